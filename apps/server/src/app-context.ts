@@ -1,0 +1,5 @@
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/db/database.ts';
+
+/** What every module's routes receive: no container, just the shared pieces. */
+export type AppContext = { config: Config; db: Db };

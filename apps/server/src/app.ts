@@ -1,0 +1,39 @@
+import type { AppContext } from './app-context.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrator.ts';
+import { createHttpServer, type Http } from './platform/http/server.ts';
+import { serveWebApp } from './platform/http/web.ts';
+import { registerHealth } from './modules/health/health.routes.ts';
+import { registerIdentity } from './modules/identity/identity.routes.ts';
+
+export type App = { http: Http; database: Database; context: AppContext; close(): Promise<void> };
+
+/**
+ * Opens the database, applies migrations and assembles the HTTP server. Every piece
+ * opened here is closed by `close()`, in reverse order.
+ */
+export async function buildApp(config: Config): Promise<App> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    const context: AppContext = { config, db: database.db };
+    const http = await createHttpServer(config);
+    registerIdentity(http, context);
+    registerHealth(http, context);
+    await serveWebApp(http, config.webDist);
+    await http.ready();
+    return {
+      http,
+      database,
+      context,
+      async close() {
+        await http.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Role } from '@haven/contract';
+import type { Db } from '../../platform/db/database.ts';
+import { createAccount } from '../identity/identity.service.ts';
+
+export type DemoAccount = { role: Role; email: string; password: string; preferredName: string };
+
+const demoPeople: Array<Omit<DemoAccount, 'password'>> = [
+  { role: 'client', email: 'client@demo.haven.test', preferredName: 'Alex' },
+  { role: 'provider', email: 'provider@demo.haven.test', preferredName: 'Dr. Rivera' },
+  { role: 'admin', email: 'admin@demo.haven.test', preferredName: 'Operations' },
+];
+
+/**
+ * Creates one demo account per role on first start and remembers their generated
+ * passwords in the data dir (mode 0600) so later starts can print them again.
+ * Only ever called on the embedded, non-production default.
+ */
+export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoAccount[]> {
+  const file = path.join(dataDir, 'demo-accounts.json');
+  const known = await readDemoFile(file);
+  if (known) return known;
+  const accounts = demoPeople.map((person) => ({ ...person, password: randomBytes(12).toString('base64url') }));
+  for (const account of accounts) await createAccount(db, account);
+  await fs.mkdir(dataDir, { recursive: true });
+  await fs.writeFile(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  return accounts;
+}
+
+async function readDemoFile(file: string): Promise<DemoAccount[] | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as DemoAccount[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { ApiError, MeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { Http } from '../../platform/http/server.ts';
+import { presentMe } from './identity.presenter.ts';
+import { requireUser } from './identity.policy.ts';
+import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
+
+export function registerIdentity(app: Http, { db, config }: AppContext): void {
+  const cookieName = config.secureCookies ? '__Host-haven_session' : 'haven_session';
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+  } as const;
+  const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(cookieName, token, { ...cookieOptions, maxAge: config.session.absoluteMs / 1000 });
+  const sessionToken = (request: FastifyRequest) => request.cookies[cookieName];
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const token = sessionToken(request);
+    request.user = token ? await authenticate(db, config.session, token) : null;
+  });
+
+  app.post(
+    '/api/auth/sign-up',
+    {
+      config: authRateLimit,
+      schema: {
+        summary: 'Create a client account and sign in',
+        tags: ['identity'],
+        body: SignUpRequest,
+        response: { 201: MeResponse, 400: ApiError, 409: ApiError, 422: ApiError, 429: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await signUp(db, config.session, request.body);
+      setSessionCookie(reply, token);
+      return reply.status(201).send({ user: presentMe(user) });
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: authRateLimit,
+      schema: {
+        summary: 'Sign in with email and password',
+        tags: ['identity'],
+        body: SignInRequest,
+        response: { 200: MeResponse, 400: ApiError, 401: ApiError, 429: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await signIn(db, config.session, request.body);
+      setSessionCookie(reply, token);
+      return { user: presentMe(user) };
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { summary: 'End the current session', tags: ['identity'], response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = sessionToken(request);
+      if (token) await signOut(db, token);
+      reply.clearCookie(cookieName, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        summary: 'The signed-in account',
+        tags: ['identity'],
+        security: [{ session: [] }],
+        response: { 200: MeResponse, 401: ApiError },
+      },
+    },
+    async (request) => ({ user: presentMe(requireUser(request)) }),
+  );
+}

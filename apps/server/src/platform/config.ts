@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration, parsed once at boot. This is the only file that reads
+ * `process.env`; everything else receives a `Config`.
+ */
+const Env = z.object({
+  HAVEN_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  HAVEN_DATA_DIR: z.string().min(1).default('./.haven'),
+  /** Absent → embedded PGlite in the data dir. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** PostgreSQL schema to use (tests use a fresh one per run). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
+    .default('public'),
+  /** The address people open; decides whether cookies are `Secure`. */
+  HAVEN_PUBLIC_URL: z.url().optional(),
+  HAVEN_WEB_DIST: z.string().optional(),
+  HAVEN_ADMIN_EMAIL: z.email().optional(),
+  HAVEN_ADMIN_PASSWORD: z.string().min(12).optional(),
+  HAVEN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'postgres'; url: string; schema: string } | { kind: 'pglite'; dir: string | null };
+  publicUrl: string;
+  secureCookies: boolean;
+  webDist: string;
+  admin: { email: string; password: string } | null;
+  demo: boolean;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  session: { idleMs: number; absoluteMs: number };
+  rateLimit: { authPerMinute: number };
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Haven cannot start: the configuration is invalid.\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.HAVEN_ADMIN_EMAIL && !e.HAVEN_ADMIN_PASSWORD) {
+    throw new ConfigError('Haven cannot start: HAVEN_ADMIN_EMAIL is set but HAVEN_ADMIN_PASSWORD is not.');
+  }
+  const dataDir = path.resolve(e.HAVEN_DATA_DIR);
+  const publicUrl = e.HAVEN_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const embedded = e.DATABASE_URL === undefined;
+  return {
+    env: e.HAVEN_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: embedded
+      ? { kind: 'pglite', dir: path.join(dataDir, 'pgdata') }
+      : { kind: 'postgres', url: e.DATABASE_URL!, schema: e.DATABASE_SCHEMA },
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    webDist: path.resolve(e.HAVEN_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    admin: e.HAVEN_ADMIN_EMAIL ? { email: e.HAVEN_ADMIN_EMAIL, password: e.HAVEN_ADMIN_PASSWORD! } : null,
+    // Demo accounts only ever exist on the embedded default, never in production.
+    demo: e.HAVEN_ENV !== 'production' && (e.HAVEN_DEMO === 'on' || (e.HAVEN_DEMO === 'auto' && embedded)),
+    logLevel: e.LOG_LEVEL,
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
+  };
+}
+
+/** Reads the process environment; the one place that does. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}
+
+/** Everything tests may need from the environment, read here so `process.env` stays in one file. */
+export function testDatabaseUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || undefined;
+}

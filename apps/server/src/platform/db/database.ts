@@ -1,0 +1,86 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+
+/**
+ * Runs plain SQL scripts (several statements, no parameters) on one connection.
+ * Migrations need it because both drivers only run multi-statement text this way.
+ */
+export interface ScriptSession {
+  run(script: string): Promise<void>;
+  rows<T>(query: string): Promise<T[]>;
+  release(): Promise<void>;
+}
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  openScriptSession(): Promise<ScriptSession>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: Config['database']): Promise<Database> {
+  return options.kind === 'postgres' ? openPostgres(options.url, options.schema) : openPglite(options.dir);
+}
+
+async function openPostgres(url: string, schema: string): Promise<Database> {
+  const connectionOptions = { connectionString: url, options: `-c search_path=${schema}` };
+  const setup = new pg.Client(connectionOptions);
+  await setup.connect();
+  try {
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await setup.end();
+  }
+  const pool = new pg.Pool({ ...connectionOptions, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async openScriptSession() {
+      const client = new pg.Client(connectionOptions);
+      await client.connect();
+      return {
+        run: async (script) => void (await client.query(script)),
+        rows: async <T>(query: string) => (await client.query(query)).rows as T[],
+        release: () => client.end(),
+      };
+    },
+    close: () => db.destroy(), // ends the pool too
+  };
+}
+
+async function openPglite(dir: string | null): Promise<Database> {
+  if (dir) await fs.mkdir(dir, { recursive: true });
+  const pglite = dir ? await PGlite.create(dir) : await PGlite.create();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    // PGlite has a single connection; nothing else runs while migrations do.
+    async openScriptSession() {
+      return {
+        run: async (script) => void (await pglite.exec(script)),
+        rows: async <T>(query: string) => (await pglite.query<T>(query)).rows,
+        release: async () => {},
+      };
+    },
+    close: () => db.destroy(), // the dialect closes PGlite
+  };
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+import type { ErrorCode, FieldIssue } from '@haven/contract';
+
+/** The one error type the application throws on purpose. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string = defaultMessages[code], issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+/** The one mapping from error codes to HTTP statuses. */
+const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  email_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  weak_password: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+const defaultMessages: Record<ErrorCode, string> = {
+  validation_failed: 'Some of the information sent is not valid. Check the highlighted fields.',
+  malformed_request: 'The request could not be read. Send a JSON body.',
+  unauthenticated: 'Sign in to continue.',
+  invalid_credentials: 'That email and password do not match an account. Check them and try again.',
+  forbidden: 'You do not have access to this.',
+  not_found: 'We could not find what you asked for.',
+  email_taken: 'An account with this email already exists. Sign in instead.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'Send the request body as JSON (content-type: application/json).',
+  weak_password: 'Choose a stronger password: longer, and not a common word or phrase.',
+  rate_limited: 'Too many attempts. Wait a minute and try again.',
+  internal: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
+  unavailable: 'Haven is temporarily unavailable. Try again in a moment.',
+};

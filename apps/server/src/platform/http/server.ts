@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import { loggerOptions } from '../logging.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { AppError } from './errors.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const JSON_BODY_LIMIT = 64 * 1024;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The HTTP shell every module plugs its routes into: conventions, security, docs. */
+export async function createHttpServer(config: Config) {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.env === 'production',
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    rejectCrossSiteWrites(config, request.method, request.headers.origin, request.headers.host);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Haven API', version: '0.1.0', description: 'The HTTP API of Haven.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'haven_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  return app;
+}
+
+export type Http = Awaited<ReturnType<typeof createHttpServer>>;
+
+/**
+ * Refuses writes sent by another site's page. SameSite cookies already stop most of
+ * these; checking Origin closes the gap for older browsers and same-site subdomains.
+ */
+function rejectCrossSiteWrites(config: Config, method: string, origin: string | undefined, host: string | undefined) {
+  if (SAFE_METHODS.has(method) || origin === undefined) return;
+  const allowed = new URL(config.publicUrl).origin;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('forbidden', 'This request came from another site and was refused.');
+  }
+  if (origin !== allowed && originHost !== host) {
+    throw new AppError('forbidden', 'This request came from another site and was refused.');
+  }
+}

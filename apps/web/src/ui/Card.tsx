@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import './Card.css';
+
+type CardProps = {
+  title?: string;
+  /** Heading level inside the page outline; cards usually sit under the page's h1. */
+  headingLevel?: 2 | 3;
+  badge?: string;
+  children: ReactNode;
+  className?: string;
+};
+
+export function Card({ title, headingLevel = 2, badge, children, className }: CardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className={['card', className].filter(Boolean).join(' ')}>
+      {(title || badge) && (
+        <div className="card__header">
+          {title && <Heading className="card__title">{title}</Heading>}
+          {badge && <span className="card__badge">{badge}</span>}
+        </div>
+      )}
+      <div className="card__body">{children}</div>
+    </section>
+  );
+}

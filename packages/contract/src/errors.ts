@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every error the API can answer with. The server maps each code to one HTTP status. */
+export const errorCodes = [
+  'validation_failed',
+  'malformed_request',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'email_taken',
+  'weak_password',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({
+  /** Dotted path of the offending field, e.g. `email`; empty for the whole body. */
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: ErrorCode,
+    /** A sentence a person can act on, in English; clients translate by `code`. */
+    message: z.string(),
+    requestId: z.string(),
+    issues: z.array(FieldIssue).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
