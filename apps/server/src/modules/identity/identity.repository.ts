@@ -22,8 +22,20 @@ export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('email_normalized', '=', normalizeEmail(email)).executeTakeFirst();
 }
 
-export async function insertLoginSession(db: Db, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-  await db.insertInto('login_sessions').values({ user_id: userId, token_hash: tokenHash, expires_at: expiresAt }).execute();
+export async function insertLoginSession(
+  db: Db,
+  session: { userId: string; tokenHash: string; startedAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('login_sessions')
+    .values({
+      user_id: session.userId,
+      token_hash: session.tokenHash,
+      created_at: session.startedAt,
+      last_seen_at: session.startedAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
 }
 
 export type ActiveLoginSession = { sessionId: string; lastSeenAt: Date; user: UserRow };

@@ -68,7 +68,8 @@ export async function authenticate(db: Db, policy: SessionPolicy, token: string,
 
 async function startLoginSession(db: Db, policy: SessionPolicy, userId: string, now: Date): Promise<string> {
   const token = newToken();
-  await insertLoginSession(db, userId, hashToken(token), new Date(now.getTime() + policy.absoluteMs));
+  const expiresAt = new Date(now.getTime() + policy.absoluteMs);
+  await insertLoginSession(db, { userId, tokenHash: hashToken(token), startedAt: now, expiresAt });
   return token;
 }
 

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { aSignUp } from '../../testing/factories.ts';
+import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { authenticate, ensureAdmin, signIn } from './identity.service.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.http.inject({ method: 'POST', url, payload: payload as object, headers });
+const me = (cookie: string) => app.http.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+const countUsers = async (email: string) =>
+  Number(
+    (await sql<{ n: string }>`select count(*) as n from users where email_normalized = ${email.toLowerCase()}`.execute(app.context.db))
+      .rows[0]?.n,
+  );
+
+describe('sign-up', () => {
+  it('creates a client, signs them in with an httpOnly SameSite cookie, and /api/me knows them', async () => {
+    const person = aSignUp();
+    const response = await post('/api/auth/sign-up', person);
+    expect(response.statusCode).toBe(201);
+    expect(response.json().user).toMatchObject({ email: person.email, preferredName: person.preferredName, role: 'client' });
+    const setCookie = String(response.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const answer = await me(sessionCookieFrom(response.headers['set-cookie']));
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().user.email).toBe(person.email);
+  });
+
+  it('stores an argon2id hash and only a hash of the session token', async () => {
+    const person = aSignUp();
+    const response = await post('/api/auth/sign-up', person);
+    const token = sessionCookieFrom(response.headers['set-cookie']).split('=')[1]!;
+    const user = await app.context.db.selectFrom('users').selectAll().where('email', '=', person.email).executeTakeFirstOrThrow();
+    expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const sessions = await app.context.db.selectFrom('login_sessions').select('token_hash').where('user_id', '=', user.id).execute();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.token_hash).not.toContain(token);
+  });
+
+  it('refuses a second account for the same email in another case, and writes nothing', async () => {
+    const person = aSignUp();
+    expect((await post('/api/auth/sign-up', person)).statusCode).toBe(201);
+    const again = await post('/api/auth/sign-up', { ...aSignUp(), email: person.email.toUpperCase() });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'email_taken', message: expect.stringMatching(/already exists/) });
+    expect(await countUsers(person.email)).toBe(1);
+  });
+
+  it('keeps exactly one account when the same sign-up races itself', async () => {
+    const person = aSignUp();
+    const answers = await Promise.all([1, 2, 3].map(() => post('/api/auth/sign-up', person)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(await countUsers(person.email)).toBe(1);
+  });
+
+  it('refuses a weak password with a reason, and writes nothing', async () => {
+    const person = aSignUp({ password: 'password123' });
+    const response = await post('/api/auth/sign-up', person);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('weak_password');
+    expect(await countUsers(person.email)).toBe(0);
+  });
+
+  it('names the field when the password is too short', async () => {
+    const response = await post('/api/auth/sign-up', aSignUp({ password: 'short' }));
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues).toEqual([{ field: 'password', message: 'Use at least 10 characters for your password.' }]);
+  });
+
+  it.each([
+    ['an unknown field', { ...aSignUp(), isAdmin: true }, 400, 'validation_failed', /isAdmin/],
+    ['a wrong type', { ...aSignUp(), email: 42 }, 400, 'validation_failed', /email/],
+    ['a missing field', { email: 'x@example.org', password: 'long enough pass phrase' }, 400, 'validation_failed', /preferredName/],
+  ])('refuses %s with a message that says what is wrong', async (_label, body, status, code, pattern) => {
+    const response = await post('/api/auth/sign-up', body);
+    expect(response.statusCode).toBe(status);
+    expect(response.json().error.code).toBe(code);
+    expect(JSON.stringify(response.json().error)).toMatch(pattern);
+  });
+
+  it('refuses malformed JSON, a non-JSON body and an oversized body', async () => {
+    const malformed = await app.http.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('malformed_request');
+
+    const form = await app.http.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a@b.c',
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().error.code).toBe('unsupported_media_type');
+
+    const huge = await post('/api/auth/sign-up', { ...aSignUp(), preferredName: 'x'.repeat(200_000) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('payload_too_large');
+  });
+});
+
+describe('sign-in and sign-out', () => {
+  it('signs in with the email in any case, and sign-out ends the session on the server', async () => {
+    const person = aSignUp();
+    await post('/api/auth/sign-up', person);
+    const signedIn = await post('/api/auth/sign-in', { email: person.email.toUpperCase(), password: person.password });
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = sessionCookieFrom(signedIn.headers['set-cookie']);
+    expect((await me(cookie)).statusCode).toBe(200);
+
+    const out = await app.http.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/haven_session=;/);
+    // Replaying the old cookie after sign-out gets nothing.
+    const replay = await me(cookie);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('unauthenticated');
+  });
+
+  it('answers a wrong password and an unknown email in exactly the same way', async () => {
+    const person = aSignUp();
+    await post('/api/auth/sign-up', person);
+    const wrongPassword = await post('/api/auth/sign-in', { email: person.email, password: 'not the password at all' });
+    const unknownEmail = await post('/api/auth/sign-in', { email: `nobody.${person.email}`, password: person.password });
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownEmail.statusCode).toBe(401);
+    const strip = (body: { error: { requestId?: string } }) => ({ ...body.error, requestId: undefined });
+    expect(strip(wrongPassword.json())).toEqual(strip(unknownEmail.json()));
+    expect(wrongPassword.json().error.code).toBe('invalid_credentials');
+  });
+
+  it('ends a session after 30 idle minutes and after 12 hours in all', async () => {
+    const person = aSignUp();
+    await post('/api/auth/sign-up', person);
+    const start = new Date('2026-03-01T09:00:00Z');
+    const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+    const policy = app.config.session;
+
+    const idle = await signIn(app.context.db, policy, person, start);
+    expect(await authenticate(app.context.db, policy, idle.token, minutes(29))).not.toBeNull();
+    expect(await authenticate(app.context.db, policy, idle.token, minutes(29 + 31))).toBeNull();
+
+    // Active every 20 minutes: alive until the absolute limit, then gone.
+    const busy = await signIn(app.context.db, policy, person, start);
+    for (let m = 20; m < 12 * 60; m += 20) {
+      expect(await authenticate(app.context.db, policy, busy.token, minutes(m))).not.toBeNull();
+    }
+    expect(await authenticate(app.context.db, policy, busy.token, minutes(12 * 60 + 1))).toBeNull();
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const person = aSignUp();
+    await post('/api/auth/sign-up', person);
+    const response = await post('/api/auth/sign-in', person, { origin: 'https://evil.example' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('forbidden');
+  });
+});
+
+describe('admin accounts', () => {
+  it('are created from configuration once, and can sign in with the admin role', async () => {
+    const admin = { email: 'ops.lead@example.org', password: 'steady river granite 4417' };
+    expect(await ensureAdmin(app.context.db, admin)).toBe('created');
+    expect(await ensureAdmin(app.context.db, admin)).toBe('exists');
+    const response = await post('/api/auth/sign-in', admin);
+    expect(response.json().user.role).toBe('admin');
+  });
+});

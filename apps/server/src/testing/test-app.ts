@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp, type App } from '../app.ts';
+import { parseConfig, testDatabaseUrl, type Config } from '../platform/config.ts';
+
+export type TestApp = App & { config: Config };
+
+/**
+ * A whole Haven in-process on a fresh database: PGlite in memory by default, or a new
+ * schema on the PostgreSQL named by TEST_DATABASE_URL (dropped again on close).
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'haven-test-'));
+  const postgresUrl = testDatabaseUrl();
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const parsed = parseConfig({
+    HAVEN_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HAVEN_DATA_DIR: dataDir,
+    HAVEN_DEMO: 'off',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    ...(postgresUrl ? { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema } : {}),
+    ...env,
+  });
+  const config: Config = parsed.database.kind === 'pglite' ? { ...parsed, database: { kind: 'pglite', dir: null } } : parsed;
+  const app = await buildApp(config);
+  return {
+    ...app,
+    config,
+    async close() {
+      await app.close();
+      if (postgresUrl) await dropSchema(postgresUrl, schema);
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The `name=value` pair of a Set-Cookie header, ready to send back as a Cookie header. */
+export function sessionCookieFrom(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!header) throw new Error('The response set no cookie.');
+  return header.split(';')[0]!;
+}
