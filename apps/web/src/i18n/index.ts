@@ -36,7 +36,6 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   // React escapes what it renders.
   interpolation: { escapeValue: false },
-  returnNull: false,
 });
 
 export { i18next };

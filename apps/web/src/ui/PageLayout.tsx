@@ -11,13 +11,19 @@ export const MAIN_ID = 'main';
 
 type PageLayoutProps = {
   signedIn: boolean;
-  onSignOut: () => void;
-  signingOut: boolean;
+  onSignOut?: () => void;
+  signingOut?: boolean;
   signOutError?: string;
   children: ReactNode;
 };
 
-export function PageLayout({ signedIn, onSignOut, signingOut, signOutError, children }: PageLayoutProps) {
+export function PageLayout({
+  signedIn,
+  onSignOut,
+  signingOut = false,
+  signOutError,
+  children,
+}: PageLayoutProps) {
   const { t } = useTranslation();
 
   return (

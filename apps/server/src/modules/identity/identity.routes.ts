@@ -84,6 +84,6 @@ export function registerIdentity(app: Http, { db, config }: AppContext): void {
         response: { 200: MeResponse, 401: ApiError },
       },
     },
-    async (request) => ({ user: presentMe(requireUser(request)) }),
+    (request) => ({ user: presentMe(requireUser(request)) }),
   );
 }

@@ -34,5 +34,8 @@ export async function verifyAgainstDecoy(password: string): Promise<false> {
 
 /** True when the password is hard to guess, also given the person's own details. */
 export function isStrongPassword(password: string, personal: string[]): boolean {
+  const lower = password.toLowerCase();
+  // A password built on the person's own name or email is the first thing an attacker tries.
+  if (personal.some((word) => word.length >= 4 && lower.includes(word.toLowerCase()))) return false;
   return strength.check(password, personal).score >= MIN_STRENGTH;
 }

@@ -64,13 +64,12 @@ async function openPglite(dir: string | null): Promise<Database> {
     db,
     kind: 'pglite',
     // PGlite has a single connection; nothing else runs while migrations do.
-    async openScriptSession() {
-      return {
+    openScriptSession: () =>
+      Promise.resolve({
         run: async (script) => void (await pglite.exec(script)),
         rows: async <T>(query: string) => (await pglite.query<T>(query)).rows,
-        release: async () => {},
-      };
-    },
+        release: () => Promise.resolve(),
+      }),
     close: () => db.destroy(), // the dialect closes PGlite
   };
 }

@@ -1,0 +1,146 @@
+import {
+  ApiError,
+  MeResponse,
+  type ErrorCode,
+  type FieldIssue,
+  type Me,
+  type SignInRequest,
+  type SignUpRequest,
+} from '@haven/contract';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+
+/** A request that did not succeed, carrying the API's error body (or a code we inferred). */
+export class ApiFailure extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly issues: readonly FieldIssue[];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, error: Pick<ApiError['error'], 'code'> & Partial<ApiError['error']>) {
+    super(error.message ?? error.code);
+    this.name = 'ApiFailure';
+    this.status = status;
+    this.code = error.code;
+    this.issues = error.issues ?? [];
+    this.requestId = error.requestId;
+  }
+}
+
+type Schema<T> = { parse(data: unknown): T };
+type ApiRequest = { method: 'GET' | 'POST'; body?: unknown };
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 502 && status <= 504) return 'unavailable';
+  return 'internal';
+}
+
+async function failureFrom(response: Response): Promise<ApiFailure> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = ApiError.safeParse(body);
+  if (parsed.success) return new ApiFailure(response.status, parsed.data.error);
+  return new ApiFailure(response.status, { code: codeForStatus(response.status) });
+}
+
+async function send(path: string, { method, body }: ApiRequest): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiFailure(0, { code: 'unavailable' });
+  }
+  if (!response.ok) throw await failureFrom(response);
+  return response;
+}
+
+/** Sends a request and checks the JSON answer against its contract schema. */
+export async function requestJson<T>(path: string, schema: Schema<T>, init: ApiRequest = { method: 'GET' }): Promise<T> {
+  const response = await send(path, init);
+  try {
+    return schema.parse(await response.json());
+  } catch {
+    throw new ApiFailure(response.status, { code: 'internal' });
+  }
+}
+
+/** Sends a request whose success has no body (204). */
+export async function requestEmpty(path: string, init: ApiRequest): Promise<void> {
+  await send(path, init);
+}
+
+export const meQueryKey = ['me'] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const { user } = await requestJson('/api/me', MeResponse);
+    return user;
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'unauthenticated') return null;
+    throw error;
+  }
+}
+
+/** The signed-in account, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery<Me | null, ApiFailure>({
+    queryKey: meQueryKey,
+    queryFn: fetchMe,
+    staleTime: 60_000,
+    retry: (failures, error) => error.code === 'unavailable' && failures < 2,
+  });
+}
+
+/** Forgets everything cached for the previous account, then records who is signed in now. */
+function replaceSession(queryClient: QueryClient, user: Me | null) {
+  // setQueryData (rather than clear) keeps mounted useMe() observers in step with the change.
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(meQueryKey, user);
+}
+
+export function useSignUp() {
+  const queryClient = useQueryClient();
+  return useMutation<Me, ApiFailure, SignUpRequest>({
+    mutationFn: async (body) => (await requestJson('/api/auth/sign-up', MeResponse, { method: 'POST', body })).user,
+    onSuccess: (user) => replaceSession(queryClient, user),
+  });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation<Me, ApiFailure, SignInRequest>({
+    mutationFn: async (body) => (await requestJson('/api/auth/sign-in', MeResponse, { method: 'POST', body })).user,
+    onSuccess: (user) => replaceSession(queryClient, user),
+  });
+}
+
+type SignOutOptions = {
+  /** Runs before the cache is cleared, so pages that need a user are left before it disappears. */
+  onSignedOut?: () => void | Promise<void>;
+};
+
+export function useSignOut({ onSignedOut }: SignOutOptions = {}) {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiFailure, void>({
+    mutationFn: async () => {
+      try {
+        await requestEmpty('/api/auth/sign-out', { method: 'POST' });
+      } catch (error) {
+        // An already-expired session is as signed out as it gets.
+        if (!(error instanceof ApiFailure && error.code === 'unauthenticated')) throw error;
+      }
+    },
+    onSuccess: async () => {
+      await onSignedOut?.();
+      replaceSession(queryClient, null);
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet, useNavigate } from 'react-router';
+import { useMe, useSignOut } from '../api/client.ts';
+import { PageLayout } from '../ui/index.ts';
+import { useFocusOnNavigation } from './useFocusOnNavigation.ts';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const signOut = useSignOut({ onSignedOut: () => navigate('/') });
+  useFocusOnNavigation();
+
+  return (
+    <PageLayout
+      signedIn={Boolean(me.data)}
+      onSignOut={() => signOut.mutate()}
+      signingOut={signOut.isPending}
+      signOutError={signOut.isError ? t('layout.signOutFailed') : undefined}
+    >
+      <Outlet />
+    </PageLayout>
+  );
+}
