@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aSignUp } from '../apps/server/src/testing/factories.ts';
+import { expectAccessible, launchChromium } from './support/browser.ts';
+import { startHaven, type RunningHaven } from './support/haven.ts';
+
+let haven: RunningHaven;
+let browser: Browser;
+beforeAll(async () => {
+  [haven, browser] = await Promise.all([startHaven(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await haven?.close();
+});
+
+async function newPage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+it('a new client signs up, sees their home, signs out, cannot return, and signs back in', async () => {
+  const person = aSignUp();
+  const page = await newPage();
+
+  await page.goto(haven.url);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Get started' }).first().click();
+
+  await page.waitForURL('**/sign-up');
+  await expectAccessible(page);
+  await page.getByLabel('What should we call you?').fill(person.preferredName);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await page.waitForURL('**/home');
+  await expect.poll(() => page.getByRole('heading', { name: `Welcome, ${person.preferredName}` }).isVisible()).toBe(true);
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(haven.url + '/');
+  await page.goto(`${haven.url}/home`);
+  await page.waitForURL('**/sign-in');
+  await expectAccessible(page);
+
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/home');
+  await expect.poll(() => page.getByRole('heading', { name: `Welcome, ${person.preferredName}` }).isVisible()).toBe(true);
+});
+
+it('explains sign-up problems next to the fields, on a phone-sized screen', async () => {
+  const taken = aSignUp();
+  await haven.app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: taken });
+  const page = await newPage(375);
+
+  await page.goto(`${haven.url}/sign-up`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect.poll(() => page.getByRole('alert').first().isVisible()).toBe(true);
+  await expectAccessible(page);
+
+  await page.getByLabel('What should we call you?').fill('Sam');
+  await page.getByLabel('Email').fill(taken.email.toUpperCase());
+  await page.getByLabel('Password', { exact: true }).fill('another calm passphrase 77');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/already/i);
+  expect(page.url()).toMatch(/\/sign-up$/);
+  await expectAccessible(page);
+});
+
+it('refuses a wrong password without saying whether the account exists', async () => {
+  const page = await newPage();
+  await page.goto(`${haven.url}/sign-in`);
+  await page.getByLabel('Email').fill('nobody@example.org');
+  await page.getByLabel('Password', { exact: true }).fill('whatever it may be');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/do not match/i);
+  await expectAccessible(page);
+});
