@@ -29,7 +29,7 @@ it('a new client signs up, sees their home, signs out, cannot return, and signs 
 
   await page.goto(haven.url);
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Get started' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'Get started' }).first().click();
 
   await page.waitForURL('**/sign-up');
   await expectAccessible(page);
@@ -43,7 +43,8 @@ it('a new client signs up, sees their home, signs out, cannot return, and signs 
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(haven.url + '/');
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+  await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).first().isVisible()).toBe(true);
   await page.goto(`${haven.url}/home`);
   await page.waitForURL('**/sign-in');
   await expectAccessible(page);
@@ -80,6 +81,6 @@ it('refuses a wrong password without saying whether the account exists', async (
   await page.getByLabel('Email').fill('nobody@example.org');
   await page.getByLabel('Password', { exact: true }).fill('whatever it may be');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/do not match/i);
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/don't match/i);
   await expectAccessible(page);
 });

@@ -9,7 +9,7 @@ export function aSignUp(overrides: Partial<SignUpRequest> = {}): SignUpRequest {
   const name = firstNames[Math.floor(Math.random() * firstNames.length)]!;
   return {
     email: `${name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${suffix}@example.org`,
-    password: `quiet harbor ${suffix} lantern`,
+    password: `quiet harbor ${randomBytes(3).toString('hex')} lantern`,
     preferredName: name,
     ...overrides,
   };

@@ -122,12 +122,11 @@ export function useSignIn() {
   });
 }
 
-type SignOutOptions = {
-  /** Runs before the cache is cleared, so pages that need a user are left before it disappears. */
-  onSignedOut?: () => void | Promise<void>;
-};
-
-export function useSignOut({ onSignedOut }: SignOutOptions = {}) {
+/**
+ * Ends the session, then reloads the app at `/`: a full page load leaves nothing of the
+ * previous account in memory, which matters on a shared or family device.
+ */
+export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation<void, ApiFailure, void>({
     mutationFn: async () => {
@@ -138,9 +137,9 @@ export function useSignOut({ onSignedOut }: SignOutOptions = {}) {
         if (!(error instanceof ApiFailure && error.code === 'unauthenticated')) throw error;
       }
     },
-    onSuccess: async () => {
-      await onSignedOut?.();
-      replaceSession(queryClient, null);
+    onSuccess: () => {
+      queryClient.clear();
+      window.location.assign('/');
     },
   });
 }

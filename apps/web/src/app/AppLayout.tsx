@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigate } from 'react-router';
+import { Outlet } from 'react-router';
 import { useMe, useSignOut } from '../api/client.ts';
 import { PageLayout } from '../ui/index.ts';
 import { useFocusOnNavigation } from './useFocusOnNavigation.ts';
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const me = useMe();
-  const signOut = useSignOut({ onSignedOut: () => navigate('/') });
+  const signOut = useSignOut();
   useFocusOnNavigation();
 
   return (

@@ -1,0 +1,122 @@
+// A provider's published availability, kept in their own time zone, and the bookable slots it
+// yields. Slots are instants: clients see them in their own zone, and a daylight-saving change
+// never moves a 09:00 start or turns one hour of work into two slots at once.
+import { addDays, instantToZonedParts, weekdayOf, zonedWallTimeToInstantOrAfterGap } from './time-zones.ts';
+
+export type WallTime = string; // 'HH:MM', 00:00–24:00 (24:00 allowed only as an end)
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6; // 0 = Sunday
+export type AvailabilityWindow = { start: WallTime; end: WallTime };
+export type WeeklyWindow = { weekday: Weekday } & AvailabilityWindow;
+/** Replaces that date's weekly windows; no windows = a day off. */
+export type DatedException = { date: string; windows: AvailabilityWindow[] };
+export type TimeOff = { start: Date; end: Date };
+export type Availability = {
+  timeZone: string;
+  weekly: WeeklyWindow[];
+  exceptions: DatedException[];
+  timeOff: TimeOff[];
+  bufferMinutes: number;
+};
+export type Slot = { start: Date; end: Date };
+
+const MINUTE_MS = 60_000;
+const END_OF_DAY = 24 * 60;
+const WALL_TIME_PATTERN = /^(\d{2}):(\d{2})$/;
+// Slots are settled against the previous day's only, so a buffer must not reach past that day.
+export const MAX_BUFFER_MINUTES = 12 * 60;
+
+/** Minutes after local midnight, or null when malformed; 24:00 (1440) only when `asEnd`. */
+export function wallTimeMinutes(time: WallTime, asEnd = false): number | null {
+  const match = WALL_TIME_PATTERN.exec(time);
+  if (!match) return null;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  if (Number(match[2]) > 59) return null;
+  return minutes < END_OF_DAY || (asEnd && minutes === END_OF_DAY) ? minutes : null;
+}
+
+function requireMinutes(time: WallTime, asEnd: boolean): number {
+  const minutes = wallTimeMinutes(time, asEnd);
+  if (minutes === null) throw new RangeError(`"${time}" is not a wall time (HH:MM).`);
+  return minutes;
+}
+
+/** The windows that apply on a local date: its exception if there is one, else that weekday's. */
+export function windowsOn(availability: Availability, date: string): AvailabilityWindow[] {
+  const exception = availability.exceptions.find((candidate) => candidate.date === date);
+  if (exception) return exception.windows;
+  const weekday = weekdayOf(date);
+  return availability.weekly.filter((window) => window.weekday === weekday);
+}
+
+function windowInstants(date: string, window: AvailabilityWindow, timeZone: string): Slot {
+  const end = window.end === '24:00' ? zonedWallTimeToInstantOrAfterGap(addDays(date, 1), '00:00', timeZone) : zonedWallTimeToInstantOrAfterGap(date, window.end, timeZone);
+  return { start: zonedWallTimeToInstantOrAfterGap(date, window.start, timeZone), end };
+}
+
+/** Every slot the date's windows allow, before anything is taken away; sorted by start. */
+function candidateSlotsOn(availability: Availability, date: string, lengthMs: number, stepMs: number): Slot[] {
+  const windows = windowsOn(availability, date);
+  const bounds = windows.map((window) => ({ from: requireMinutes(window.start, false), to: requireMinutes(window.end, true) }));
+  const candidates: Slot[] = [];
+  for (const window of windows) {
+    const { start, end } = windowInstants(date, window, availability.timeZone);
+    // Step in real elapsed time so a session always lasts its length, whatever the clock does.
+    for (let at = start.getTime(); at + lengthMs <= end.getTime(); at += stepMs) {
+      // In a repeated hour real time can run "behind" the window's start on the clock
+      // (01:30 EDT is followed by 01:00 EST); the provider did not offer 01:00, so skip it.
+      const local = instantToZonedParts(new Date(at), availability.timeZone);
+      const minutes = requireMinutes(local.time, false);
+      const onTheClock = local.date === date && bounds.some((bound) => bound.from <= minutes && minutes < bound.to);
+      if (onTheClock) candidates.push({ start: new Date(at), end: new Date(at + lengthMs) });
+    }
+  }
+  return candidates.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Earlier slots win: a slot is dropped when it would start inside an earlier one or its buffer. */
+function keepBufferApart(sorted: Slot[], bufferMs: number): Slot[] {
+  const kept: Slot[] = [];
+  for (const slot of sorted) {
+    const previous = kept.at(-1);
+    if (!previous || slot.start.getTime() >= previous.end.getTime() + bufferMs) kept.push(slot);
+  }
+  return kept;
+}
+
+function overlaps(slot: Slot, other: Slot, marginMs = 0): boolean {
+  return slot.start.getTime() < other.end.getTime() + marginMs && other.start.getTime() - marginMs < slot.end.getTime();
+}
+
+/**
+ * Bookable slots of `lengthMinutes` that lie wholly inside [from, to), sorted, at least the
+ * buffer apart, clear of time off and of `busy` slots (plus the buffer either side).
+ */
+export function openSlots(availability: Availability, lengthMinutes: number, range: { from: Date; to: Date }, busy: Slot[] = []): Slot[] {
+  if (!(lengthMinutes > 0 && Number.isFinite(lengthMinutes))) throw new RangeError('A slot must last a positive number of minutes.');
+  const buffer = availability.bufferMinutes;
+  if (!(buffer >= 0 && buffer <= MAX_BUFFER_MINUTES)) throw new RangeError(`The buffer must be 0–${MAX_BUFFER_MINUTES} minutes.`);
+  if (range.from.getTime() >= range.to.getTime()) return [];
+  const lengthMs = lengthMinutes * MINUTE_MS;
+  const bufferMs = buffer * MINUTE_MS;
+  const { timeZone } = availability;
+
+  // Each date's slots are settled against the previous date's own slots only, never against
+  // what survived before it, so a slot's fate does not depend on the range asked for:
+  // paging through a calendar a week at a time shows the same slots as one long page.
+  const lastDate = addDays(instantToZonedParts(range.to, timeZone).date, 1);
+  let date = addDays(instantToZonedParts(range.from, timeZone).date, -1);
+  let previousDay = keepBufferApart(candidateSlotsOn(availability, date, lengthMs, lengthMs + bufferMs), bufferMs);
+  const slots: Slot[] = [...previousDay];
+  while (date < lastDate) {
+    date = addDays(date, 1);
+    const day = keepBufferApart(candidateSlotsOn(availability, date, lengthMs, lengthMs + bufferMs), bufferMs);
+    slots.push(...day);
+    previousDay = day;
+  }
+
+  return keepBufferApart(slots, bufferMs)
+    .filter((slot) => slot.start.getTime() >= range.from.getTime() && slot.end.getTime() <= range.to.getTime())
+    .filter((slot) => !availability.timeOff.some((off) => overlaps(slot, off)))
+    .filter((slot) => !busy.some((taken) => overlaps(slot, taken, bufferMs)))
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
