@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openSlots, type Availability, type Slot, type WeeklyWindow } from './availability.ts';
-import { instantToZonedParts, zonedWallTimeToInstant } from './time-zones.ts';
+import { addDays, instantToZonedParts, zonedWallTimeToInstant } from './time-zones.ts';
 
 function availabilityIn(timeZone: string, overrides: Partial<Availability> = {}): Availability {
   return { timeZone, weekly: [], exceptions: [], timeOff: [], bufferMinutes: 0, ...overrides };
@@ -70,7 +70,7 @@ describe('openSlots across daylight-saving changes', () => {
 
   it.each(['America/Phoenix', 'Pacific/Honolulu'])('has nothing to skip or repeat in %s', (zone) => {
     for (const date of ['2026-03-08', '2026-11-01']) {
-      const slots = openSlots(availabilityIn(zone, { weekly: everyDay('00:00', '04:00') }), 60, localDates(date, date.replace(/\d\d$/, (day) => String(Number(day) + 1).padStart(2, '0')), zone));
+      const slots = openSlots(availabilityIn(zone, { weekly: everyDay('00:00', '04:00') }), 60, localDates(date, addDays(date, 1), zone));
       expect(localStarts(slots, zone).map((start) => start.slice(11))).toEqual(['00:00', '01:00', '02:00', '03:00']);
     }
   });
@@ -103,6 +103,15 @@ describe('openSlots on an ordinary week', () => {
     const slots = openSlots(availabilityIn(zone, { weekly, bufferMinutes: 15 }), 60, monday);
     // 10:00 would follow the 09:00 session with no break; the second window's next slot is 11:15.
     expect(localStarts(slots, zone).map((start) => start.slice(11))).toEqual(['09:00', '11:15']);
+  });
+
+  it('keeps the buffer across midnight, whichever day the range starts on', () => {
+    const weekly = [...everyDay('00:00', '01:00'), ...everyDay('23:00', '24:00')];
+    const availability = availabilityIn(zone, { weekly, bufferMinutes: 15 });
+    const slots = openSlots(availability, 60, localDates('2026-06-15', '2026-06-18', zone));
+    // Each 00:00 slot would start straight after the previous evening's 23:00 session.
+    expect(localStarts(slots, zone)).toEqual(['2026-06-15 23:00', '2026-06-16 23:00', '2026-06-17 23:00']);
+    expect(openSlots(availability, 60, localDates('2026-06-16', '2026-06-17', zone))).toEqual(slots.slice(1, 2));
   });
 
   it('offers a window that ends at 24:00 up to midnight', () => {

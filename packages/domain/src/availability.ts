@@ -110,11 +110,11 @@ export function openSlots(availability: Availability, lengthMinutes: number, ran
   while (date < lastDate) {
     date = addDays(date, 1);
     const day = keepBufferApart(candidateSlotsOn(availability, date, lengthMs, lengthMs + bufferMs), bufferMs);
-    slots.push(...day);
+    slots.push(...day.filter((slot) => !previousDay.some((earlier) => overlaps(slot, earlier, bufferMs))));
     previousDay = day;
   }
 
-  return keepBufferApart(slots, bufferMs)
+  return slots
     .filter((slot) => slot.start.getTime() >= range.from.getTime() && slot.end.getTime() <= range.to.getTime())
     .filter((slot) => !availability.timeOff.some((off) => overlaps(slot, off)))
     .filter((slot) => !busy.some((taken) => overlaps(slot, taken, bufferMs)))

@@ -23,7 +23,8 @@ const Env = z.object({
   HAVEN_ADMIN_EMAIL: z.email().optional(),
   HAVEN_ADMIN_PASSWORD: z.string().min(12).optional(),
   HAVEN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: `info` in production, `warn` otherwise so the console shows what to open. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -40,7 +41,7 @@ export type Config = {
   webDist: string;
   admin: { email: string; password: string } | null;
   demo: boolean;
-  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  logLevel: NonNullable<z.infer<typeof Env>['LOG_LEVEL']>;
   session: { idleMs: number; absoluteMs: number };
   rateLimit: { authPerMinute: number };
 };
@@ -74,7 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     admin: e.HAVEN_ADMIN_EMAIL ? { email: e.HAVEN_ADMIN_EMAIL, password: e.HAVEN_ADMIN_PASSWORD! } : null,
     // Demo accounts only ever exist on the embedded default, never in production.
     demo: e.HAVEN_ENV !== 'production' && (e.HAVEN_DEMO === 'on' || (e.HAVEN_DEMO === 'auto' && embedded)),
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.HAVEN_ENV === 'production' ? 'info' : 'warn'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
   };
