@@ -1,3 +1,6 @@
 export * from './accounts.ts';
 export * from './errors.ts';
 export * from './health.ts';
+export * from './operations.ts';
+export * from './providers.ts';
+export * from './vocabulary.ts';
