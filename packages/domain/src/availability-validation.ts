@@ -6,7 +6,7 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 
 type LabelledWindow = { label: string; window: AvailabilityWindow };
 
-function describe({ label, window }: LabelledWindow): string {
+function windowLabel({ label, window }: LabelledWindow): string {
   return `${label} ${window.start}–${window.end}`;
 }
 
@@ -22,15 +22,18 @@ function windowProblems(windows: LabelledWindow[]): string[] {
       const hint = window.start === '24:00' ? '24:00 can only end a window' : 'use a time like 09:00';
       problems.push(`${label} start "${window.start}" is not a valid start time (${hint}).`);
     }
-    if (to === null) problems.push(`${label} end "${window.end}" is not a valid end time (use a time like 17:00, or 24:00 for midnight).`);
+    if (to === null) {
+      const hint = 'use a time like 17:00, or 24:00 for midnight';
+      problems.push(`${label} end "${window.end}" is not a valid end time (${hint}).`);
+    }
     if (from === null || to === null) continue;
-    if (from >= to) problems.push(`${describe(labelled)} must end after it starts.`);
+    if (from >= to) problems.push(`${windowLabel(labelled)} must end after it starts.`);
     else wellFormed.push({ ...labelled, from, to });
   }
   wellFormed.sort((a, b) => a.from - b.from);
   wellFormed.forEach((earlier, index) => {
     for (const later of wellFormed.slice(index + 1)) {
-      if (later.from < earlier.to) problems.push(`${describe(earlier)} overlaps ${describe(later)}.`);
+      if (later.from < earlier.to) problems.push(`${windowLabel(earlier)} overlaps ${windowLabel(later)}.`);
     }
   });
   return problems;
@@ -60,7 +63,8 @@ function exceptionProblems(availability: Availability): string[] {
   const seen = new Set<string>();
   for (const exception of availability.exceptions) {
     if (!isCalendarDate(exception.date)) {
-      problems.push(`Exception date "${exception.date}" is not a calendar date (use YYYY-MM-DD, for example 2026-12-24).`);
+      const hint = 'use YYYY-MM-DD, for example 2026-12-24';
+      problems.push(`Exception date "${exception.date}" is not a calendar date (${hint}).`);
       continue;
     }
     if (seen.has(exception.date)) {
@@ -96,11 +100,18 @@ export function validateAvailability(availability: Availability): string[] {
   const problems: string[] = [];
   const zoneIsValid = isIanaTimeZone(availability.timeZone);
   if (!zoneIsValid) {
-    problems.push(`"${availability.timeZone}" is not a time zone name; choose one like America/New_York or Europe/London.`);
+    const hint = 'choose one like America/New_York or Europe/London';
+    problems.push(`"${availability.timeZone}" is not a time zone name; ${hint}.`);
   }
   const buffer = availability.bufferMinutes;
   if (!Number.isInteger(buffer) || buffer < 0 || buffer > MAX_BUFFER_MINUTES) {
-    problems.push(`Buffer between sessions must be a whole number of minutes from 0 to ${MAX_BUFFER_MINUTES}, not ${String(buffer)}.`);
+    const allowed = `a whole number of minutes from 0 to ${MAX_BUFFER_MINUTES}`;
+    problems.push(`Buffer between sessions must be ${allowed}, not ${String(buffer)}.`);
   }
-  return [...problems, ...weeklyProblems(availability), ...exceptionProblems(availability), ...timeOffProblems(availability, zoneIsValid)];
+  return [
+    ...problems,
+    ...weeklyProblems(availability),
+    ...exceptionProblems(availability),
+    ...timeOffProblems(availability, zoneIsValid),
+  ];
 }

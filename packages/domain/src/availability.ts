@@ -1,6 +1,6 @@
 // A provider's published availability, kept in their own time zone, and the bookable slots it
-// yields. Slots are instants: clients see them in their own zone, and a daylight-saving change
-// never moves a 09:00 start or turns one hour of work into two slots at once.
+// yields. Slots are instants, so clients can see them in their own zone; a daylight-saving change
+// never moves a 09:00 start, and no instant is ever offered twice.
 import { addDays, instantToZonedParts, weekdayOf, zonedWallTimeToInstantOrAfterGap } from './time-zones.ts';
 
 export type WallTime = string; // 'HH:MM', 00:00–24:00 (24:00 allowed only as an end)
@@ -22,15 +22,16 @@ export type Slot = { start: Date; end: Date };
 const MINUTE_MS = 60_000;
 const END_OF_DAY = 24 * 60;
 const WALL_TIME_PATTERN = /^(\d{2}):(\d{2})$/;
-// Slots are settled against the previous day's only, so a buffer must not reach past that day.
+// Each day's slots are checked against the previous day's only, so a buffer must not reach further.
 export const MAX_BUFFER_MINUTES = 12 * 60;
 
 /** Minutes after local midnight, or null when malformed; 24:00 (1440) only when `asEnd`. */
 export function wallTimeMinutes(time: WallTime, asEnd = false): number | null {
   const match = WALL_TIME_PATTERN.exec(time);
   if (!match) return null;
-  const minutes = Number(match[1]) * 60 + Number(match[2]);
-  if (Number(match[2]) > 59) return null;
+  const [hours, minutesPastHour] = [Number(match[1]), Number(match[2])];
+  if (minutesPastHour > 59) return null;
+  const minutes = hours * 60 + minutesPastHour;
   return minutes < END_OF_DAY || (asEnd && minutes === END_OF_DAY) ? minutes : null;
 }
 
@@ -49,25 +50,36 @@ export function windowsOn(availability: Availability, date: string): Availabilit
 }
 
 function windowInstants(date: string, window: AvailabilityWindow, timeZone: string): Slot {
-  const end = window.end === '24:00' ? zonedWallTimeToInstantOrAfterGap(addDays(date, 1), '00:00', timeZone) : zonedWallTimeToInstantOrAfterGap(date, window.end, timeZone);
+  const end =
+    window.end === '24:00'
+      ? zonedWallTimeToInstantOrAfterGap(addDays(date, 1), '00:00', timeZone)
+      : zonedWallTimeToInstantOrAfterGap(date, window.end, timeZone);
   return { start: zonedWallTimeToInstantOrAfterGap(date, window.start, timeZone), end };
 }
 
 /** Every slot the date's windows allow, before anything is taken away; sorted by start. */
-function candidateSlotsOn(availability: Availability, date: string, lengthMs: number, stepMs: number): Slot[] {
-  const windows = windowsOn(availability, date);
-  const bounds = windows.map((window) => ({ from: requireMinutes(window.start, false), to: requireMinutes(window.end, true) }));
+function candidateSlotsOn(availability: Availability, date: string, lengthMs: number, bufferMs: number): Slot[] {
+  const { timeZone } = availability;
+  const windows = windowsOn(availability, date).map((window) => ({
+    ...windowInstants(date, window, timeZone),
+    from: requireMinutes(window.start, false),
+    to: requireMinutes(window.end, true),
+  }));
+  // In a repeated hour real time can run "behind" the window's start on the clock
+  // (01:30 EDT is followed by 01:00 EST); the provider did not offer 01:00, so skip it.
+  const startsOnTheClock = (at: number) => {
+    const local = instantToZonedParts(new Date(at), timeZone);
+    const minutes = requireMinutes(local.time, false);
+    return local.date === date && windows.some((window) => window.from <= minutes && minutes < window.to);
+  };
   const candidates: Slot[] = [];
-  for (const window of windows) {
-    const { start, end } = windowInstants(date, window, availability.timeZone);
+  for (const { start, end, from, to } of windows) {
+    // Equal real and clock lengths mean the clock did not change inside the window (almost
+    // every day), so every step is on the clock and asking Intl again would only cost time.
+    const steady = end.getTime() - start.getTime() === (to - from) * MINUTE_MS;
     // Step in real elapsed time so a session always lasts its length, whatever the clock does.
-    for (let at = start.getTime(); at + lengthMs <= end.getTime(); at += stepMs) {
-      // In a repeated hour real time can run "behind" the window's start on the clock
-      // (01:30 EDT is followed by 01:00 EST); the provider did not offer 01:00, so skip it.
-      const local = instantToZonedParts(new Date(at), availability.timeZone);
-      const minutes = requireMinutes(local.time, false);
-      const onTheClock = local.date === date && bounds.some((bound) => bound.from <= minutes && minutes < bound.to);
-      if (onTheClock) candidates.push({ start: new Date(at), end: new Date(at + lengthMs) });
+    for (let at = start.getTime(); at + lengthMs <= end.getTime(); at += lengthMs + bufferMs) {
+      if (steady || startsOnTheClock(at)) candidates.push({ start: new Date(at), end: new Date(at + lengthMs) });
     }
   }
   return candidates.sort((a, b) => a.start.getTime() - b.start.getTime());
@@ -83,18 +95,34 @@ function keepBufferApart(sorted: Slot[], bufferMs: number): Slot[] {
   return kept;
 }
 
+/** The slots a date offers on its own, at least the buffer apart. */
+function slotsOn(availability: Availability, date: string, lengthMs: number, bufferMs: number): Slot[] {
+  return keepBufferApart(candidateSlotsOn(availability, date, lengthMs, bufferMs), bufferMs);
+}
+
 function overlaps(slot: Slot, other: Slot, marginMs = 0): boolean {
-  return slot.start.getTime() < other.end.getTime() + marginMs && other.start.getTime() - marginMs < slot.end.getTime();
+  return (
+    slot.start.getTime() < other.end.getTime() + marginMs && other.start.getTime() - marginMs < slot.end.getTime()
+  );
 }
 
 /**
  * Bookable slots of `lengthMinutes` that lie wholly inside [from, to), sorted, at least the
  * buffer apart, clear of time off and of `busy` slots (plus the buffer either side).
  */
-export function openSlots(availability: Availability, lengthMinutes: number, range: { from: Date; to: Date }, busy: Slot[] = []): Slot[] {
-  if (!(lengthMinutes > 0 && Number.isFinite(lengthMinutes))) throw new RangeError('A slot must last a positive number of minutes.');
+export function openSlots(
+  availability: Availability,
+  lengthMinutes: number,
+  range: { from: Date; to: Date },
+  busy: Slot[] = [],
+): Slot[] {
+  if (!(lengthMinutes > 0 && Number.isFinite(lengthMinutes))) {
+    throw new RangeError('A slot must last a positive number of minutes.');
+  }
   const buffer = availability.bufferMinutes;
-  if (!(buffer >= 0 && buffer <= MAX_BUFFER_MINUTES)) throw new RangeError(`The buffer must be 0–${MAX_BUFFER_MINUTES} minutes.`);
+  if (!(buffer >= 0 && buffer <= MAX_BUFFER_MINUTES)) {
+    throw new RangeError(`The buffer must be 0–${MAX_BUFFER_MINUTES} minutes.`);
+  }
   if (range.from.getTime() >= range.to.getTime()) return [];
   const lengthMs = lengthMinutes * MINUTE_MS;
   const bufferMs = buffer * MINUTE_MS;
@@ -105,11 +133,11 @@ export function openSlots(availability: Availability, lengthMinutes: number, ran
   // paging through a calendar a week at a time shows the same slots as one long page.
   const lastDate = addDays(instantToZonedParts(range.to, timeZone).date, 1);
   let date = addDays(instantToZonedParts(range.from, timeZone).date, -1);
-  let previousDay = keepBufferApart(candidateSlotsOn(availability, date, lengthMs, lengthMs + bufferMs), bufferMs);
+  let previousDay = slotsOn(availability, date, lengthMs, bufferMs);
   const slots: Slot[] = [...previousDay];
   while (date < lastDate) {
     date = addDays(date, 1);
-    const day = keepBufferApart(candidateSlotsOn(availability, date, lengthMs, lengthMs + bufferMs), bufferMs);
+    const day = slotsOn(availability, date, lengthMs, bufferMs);
     slots.push(...day.filter((slot) => !previousDay.some((earlier) => overlaps(slot, earlier, bufferMs))));
     previousDay = day;
   }

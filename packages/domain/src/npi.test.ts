@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidNpi } from './npi.ts';
 
+const nineDigits = fc.stringMatching(/^\d{9}$/);
+
 describe('isValidNpi', () => {
   it('accepts the CMS example number and refuses it with a wrong check digit', () => {
     expect(isValidNpi('1234567893')).toBe(true);
@@ -16,7 +18,7 @@ describe('isValidNpi', () => {
 
   it('has exactly one valid check digit for every nine-digit prefix', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{9}$/), (prefix) => {
+      fc.property(nineDigits, (prefix) => {
         const valid = [...'0123456789'].filter((digit) => isValidNpi(prefix + digit));
         expect(valid).toHaveLength(1);
       }),
@@ -26,10 +28,10 @@ describe('isValidNpi', () => {
 
   it('catches any single mistyped digit', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{9}$/), fc.nat({ max: 9 }), fc.integer({ min: 1, max: 9 }), (prefix, position, change) => {
+      fc.property(nineDigits, fc.nat({ max: 9 }), fc.integer({ min: 1, max: 9 }), (prefix, position, change) => {
         const npi = [...'0123456789'].map((digit) => prefix + digit).find(isValidNpi) ?? '';
-        const typo = npi.slice(0, position) + String((Number(npi[position]) + change) % 10) + npi.slice(position + 1);
-        expect(isValidNpi(typo)).toBe(false);
+        const mistyped = String((Number(npi[position]) + change) % 10);
+        expect(isValidNpi(npi.slice(0, position) + mistyped + npi.slice(position + 1))).toBe(false);
       }),
       { numRuns: 200 },
     );

@@ -91,9 +91,10 @@ describe('zonedWallTimeToInstant', () => {
   });
 
   it('moves a skipped wall time to the first instant after the gap when asked to', () => {
-    expect(iso(zonedWallTimeToInstantOrAfterGap('2026-03-08', '02:30', 'America/New_York'))).toBe('2026-03-08T07:00:00.000Z');
-    expect(iso(zonedWallTimeToInstantOrAfterGap('2026-10-04', '02:15', 'Australia/Lord_Howe'))).toBe('2026-10-03T15:30:00.000Z');
-    expect(iso(zonedWallTimeToInstantOrAfterGap('2026-11-01', '01:30', 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+    const orAfterGap = (date: string, time: string, zone: string) => iso(zonedWallTimeToInstantOrAfterGap(date, time, zone));
+    expect(orAfterGap('2026-03-08', '02:30', 'America/New_York')).toBe('2026-03-08T07:00:00.000Z');
+    expect(orAfterGap('2026-10-04', '02:15', 'Australia/Lord_Howe')).toBe('2026-10-03T15:30:00.000Z');
+    expect(orAfterGap('2026-11-01', '01:30', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
   });
 
   it('refuses malformed input rather than guessing', () => {
@@ -105,17 +106,19 @@ describe('zonedWallTimeToInstant', () => {
 
 describe('instantToZonedParts', () => {
   it('reports the local date, time and weekday', () => {
-    expect(instantToZonedParts(new Date('2026-03-08T07:00:00Z'), 'America/New_York')).toEqual({ date: '2026-03-08', time: '03:00', weekday: 0 });
-    expect(instantToZonedParts(new Date('2026-03-08T04:59:00Z'), 'America/New_York')).toEqual({ date: '2026-03-07', time: '23:59', weekday: 6 });
-    expect(instantToZonedParts(new Date('2026-11-01T06:30:00Z'), 'America/New_York')).toEqual({ date: '2026-11-01', time: '01:30', weekday: 0 });
-    expect(instantToZonedParts(new Date('2026-07-01T10:00:00Z'), 'Pacific/Honolulu')).toEqual({ date: '2026-07-01', time: '00:00', weekday: 3 });
+    const partsAt = (utc: string, zone: string) => instantToZonedParts(new Date(utc), zone);
+    expect(partsAt('2026-03-08T07:00:00Z', 'America/New_York')).toEqual({ date: '2026-03-08', time: '03:00', weekday: 0 });
+    expect(partsAt('2026-03-08T04:59:00Z', 'America/New_York')).toEqual({ date: '2026-03-07', time: '23:59', weekday: 6 });
+    expect(partsAt('2026-11-01T06:30:00Z', 'America/New_York')).toEqual({ date: '2026-11-01', time: '01:30', weekday: 0 });
+    expect(partsAt('2026-07-01T10:00:00Z', 'Pacific/Honolulu')).toEqual({ date: '2026-07-01', time: '00:00', weekday: 3 });
   });
 });
 
-const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'Europe/London', 'Australia/Lord_Howe'];
+const US_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage'];
+const ZONES = [...US_ZONES, 'America/Phoenix', 'Pacific/Honolulu', 'Europe/London', 'Australia/Lord_Howe'];
 const US_CHANGES = ['2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07'];
 const CLOCK_CHANGES: Array<[string, string]> = [
-  ...['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage'].flatMap((zone) => US_CHANGES.map((date): [string, string] => [zone, date])),
+  ...US_ZONES.flatMap((zone) => US_CHANGES.map((date): [string, string] => [zone, date])),
   ...['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31'].map((date): [string, string] => ['Europe/London', date]),
   ['Australia/Lord_Howe', '2026-04-05'],
   ['Australia/Lord_Howe', '2026-10-04'],
