@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { AppContext } from './app-context.ts';
+import { localBlobStore } from './platform/storage/blob-store.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
@@ -6,6 +8,9 @@ import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
+import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
+import { registerProviderOperations } from './modules/providers/operations.routes.ts';
+import { registerProviders } from './modules/providers/providers.routes.ts';
 
 export type App = { http: Http; database: Database; context: AppContext; close(): Promise<void> };
 
@@ -17,10 +22,13 @@ export async function buildApp(config: Config): Promise<App> {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
-    const context: AppContext = { config, db: database.db };
+    const context: AppContext = { config, db: database.db, blobs: localBlobStore(path.join(config.dataDir, 'blobs')) };
     const http = await createHttpServer(config);
     registerIdentity(http, context);
     registerHealth(http, context);
+    registerProviders(http, context);
+    registerOnboarding(http, context);
+    registerProviderOperations(http, context);
     await serveWebApp(http, config.webDist);
     await http.ready();
     return {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp, type App } from '../app.ts';
+import { ensureAdmin } from '../modules/identity/identity.service.ts';
 import { parseConfig, testDatabaseUrl, type Config } from '../platform/config.ts';
 
 export type TestApp = App & { config: Config };
@@ -18,7 +19,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const parsed = parseConfig({
     HAVEN_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     HAVEN_DATA_DIR: dataDir,
     HAVEN_DEMO: 'off',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
@@ -53,4 +54,13 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
   const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   if (!header) throw new Error('The response set no cookie.');
   return header.split(';')[0]!;
+}
+
+/** Creates an admin account and returns its session cookie. */
+export async function signInAsNewAdmin(app: TestApp): Promise<string> {
+  const suffix = randomBytes(4).toString('hex');
+  const admin = { email: `ops.${suffix}@example.org`, password: `steady river granite ${randomBytes(3).toString("hex")}` };
+  await ensureAdmin(app.context.db, admin);
+  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: admin });
+  return sessionCookieFrom(response.headers['set-cookie']);
 }

@@ -20,3 +20,8 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow 
   if (!roles.includes(user.role)) throw new AppError('forbidden');
   return user;
 }
+
+/** How an account appears in the audit trail. */
+export function actorOf(user: UserRow): { id: string; label: string } {
+  return { id: user.id, label: `${user.preferred_name} (${user.role})` };
+}

@@ -1,29 +1,19 @@
 import { ApiError, MeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
 import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
+import { sessionCookie } from './session-cookie.ts';
 
 export function registerIdentity(app: Http, { db, config }: AppContext): void {
-  const cookieName = config.secureCookies ? '__Host-haven_session' : 'haven_session';
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.secureCookies,
-  } as const;
+  const cookie = sessionCookie(config);
   const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
-
-  const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(cookieName, token, { ...cookieOptions, maxAge: config.session.absoluteMs / 1000 });
-  const sessionToken = (request: FastifyRequest) => request.cookies[cookieName];
 
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
-    const token = sessionToken(request);
+    const token = cookie.read(request);
     request.user = token ? await authenticate(db, config.session, token) : null;
   });
 
@@ -40,7 +30,7 @@ export function registerIdentity(app: Http, { db, config }: AppContext): void {
     },
     async (request, reply) => {
       const { user, token } = await signUp(db, config.session, request.body);
-      setSessionCookie(reply, token);
+      cookie.set(reply, token);
       return reply.status(201).send({ user: presentMe(user) });
     },
   );
@@ -58,7 +48,7 @@ export function registerIdentity(app: Http, { db, config }: AppContext): void {
     },
     async (request, reply) => {
       const { user, token } = await signIn(db, config.session, request.body);
-      setSessionCookie(reply, token);
+      cookie.set(reply, token);
       return { user: presentMe(user) };
     },
   );
@@ -67,9 +57,9 @@ export function registerIdentity(app: Http, { db, config }: AppContext): void {
     '/api/auth/sign-out',
     { schema: { summary: 'End the current session', tags: ['identity'], response: { 204: z.null() } } },
     async (request, reply) => {
-      const token = sessionToken(request);
+      const token = cookie.read(request);
       if (token) await signOut(db, token);
-      reply.clearCookie(cookieName, cookieOptions);
+      cookie.clear(reply);
       return reply.status(204).send(null);
     },
   );

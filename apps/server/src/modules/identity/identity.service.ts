@@ -15,6 +15,7 @@ import {
 } from './identity.repository.ts';
 import { hashPassword, isStrongPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
 
+export type { UserRow } from './identity.repository.ts';
 export type SessionPolicy = Config['session'];
 export type SignedIn = { user: UserRow; token: string };
 
@@ -66,7 +67,8 @@ export async function authenticate(db: Db, policy: SessionPolicy, token: string,
   return session.user;
 }
 
-async function startLoginSession(db: Db, policy: SessionPolicy, userId: string, now: Date): Promise<string> {
+/** Starts a sign-in session for an account that has just proven who it is. */
+export async function startLoginSession(db: Db, policy: SessionPolicy, userId: string, now: Date): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + policy.absoluteMs);
   await insertLoginSession(db, { userId, tokenHash: hashToken(token), startedAt: now, expiresAt });
@@ -79,3 +81,15 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
   await createAccount(db, { email: admin.email, password: admin.password, preferredName: 'Administrator', role: 'admin' });
   return 'created';
 }
+
+export function findAccountByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return findUserByEmail(db, email);
+}
+
+/** Where operations notices go. */
+export async function adminEmails(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('email').where('role', '=', 'admin').execute();
+  return rows.map((r) => r.email);
+}
+
+export { presentMe as presentAccount } from './identity.presenter.ts';

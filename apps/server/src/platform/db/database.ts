@@ -8,6 +8,10 @@ import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
 
+// PostgreSQL `date` has no time zone; a JS Date would invent one. Keep 'YYYY-MM-DD'.
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
+
 /**
  * Runs plain SQL scripts (several statements, no parameters) on one connection.
  * Migrations need it because both drivers only run multi-statement text this way.
@@ -38,7 +42,10 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
   } finally {
     await setup.end();
   }
-  const pool = new pg.Pool({ ...connectionOptions, max: 10 });
+  const parserFor = (oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+    oid === DATE_OID ? keepText : (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
+  const types = { getTypeParser: parserFor as typeof pg.types.getTypeParser };
+  const pool = new pg.Pool({ ...connectionOptions, types, max: 10 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -58,7 +65,8 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
 
 async function openPglite(dir: string | null): Promise<Database> {
   if (dir) await fs.mkdir(dir, { recursive: true });
-  const pglite = dir ? await PGlite.create(dir) : await PGlite.create();
+  const options = { parsers: { [DATE_OID]: keepText } };
+  const pglite = dir ? await PGlite.create(dir, options) : await PGlite.create(options);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

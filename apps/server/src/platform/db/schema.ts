@@ -25,7 +25,123 @@ export interface LoginSessionsTable {
   ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** `date` columns are kept as 'YYYY-MM-DD' strings (see database.ts). */
+type CalendarDate = string;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export type StoredWindow = { weekday: number; start: string; end: string };
+
+export interface ProvidersTable {
+  id: Generated<string>;
+  user_id: Nullable<string>;
+  email: string;
+  status: Defaulted<'invited' | 'onboarding' | 'active' | 'inactive'>;
+  status_reason: Nullable<string>;
+  first_name: string;
+  last_name: string;
+  pronouns: Nullable<string>;
+  gender: Nullable<string>;
+  credentials: Defaulted<string[]>;
+  years_experience: Nullable<number>;
+  npi: Nullable<string>;
+  focus_areas: Defaulted<string[]>;
+  approaches: Defaulted<string[]>;
+  languages: Defaulted<string[]>;
+  approach_statement: Nullable<string>;
+  time_zone: Nullable<string>;
+  business_hours: Json<StoredWindow[]>;
+  capacity: Nullable<number>;
+  modalities: Defaulted<string[]>;
+  coverage: Defaulted<string[]>;
+  photo_key: Nullable<string>;
+  weekly_availability: Json<StoredWindow[]>;
+  session_lengths: Defaulted<number[]>;
+  buffer_minutes: Defaulted<number>;
+  min_notice_hours: Defaulted<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface LicencesTable {
+  id: Generated<string>;
+  provider_id: string;
+  state: string;
+  licence_type: string;
+  number: string;
+  expires_on: CalendarDate;
+  status: Defaulted<'pending' | 'verified' | 'rejected' | 'expired'>;
+  decided_by: Nullable<string>;
+  decided_at: Nullable<Date>;
+  rejection_reason: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface AvailabilityExceptionsTable {
+  provider_id: string;
+  on_date: CalendarDate;
+  windows: Json<Array<{ start: string; end: string }>>;
+}
+
+export interface TimeOffTable {
+  id: Generated<string>;
+  provider_id: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  note: Nullable<string>;
+}
+
+export interface ProviderInvitesTable {
+  id: Generated<string>;
+  provider_id: string;
+  token_hash: string;
+  invited_by: string;
+  expires_at: Date | string;
+  accepted_at: Nullable<Date>;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<string>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  reason: string | null;
+  detail: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DomainEventsTable {
+  seq: Generated<string>;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  processed_at: Nullable<Date>;
+}
+
+export interface OutboxEmailsTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
+  sent_at: Nullable<Date>;
+}
+
 export interface DB {
   users: UsersTable;
   login_sessions: LoginSessionsTable;
+  providers: ProvidersTable;
+  licences: LicencesTable;
+  availability_exceptions: AvailabilityExceptionsTable;
+  time_off: TimeOffTable;
+  provider_invites: ProviderInvitesTable;
+  audit_events: AuditEventsTable;
+  domain_events: DomainEventsTable;
+  outbox_emails: OutboxEmailsTable;
 }

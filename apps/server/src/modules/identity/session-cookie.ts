@@ -1,0 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../platform/config.ts';
+
+/** The sign-in cookie: httpOnly, SameSite=Lax, and `__Host-`/Secure behind https. */
+export function sessionCookie(config: Config) {
+  const name = config.secureCookies ? '__Host-haven_session' : 'haven_session';
+  const options = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies } as const;
+  return {
+    read: (request: FastifyRequest): string | undefined => request.cookies[name],
+    set: (reply: FastifyReply, token: string) => reply.setCookie(name, token, { ...options, maxAge: config.session.absoluteMs / 1000 }),
+    clear: (reply: FastifyReply) => reply.clearCookie(name, options),
+  };
+}
