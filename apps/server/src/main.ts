@@ -6,11 +6,14 @@ import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { AppError } from './platform/http/errors.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
-import { ensureDemoAccounts } from './modules/demo/demo.service.ts';
+import type { AppContext } from './app-context.ts';
+import { periodicJobs } from './jobs.ts';
+import { ensureDemoAccounts, ensureDemoNetwork } from './modules/demo/demo.service.ts';
+import { startPeriodicJobs } from './platform/jobs/scheduler.ts';
 import { createAccount, ensureAdmin } from './modules/identity/identity.service.ts';
 
 const usage = `Usage: haven <command>
-  start          start the server (API and web app)
+  start          [--role all|api|worker] start the server: api (HTTP + web app), worker (background jobs), or both
   migrate        apply database migrations and exit
   create-admin   --email EMAIL [--name NAME]; reads the password from standard input`;
 
@@ -19,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   switch (command) {
     case 'start':
-      return start(config);
+      return start(config, parseRole(rest));
     case 'migrate':
       return runMigrations(config);
     case 'create-admin':
@@ -30,27 +33,48 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-async function start(config: Config): Promise<void> {
-  const app = await buildApp(config);
-  installShutdown(app);
-  if (config.admin) await ensureAdmin(app.context.db, config.admin);
-  await app.http.listen({ port: config.port, host: config.host });
-  const address = `http://localhost:${config.port}`;
-  if (config.demo) {
-    const accounts = await ensureDemoAccounts(app.context.db, config.dataDir);
-    console.log('\nDemo accounts (development only):');
-    for (const a of accounts) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}`);
+type Role = 'all' | 'api' | 'worker';
+
+function parseRole(args: string[]): Role {
+  const { values } = parseArgs({ args, options: { role: { type: 'string', default: 'all' } } });
+  if (values.role !== 'all' && values.role !== 'api' && values.role !== 'worker') {
+    throw new ConfigError(`--role must be all, api or worker (got "${values.role}").`);
   }
-  console.log(`\nHaven is running. Open ${address}\n`);
+  return values.role;
 }
 
-function installShutdown(app: App): void {
+async function start(config: Config, role: Role): Promise<void> {
+  const app = await buildApp(config);
+  const jobs = role === 'api' ? null : startPeriodicJobs(periodicJobs(app.context), app.http.log);
+  installShutdown(async () => {
+    await jobs?.stop();
+    await app.close();
+  }, app.http.log);
+  if (config.admin) await ensureAdmin(app.context.db, config.admin);
+  if (config.demo) await loadDemoData(app.context, config);
+  if (role === 'worker') {
+    console.log('Haven worker is running background jobs.');
+    return;
+  }
+  await app.http.listen({ port: config.port, host: config.host });
+  console.log(`\nHaven is running. Open http://localhost:${config.port}\n`);
+}
+
+async function loadDemoData(context: AppContext, config: Config): Promise<void> {
+  const accounts = await ensureDemoAccounts(context.db, config.dataDir);
+  const network = await ensureDemoNetwork(context, accounts);
+  console.log(`\nDemo provider network: ${network.providers} providers licensed across ${network.states} of the 51 jurisdictions (50 states and DC)${network.created ? ", created now" : ""}.`);
+  console.log('Demo accounts (development only):');
+  for (const a of accounts) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}`);
+}
+
+function installShutdown(close: () => Promise<void>, log: App['http']['log']): void {
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.http.log.info({ signal }, 'shutting down');
-    app.close().then(
+    log.info({ signal }, 'shutting down');
+    close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

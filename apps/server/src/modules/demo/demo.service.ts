@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Role } from '@haven/contract';
+import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { createAccount } from '../identity/identity.service.ts';
+import { createAccount, findAccountByEmail } from '../identity/identity.service.ts';
+import { ensureDemoNetwork as loadNetwork } from '../providers/network-import.ts';
 
 export type DemoAccount = { role: Role; email: string; password: string; preferredName: string };
 
@@ -36,4 +38,11 @@ async function readDemoFile(file: string): Promise<DemoAccount[] | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/** The demo provider network, with the demo provider account as one of its members. */
+export async function ensureDemoNetwork({ db, blobs }: AppContext, accounts: DemoAccount[]) {
+  const providerAccount = accounts.find((a) => a.role === 'provider');
+  const user = providerAccount ? await findAccountByEmail(db, providerAccount.email) : undefined;
+  return loadNetwork(db, blobs, user ? { userId: user.id, email: user.email } : null);
 }

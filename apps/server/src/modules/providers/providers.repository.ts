@@ -35,6 +35,14 @@ export function insertProvider(db: Db, provider: Insertable<ProvidersTable>): Pr
   return db.insertInto('providers').values(provider).returningAll().executeTakeFirstOrThrow();
 }
 
+export function insertProviders(db: Db, providers: Insertable<ProvidersTable>[]): Promise<Array<{ id: string; email: string }>> {
+  return db.insertInto('providers').values(providers).returning(['id', 'email']).execute();
+}
+
+export async function insertLicences(db: Db, licences: Insertable<LicencesTable>[]): Promise<void> {
+  if (licences.length) await db.insertInto('licences').values(licences).execute();
+}
+
 export async function updateProvider(db: Db, id: string, changes: Updateable<ProvidersTable>): Promise<void> {
   await db.updateTable('providers').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
 }

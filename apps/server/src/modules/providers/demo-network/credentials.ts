@@ -13,7 +13,7 @@ const LPCC_STATES = new Set<UsStateCode>(['CA', 'OH', 'MN', 'NM', 'KY']);
 
 type Profession = 'social_work' | 'counseling' | 'LMFT' | 'PsyD' | 'PhD' | 'PMHNP' | 'MD';
 const PROFESSIONS: Profession[] = ['social_work', 'counseling', 'LMFT', 'PsyD', 'PhD', 'PMHNP', 'MD'];
-const PROFESSION_WEIGHTS = [30, 32, 14, 7, 8, 6, 2];
+const PROFESSION_WEIGHTS = [30, 32, 14, 7, 8, 4, 1.5];
 
 function titleIn(profession: Profession, state: UsStateCode): Credential {
   if (profession === 'social_work') return LICSW_STATES.has(state) ? 'LICSW' : 'LCSW';

@@ -1,0 +1,12 @@
+import type { AppContext } from './app-context.ts';
+import type { PeriodicJob } from './platform/jobs/scheduler.ts';
+import { expireLicences } from './modules/providers/operations.service.ts';
+
+const HOUR = 3_600_000;
+
+/** Background work run by the `worker` role. Each job is idempotent. */
+export function periodicJobs({ db }: AppContext): PeriodicJob[] {
+  // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
+  // whatever time the process started, and re-runs find nothing to do.
+  return [{ name: 'licences.expire', everyMs: HOUR, run: () => expireLicences(db) }];
+}
