@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
+import type { Sealer } from './platform/crypto/envelope.ts';
 import type { Db } from './platform/db/database.ts';
 import type { BlobStore } from './platform/storage/blob-store.ts';
 
 /** What every module's routes receive: no container, just the shared pieces. */
-export type AppContext = { config: Config; db: Db; blobs: BlobStore };
+export type AppContext = { config: Config; db: Db; blobs: BlobStore; sealer: Sealer };

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { AppContext } from './app-context.ts';
+import { createSealer } from './platform/crypto/envelope.ts';
+import { localKeyProvider } from './platform/crypto/key-provider.ts';
 import { localBlobStore } from './platform/storage/blob-store.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
@@ -22,7 +24,12 @@ export async function buildApp(config: Config): Promise<App> {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
-    const context: AppContext = { config, db: database.db, blobs: localBlobStore(path.join(config.dataDir, 'blobs')) };
+    const context: AppContext = {
+      config,
+      db: database.db,
+      blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
+      sealer: createSealer(database.db, await localKeyProvider(config.masterKeyFile)),
+    };
     const http = await createHttpServer(config);
     registerIdentity(http, context);
     registerHealth(http, context);

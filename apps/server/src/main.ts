@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { buildApp, type App } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { AppError } from './platform/http/errors.ts';
+import { createSealer } from './platform/crypto/envelope.ts';
+import { localKeyProvider } from './platform/crypto/key-provider.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import type { AppContext } from './app-context.ts';
@@ -15,7 +17,8 @@ import { createAccount, ensureAdmin } from './modules/identity/identity.service.
 const usage = `Usage: haven <command>
   start          [--role all|api|worker] start the server: api (HTTP + web app), worker (background jobs), or both
   migrate        apply database migrations and exit
-  create-admin   --email EMAIL [--name NAME]; reads the password from standard input`;
+  create-admin   --email EMAIL [--name NAME]; reads the password from standard input
+  rotate-master-key  add a new master key version and re-wrap every client's data key under it`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -27,6 +30,8 @@ async function main(argv: string[]): Promise<void> {
       return runMigrations(config);
     case 'create-admin':
       return createAdminFromCli(config, rest);
+    case 'rotate-master-key':
+      return rotateMasterKey(config);
     default:
       console.error(usage);
       process.exitCode = 2;
@@ -107,6 +112,19 @@ async function createAdminFromCli(config: Config, args: string[]): Promise<void>
     await migrate(database);
     await createAccount(database.db, { ...account.data, role: 'admin' });
     console.log(`Admin account created for ${values.email}.`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function rotateMasterKey(config: Config): Promise<void> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    const keys = await localKeyProvider(config.masterKeyFile);
+    const version = await keys.addVersion();
+    const rewrapped = await createSealer(database.db, keys).rewrapAll();
+    console.log(`Master key version ${version} is current; re-wrapped ${rewrapped} data key(s).`);
   } finally {
     await database.close();
   }

@@ -20,6 +20,8 @@ const Env = z.object({
   /** The address people open; decides whether cookies are `Secure`. */
   HAVEN_PUBLIC_URL: z.url().optional(),
   HAVEN_WEB_DIST: z.string().optional(),
+  /** The local master-key file (default: master.key in the data dir). */
+  HAVEN_MASTER_KEY_FILE: z.string().min(1).optional(),
   HAVEN_ADMIN_EMAIL: z.email().optional(),
   HAVEN_ADMIN_PASSWORD: z.string().min(12).optional(),
   HAVEN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -39,6 +41,7 @@ export type Config = {
   publicUrl: string;
   secureCookies: boolean;
   webDist: string;
+  masterKeyFile: string;
   admin: { email: string; password: string } | null;
   demo: boolean;
   logLevel: NonNullable<z.infer<typeof Env>['LOG_LEVEL']>;
@@ -72,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     webDist: path.resolve(e.HAVEN_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    masterKeyFile: path.resolve(e.HAVEN_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     admin: e.HAVEN_ADMIN_EMAIL ? { email: e.HAVEN_ADMIN_EMAIL, password: e.HAVEN_ADMIN_PASSWORD! } : null,
     // Demo accounts only ever exist on the embedded default, never in production.
     demo: e.HAVEN_ENV !== 'production' && (e.HAVEN_DEMO === 'on' || (e.HAVEN_DEMO === 'auto' && embedded)),

@@ -133,7 +133,15 @@ export interface OutboxEmailsTable {
   sent_at: Nullable<Date>;
 }
 
+export interface DataKeysTable {
+  owner_id: string;
+  wrapped_key: string;
+  master_version: number;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  data_keys: DataKeysTable;
   users: UsersTable;
   login_sessions: LoginSessionsTable;
   providers: ProvidersTable;

@@ -1,0 +1,90 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { KeyProvider } from './key-provider.ts';
+
+/** What a ciphertext is bound to: it cannot be moved to another table, row or field. */
+export type SealContext = { table: string; row: string; field: string };
+
+export class DataKeyDestroyed extends Error {}
+
+const FORMAT = 'hv1';
+
+/**
+ * Envelope encryption for health information: AES-256-GCM under a per-client data key,
+ * which is itself stored only wrapped (AES-256-GCM) by a master key from the KeyProvider.
+ * Haven's server can decrypt this data; it is encryption at rest, not end-to-end.
+ */
+export function createSealer(db: Db, keys: KeyProvider) {
+  const cache = new Map<string, Buffer>();
+
+  async function dataKey(ownerId: string, create: boolean): Promise<Buffer> {
+    const cached = cache.get(ownerId);
+    if (cached) return cached;
+    let row = await db.selectFrom('data_keys').selectAll().where('owner_id', '=', ownerId).executeTakeFirst();
+    if (!row && create) {
+      const version = keys.currentVersion();
+      const fresh = randomBytes(32);
+      await db
+        .insertInto('data_keys')
+        .values({ owner_id: ownerId, wrapped_key: wrap(keys.masterKey(version), fresh, ownerId), master_version: version })
+        .onConflict((oc) => oc.column('owner_id').doNothing())
+        .execute();
+      row = await db.selectFrom('data_keys').selectAll().where('owner_id', '=', ownerId).executeTakeFirst();
+    }
+    if (!row) throw new DataKeyDestroyed(`No data key for ${ownerId}: the data is unreadable.`);
+    const key = unwrap(keys.masterKey(row.master_version), row.wrapped_key, ownerId);
+    cache.set(ownerId, key);
+    return key;
+  }
+
+  return {
+    async seal(ownerId: string, plaintext: string, context: SealContext): Promise<string> {
+      return encrypt(await dataKey(ownerId, true), Buffer.from(plaintext, 'utf8'), aad(ownerId, context));
+    },
+    async open(ownerId: string, sealed: string, context: SealContext): Promise<string> {
+      return decrypt(await dataKey(ownerId, false), sealed, aad(ownerId, context)).toString('utf8');
+    },
+    /** Crypto-shredding: without its data key, everything sealed for this owner is gone. */
+    async destroy(ownerId: string): Promise<void> {
+      cache.delete(ownerId);
+      await db.deleteFrom('data_keys').where('owner_id', '=', ownerId).execute();
+    },
+    /** Re-wraps every data key under the current master key; the data itself is untouched. */
+    async rewrapAll(): Promise<number> {
+      const version = keys.currentVersion();
+      const rows = await db.selectFrom('data_keys').selectAll().where('master_version', '<>', version).execute();
+      for (const row of rows) {
+        const key = unwrap(keys.masterKey(row.master_version), row.wrapped_key, row.owner_id);
+        await db
+          .updateTable('data_keys')
+          .set({ wrapped_key: wrap(keys.masterKey(version), key, row.owner_id), master_version: version })
+          .where('owner_id', '=', row.owner_id)
+          .execute();
+      }
+      return rows.length;
+    },
+  };
+}
+
+export type Sealer = ReturnType<typeof createSealer>;
+
+const aad = (ownerId: string, c: SealContext) => Buffer.from(`${ownerId}|${c.table}|${c.row}|${c.field}`);
+const wrap = (master: Buffer, key: Buffer, ownerId: string) => encrypt(master, key, Buffer.from(`data-key|${ownerId}`));
+const unwrap = (master: Buffer, wrapped: string, ownerId: string) => decrypt(master, wrapped, Buffer.from(`data-key|${ownerId}`));
+
+function encrypt(key: Buffer, plaintext: Buffer, associated: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(associated);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return [FORMAT, iv.toString('base64'), body.toString('base64'), cipher.getAuthTag().toString('base64')].join('.');
+}
+
+function decrypt(key: Buffer, sealed: string, associated: Buffer): Buffer {
+  const [format, iv, body, tag] = sealed.split('.');
+  if (format !== FORMAT || !iv || body === undefined || !tag) throw new Error('Not a sealed value.');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+  decipher.setAAD(associated);
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+}
