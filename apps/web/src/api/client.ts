@@ -27,7 +27,13 @@ export class ApiFailure extends Error {
 }
 
 type Schema<T> = { parse(data: unknown): T };
-type ApiRequest = { method: 'GET' | 'POST'; body?: unknown };
+export type ApiRequest = {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is, with its own content type: an uploaded image, say. */
+  file?: Blob;
+};
 
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'unauthenticated';
@@ -44,17 +50,19 @@ async function failureFrom(response: Response): Promise<ApiFailure> {
   return new ApiFailure(response.status, { code: codeForStatus(response.status) });
 }
 
-async function send(path: string, { method, body }: ApiRequest): Promise<Response> {
+function payloadOf({ body, file }: ApiRequest): { contentType?: string; payload?: BodyInit } {
+  if (file) return { contentType: file.type, payload: file };
+  if (body !== undefined) return { contentType: 'application/json', payload: JSON.stringify(body) };
+  return {};
+}
+
+async function send(path: string, request: ApiRequest): Promise<Response> {
+  const { contentType, payload } = payloadOf(request);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (contentType) headers['content-type'] = contentType;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method: request.method, headers, credentials: 'same-origin', body: payload });
   } catch {
     throw new ApiFailure(0, { code: 'unavailable' });
   }
@@ -100,7 +108,7 @@ export function useMe() {
 }
 
 /** Forgets everything cached for the previous account, then records who is signed in now. */
-function replaceSession(queryClient: QueryClient, user: Me | null) {
+export function replaceSession(queryClient: QueryClient, user: Me | null) {
   // setQueryData (rather than clear) keeps mounted useMe() observers in step with the change.
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
   queryClient.setQueryData(meQueryKey, user);

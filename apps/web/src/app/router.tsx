@@ -1,8 +1,19 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AdminArea } from '../pages/admin/AdminArea.tsx';
+import { InviteProviderPage } from '../pages/admin/InviteProviderPage.tsx';
+import { LicenceQueuePage } from '../pages/admin/LicenceQueuePage.tsx';
+import { ProvidersPage } from '../pages/admin/providers/ProvidersPage.tsx';
+import { ProviderRecordPage } from '../pages/admin/record/ProviderRecordPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { HomePage } from '../pages/home/HomePage.tsx';
+import { InvitePage } from '../pages/invite/InvitePage.tsx';
 import { LandingPage } from '../pages/LandingPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { AvailabilityPage } from '../pages/provider/availability/AvailabilityPage.tsx';
+import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
+import { ProfilePage } from '../pages/provider/profile/ProfilePage.tsx';
+import { ProviderArea } from '../pages/provider/ProviderArea.tsx';
+import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { PageLayout } from '../ui/index.ts';
@@ -26,6 +37,29 @@ export const router = createBrowserRouter([
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'home', element: <HomePage /> },
+          { path: 'invite/:token', element: <InvitePage /> },
+          { path: 'providers/:providerId', element: <PublicProfilePage /> },
+          {
+            path: 'provider',
+            element: <ProviderArea />,
+            children: [
+              { index: true, element: <Navigate to="profile" replace /> },
+              { path: 'profile', element: <ProfilePage /> },
+              { path: 'licenses', element: <LicencesPage /> },
+              { path: 'availability', element: <AvailabilityPage /> },
+            ],
+          },
+          {
+            path: 'admin',
+            element: <AdminArea />,
+            children: [
+              { index: true, element: <Navigate to="providers" replace /> },
+              { path: 'providers', element: <ProvidersPage /> },
+              { path: 'providers/:providerId', element: <ProviderRecordPage /> },
+              { path: 'licenses', element: <LicenceQueuePage /> },
+              { path: 'invite', element: <InviteProviderPage /> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,21 +1,25 @@
 import type { MouseEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../ui/index.ts';
-import type { FormField, FormProblem } from './problems.ts';
+import type { FormProblem } from './problems.ts';
 
-type ErrorSummaryProps<F extends FormField> = {
+const controls = 'input, select, textarea, button';
+
+type ErrorSummaryProps<F extends string> = {
   problem: FormProblem<F>;
   /** Field order on the page, and the id of each field's input. */
   fieldIds: Record<F, string>;
   ref: Ref<HTMLDivElement>;
 };
 
-export function ErrorSummary<F extends FormField>({ problem, fieldIds, ref }: ErrorSummaryProps<F>) {
+export function ErrorSummary<F extends string>({ problem, fieldIds, ref }: ErrorSummaryProps<F>) {
   const { t } = useTranslation();
   const fields = (Object.keys(fieldIds) as F[]).filter((field) => problem.fields[field]);
 
   function focusField(event: MouseEvent<HTMLAnchorElement>, field: F) {
-    const input = document.getElementById(fieldIds[field]);
+    const target = document.getElementById(fieldIds[field]);
+    // A group of checkboxes is named by its fieldset; its first control is what can take focus.
+    const input = target?.matches(controls) ? target : target?.querySelector<HTMLElement>(controls);
     if (!input) return;
     event.preventDefault();
     input.focus();

@@ -6,14 +6,19 @@ export type Message = { key: ParseKeys; values?: Record<string, unknown> };
 
 export type FormField = 'preferredName' | 'email' | 'password';
 
-export type FormProblem<F extends FormField> = {
+export type FormProblem<F extends string> = {
   fields: Partial<Record<F, Message>>;
   /** Said once in the error summary when the problem is not about one field. */
   general?: Message;
 };
 
-type Issue = { readonly path: readonly PropertyKey[]; readonly code: string; minimum?: unknown; maximum?: unknown };
-type SafeParser<T> = {
+type Issue = {
+  readonly path: readonly PropertyKey[];
+  readonly code: string;
+  minimum?: unknown;
+  maximum?: unknown;
+};
+export type SafeParser<T> = {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 };
 
@@ -41,11 +46,11 @@ const issueMessages: Record<FormField, FieldMessages> = {
   },
 };
 
-function isField<F extends FormField>(name: unknown, fields: readonly F[]): name is F {
+export function isField<F extends string>(name: unknown, fields: readonly F[]): name is F {
   return (fields as readonly unknown[]).includes(name);
 }
 
-export type Validation<T, F extends FormField> = { ok: true; data: T } | { ok: false; problem: FormProblem<F> };
+export type Validation<T, F extends string> = { ok: true; data: T } | { ok: false; problem: FormProblem<F> };
 
 /** Checks form values against a contract schema and turns each issue into an i18n message. */
 export function validate<T, F extends FormField>(

@@ -1,8 +1,16 @@
 export { Alert, type AlertTone } from './Alert.tsx';
+export { Avatar } from './Avatar.tsx';
+export { Badge, type BadgeTone } from './Badge.tsx';
 export { Button, ButtonLink, type ButtonVariant } from './Button.tsx';
 export { Card } from './Card.tsx';
+export { CheckboxGroup, type Choice } from './CheckboxGroup.tsx';
 export { MAIN_ID, PageLayout } from './PageLayout.tsx';
 export { PasswordField } from './PasswordField.tsx';
+export { SelectField } from './SelectField.tsx';
 export { SkipLink } from './SkipLink.tsx';
 export { Spinner } from './Spinner.tsx';
+export { StatusMessage } from './StatusMessage.tsx';
+export { SubNav, type SubNavLink } from './SubNav.tsx';
+export { TableScroll } from './TableScroll.tsx';
+export { TextAreaField } from './TextAreaField.tsx';
 export { TextField } from './TextField.tsx';

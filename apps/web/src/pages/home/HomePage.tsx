@@ -1,15 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useMe } from '../../api/client.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
-import { Alert, Button, Spinner } from '../../ui/index.ts';
+import { Spinner } from '../../ui/index.ts';
+import { LoadFailed } from '../LoadFailed.tsx';
 import { AdminHome } from './AdminHome.tsx';
 import { ClientHome } from './ClientHome.tsx';
 import { ProviderHome } from './ProviderHome.tsx';
 import './HomePage.css';
 
 export function HomePage() {
-  const { t } = useTranslation();
   usePageTitle('titles.home');
   const me = useMe();
 
@@ -27,19 +26,6 @@ export function HomePage() {
     }
   }
   if (me.data === null) return <Navigate to="/sign-in" replace />;
-  if (me.isError) {
-    return (
-      <div className="stack">
-        <h1>{t('errorPage.heading')}</h1>
-        <Alert tone="error">
-          <p>{t('home.loadFailed')}</p>
-          <p>{t(`errors.${me.error.code}`)}</p>
-        </Alert>
-        <Button variant="secondary" onClick={() => void me.refetch()}>
-          {t('common.tryAgain')}
-        </Button>
-      </div>
-    );
-  }
+  if (me.isError) return <LoadFailed failure={me.error} onRetry={() => void me.refetch()} />;
   return <Spinner />;
 }

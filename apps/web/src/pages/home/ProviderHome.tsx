@@ -1,6 +1,13 @@
 import type { Me } from '@haven/contract';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Card } from '../../ui/index.ts';
+
+const workspaceLinks = [
+  { to: '/provider/profile', key: 'home.provider.workspace.profile' },
+  { to: '/provider/licenses', key: 'home.provider.workspace.licences' },
+  { to: '/provider/availability', key: 'home.provider.workspace.availability' },
+] as const;
 
 export function ProviderHome({ user }: { user: Me }) {
   const { t } = useTranslation();
@@ -12,14 +19,21 @@ export function ProviderHome({ user }: { user: Me }) {
         <p className="lead">{t('home.provider.lead', { name: user.preferredName })}</p>
       </div>
       <div className="card-grid">
+        <Card title={t('home.provider.workspace.title')}>
+          <p>{t('home.provider.workspace.body')}</p>
+          <ul className="home__links">
+            {workspaceLinks.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to}>{t(link.key)}</Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
         <Card title={t('home.provider.caseload.title')}>
           <p className="home__empty">{t('home.provider.caseload.empty')}</p>
         </Card>
         <Card title={t('home.provider.inbox.title')}>
           <p className="home__empty">{t('home.provider.inbox.empty')}</p>
-        </Card>
-        <Card title={t('home.provider.availability.title')} badge={t('common.comingSoon')}>
-          <p>{t('home.provider.availability.body')}</p>
         </Card>
       </div>
     </div>

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { RequireAccount } from '../../app/RequireAccount.tsx';
+import { SubNav } from '../../ui/index.ts';
+import '../workspace.css';
+
+/** The operations console: the provider network, licence verification, invitations. */
+export function AdminArea() {
+  const { t } = useTranslation();
+  const links = [
+    { to: '/admin/providers', label: t('admin.nav.providers') },
+    { to: '/admin/licenses', label: t('admin.nav.licenceQueue') },
+    { to: '/admin/invite', label: t('admin.nav.invite') },
+  ];
+
+  return (
+    <RequireAccount role="admin">
+      {() => (
+        <>
+          <SubNav label={t('admin.nav.label')} links={links} />
+          <Outlet />
+        </>
+      )}
+    </RequireAccount>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { RequireAccount } from '../../app/RequireAccount.tsx';
+import { SubNav } from '../../ui/index.ts';
+import '../workspace.css';
+
+/** The provider's own pages: their profile, licences and availability. */
+export function ProviderArea() {
+  const { t } = useTranslation();
+  const links = [
+    { to: '/provider/profile', label: t('provider.nav.profile') },
+    { to: '/provider/licenses', label: t('provider.nav.licences') },
+    { to: '/provider/availability', label: t('provider.nav.availability') },
+  ];
+
+  return (
+    <RequireAccount role="provider">
+      {() => (
+        <>
+          <SubNav label={t('provider.nav.label')} links={links} />
+          <Outlet />
+        </>
+      )}
+    </RequireAccount>
+  );
+}
