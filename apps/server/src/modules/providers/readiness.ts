@@ -13,7 +13,7 @@ export function licenceCounts(licence: LicenceRow, today: string): boolean {
  */
 export function missingForActivation(p: ProviderRow, licences: LicenceRow[], today: string): string[] {
   const missing: string[] = [];
-  if (!p.user_id) missing.push('The provider has not accepted their invitation yet.');
+  if (p.status === 'invited') missing.push('The provider has not accepted their invitation yet.');
   const required: Array<[boolean, string]> = [
     [p.credentials.length > 0, 'Add at least one credential.'],
     [p.years_experience !== null, 'Add years of experience.'],
