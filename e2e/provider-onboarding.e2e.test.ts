@@ -39,6 +39,10 @@ it('an admin invites a provider, who completes onboarding; the admin verifies an
   await ops.getByRole('button', { name: 'Send invitation' }).click();
   const link = await ops.getByLabel('Invitation link').inputValue();
   expect(link).toMatch(/\/invite\//);
+  // Nothing is emailed on the embedded default: the invitation waits in the console's outbox.
+  await ops.getByRole('navigation', { name: 'Operations console' }).getByRole('link', { name: 'Outbox' }).click();
+  await expect.poll(() => ops.getByRole('main').textContent()).toContain(link);
+  await expectAccessible(ops);
 
   // The provider accepts and fills in everything.
   const provider = await (await browser.newContext()).newPage();

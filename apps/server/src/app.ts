@@ -10,6 +10,7 @@ import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
+import { registerOutbox } from './modules/notifications/outbox.routes.ts';
 import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
 import { registerProviderOperations } from './modules/providers/operations.routes.ts';
 import { registerProviders } from './modules/providers/providers.routes.ts';
@@ -36,6 +37,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerProviders(http, context);
     registerOnboarding(http, context);
     registerProviderOperations(http, context);
+    registerOutbox(http, context);
     await serveWebApp(http, config.webDist);
     await http.ready();
     return {

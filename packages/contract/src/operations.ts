@@ -89,3 +89,15 @@ export const StatusChangeRequest = z.strictObject({
   reason: z.string().trim().min(5, { error: 'Give a reason of at least 5 characters; it goes in the audit log.' }).max(500),
 });
 export type StatusChangeRequest = z.infer<typeof StatusChangeRequest>;
+
+/** An email Haven queued; on the embedded default nothing is sent, so operators read them here. */
+export const OutboxEmail = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export const Outbox = z.object({ emails: z.array(OutboxEmail) });
+export type Outbox = z.infer<typeof Outbox>;

@@ -1,5 +1,6 @@
 import {
   LicenceQueue,
+  Outbox,
   ProviderInvite,
   ProviderList,
   ProviderRecord,
@@ -47,6 +48,13 @@ export function useProviderRecord(providerId: string) {
   return useQuery<ProviderRecord, ApiFailure>({
     queryKey: recordKey(providerId),
     queryFn: () => requestJson(providerPath(providerId), ProviderRecord),
+  });
+}
+
+export function useOutbox() {
+  return useQuery<Outbox, ApiFailure>({
+    queryKey: [...adminKey, 'outbox'],
+    queryFn: () => requestJson('/api/admin/outbox', Outbox),
   });
 }
 

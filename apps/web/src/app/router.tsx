@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AdminArea } from '../pages/admin/AdminArea.tsx';
 import { InviteProviderPage } from '../pages/admin/InviteProviderPage.tsx';
 import { LicenceQueuePage } from '../pages/admin/LicenceQueuePage.tsx';
+import { OutboxPage } from '../pages/admin/OutboxPage.tsx';
 import { ProvidersPage } from '../pages/admin/providers/ProvidersPage.tsx';
 import { ProviderRecordPage } from '../pages/admin/record/ProviderRecordPage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
               { path: 'providers/:providerId', element: <ProviderRecordPage /> },
               { path: 'licenses', element: <LicenceQueuePage /> },
               { path: 'invite', element: <InviteProviderPage /> },
+              { path: 'outbox', element: <OutboxPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

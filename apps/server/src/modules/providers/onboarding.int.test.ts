@@ -37,8 +37,8 @@ describe('provider onboarding, end to end through the API', () => {
   it('invite → accept → profile → licences → hours → verification → activation → public profile', async () => {
     const sent = await invite();
     expect(sent.link).toMatch(/^http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{43}$/);
-    const outbox = await app.context.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', sent.email).execute();
-    expect(outbox[0]?.body_text).toContain(sent.link);
+    const outbox = (await call('GET', '/api/admin/outbox', admin)).json<{ emails: Array<{ to: string; text: string }> }>();
+    expect(outbox.emails.find((e) => e.to === sent.email)?.text).toContain(sent.link);
 
     const preview = await call('GET', `/api/provider-invites/${tokenOf(sent.link)}`);
     expect(preview.json()).toMatchObject({ email: sent.email, firstName: 'Marisol' });
@@ -127,6 +127,7 @@ describe('provider onboarding, end to end through the API', () => {
   it('lets only admins invite, list and activate', async () => {
     const { cookie: provider, providerId } = await acceptedProvider();
     expect((await call('GET', '/api/admin/providers', provider)).statusCode).toBe(403);
+    expect((await call('GET', '/api/admin/outbox', provider)).statusCode).toBe(403);
     expect((await call('POST', `/api/admin/providers/${providerId}/activate`, provider)).statusCode).toBe(403);
     expect((await call('GET', '/api/admin/providers')).statusCode).toBe(401);
     expect((await call('GET', '/api/provider/workspace', admin)).statusCode).toBe(403);

@@ -9,3 +9,11 @@ export type Email = { to: string; subject: string; text: string };
 export async function queueEmail(trx: Db, email: Email): Promise<void> {
   await trx.insertInto('outbox_emails').values({ to_address: email.to, subject: email.subject, body_text: email.text }).execute();
 }
+
+export type QueuedEmail = { id: string; to: string; subject: string; text: string; createdAt: Date; sentAt: Date | null };
+
+/** The newest queued emails, for the operations console. */
+export async function recentEmails(db: Db, limit = 100): Promise<QueuedEmail[]> {
+  const rows = await db.selectFrom('outbox_emails').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: r.created_at, sentAt: r.sent_at }));
+}

@@ -11,6 +11,7 @@ export function AdminArea() {
     { to: '/admin/providers', label: t('admin.nav.providers') },
     { to: '/admin/licenses', label: t('admin.nav.licenceQueue') },
     { to: '/admin/invite', label: t('admin.nav.invite') },
+    { to: '/admin/outbox', label: t('admin.nav.outbox') },
   ];
 
   return (
