@@ -4,10 +4,12 @@
 //   npx tsx bench/matching.bench.ts [clients] [providers]
 //
 // Builds a seeded, realistic instance (clients spread by state population, ~12% needing Spanish,
-// a mix of coverage and modalities, providers licensed in 1–3 states with part of their caseload
-// already taken), then times the exact batch assignment and the greedy baseline on it. The cost of
-// pruning each client to their top K candidates is measured on smaller instances against the
-// unpruned exact solve (K = ∞), and bounded on the full instance by an LP-duality certificate.
+// a mix of coverage and modalities, providers licensed in 1–3 states with most of their caseload
+// already taken), then times the batch assignment (three runs, judged on the median) and the
+// greedy baseline on it. What pruning each client to their top K candidates costs is measured on
+// smaller instances of the same density (3% of the clients and providers, in a few states)
+// against the unpruned exact solve (K = ∞), and bounded on the full instance by an LP-duality
+// certificate. Benchmarks print figures; they are not tests.
 import type { CoverageKind, FocusArea, Gender, Modality, TherapyApproach, UsStateCode } from '@haven/contract';
 import {
   DEFAULT_CANDIDATE_LIMIT,
@@ -69,8 +71,11 @@ function randomSource(seed: number) {
 type Random = ReturnType<typeof randomSource>;
 const even = (length: number) => Array<number>(length).fill(1);
 
-function makeClient(random: Random, index: number): MatchClient {
-  const state = random.weighted(STATES, STATE_WEIGHTS);
+type Region = { states: UsStateCode[]; weights: number[] };
+const COUNTRY: Region = { states: STATES, weights: STATE_WEIGHTS };
+
+function makeClient(random: Random, index: number, region: Region): MatchClient {
+  const state = random.weighted(region.states, region.weights);
   const needsSpanish = random.chance(SPANISH_HEAVY.has(state) ? 0.22 : 0.06);
   const modality = random.weighted<Modality>(['messaging', 'video', 'audio', 'chat'], [50, 40, 5, 5]);
   const gender = random.chance(0.35) ? random.weighted<Gender>(['woman', 'man', 'nonbinary'], [75, 20, 5]) : null;
@@ -91,8 +96,8 @@ function makeClient(random: Random, index: number): MatchClient {
   };
 }
 
-function makeProvider(random: Random, index: number): MatchProvider {
-  const home = random.weighted(STATES, STATE_WEIGHTS);
+function makeProvider(random: Random, index: number, region: Region): MatchProvider {
+  const home = random.weighted(region.states, region.weights);
   const capacity = random.int(10, 40);
   const coverage: CoverageKind[] = ['direct'];
   if (random.chance(0.6)) coverage.push('eap');
@@ -101,7 +106,7 @@ function makeProvider(random: Random, index: number): MatchProvider {
   return {
     id: `p${String(index).padStart(5, '0')}`,
     active: random.chance(0.97),
-    licensedStates: [home, ...random.sample(STATES, STATE_WEIGHTS, random.weighted([0, 1, 2], [6, 3, 1]))],
+    licensedStates: [home, ...random.sample(region.states, region.weights, random.weighted([0, 1, 2], [6, 3, 1]))],
     languages: random.chance(SPANISH_HEAVY.has(home) ? 0.3 : 0.08) ? ['en', 'es'] : ['en'],
     coverage,
     modalities: modalities.length > 0 ? modalities : ['video'],
@@ -116,11 +121,16 @@ function makeProvider(random: Random, index: number): MatchProvider {
   };
 }
 
-function instance(clientCount: number, providerCount: number, seed: number) {
+function instance(clientCount: number, providerCount: number, seed: number, region = COUNTRY) {
   const random = randomSource(seed);
-  const providers = Array.from({ length: providerCount }, (_, i) => makeProvider(random, i));
-  const clients = Array.from({ length: clientCount }, (_, i) => makeClient(random, i));
+  const providers = Array.from({ length: providerCount }, (_, i) => makeProvider(random, i, region));
+  const clients = Array.from({ length: clientCount }, (_, i) => makeClient(random, i, region));
   return { clients, providers };
+}
+
+/** A few neighbouring states holding about 3% of the population, so 3% of the network there is as dense as the whole. */
+function regionOf(states: UsStateCode[]): Region {
+  return { states, weights: states.map((state) => POPULATION[state]) };
 }
 
 const totalFit = (result: BatchResult) => result.assignments.reduce((sum, assignment) => sum + assignment.score, 0);
@@ -149,26 +159,32 @@ const spanish = clients.filter((client) => client.requiredLanguages.includes('es
 console.log(`Haven matching benchmark, seed ${SEED}`);
 console.log(`instance: ${count(clientCount)} clients × ${count(providerCount)} providers; ${count(places)} free places at active providers; ${percent(spanish)} need Spanish (built in ${seconds(buildMs)})\n`);
 
-const [solution, batchMs] = timed(() => solveBatch(clients, providers));
+// Three runs, keeping only the first result so later runs do not pay for the earlier ones' memory.
+const [solution, firstMs] = timed(() => solveBatch(clients, providers));
+const batchTimes = [firstMs, ...[1, 2].map(() => timed(() => solveBatch(clients, providers).assignments.length)[1])];
+const batchMs = [...batchTimes].sort((a, b) => a - b)[1]!;
 line(`assignBatch (K = ${DEFAULT_CANDIDATE_LIMIT})`, solution, batchMs);
+console.log(`  (three runs: ${batchTimes.map(seconds).join(', ')}; median shown)`);
 const [greedy, greedyMs] = timed(() => greedyAssign(clients, providers));
 line('greedyAssign (baseline)', greedy, greedyMs);
+const moreAssigned = solution.assignments.length - greedy.assignments.length;
 const fitGain = totalFit(solution) - totalFit(greedy);
-console.log(`optimised vs greedy: ${solution.assignments.length - greedy.assignments.length >= 0 ? '+' : ''}${count(solution.assignments.length - greedy.assignments.length)} assigned, ${fitGain >= 0 ? '+' : ''}${count(fitGain)} total fit (${percent(fitGain / Math.max(1, totalFit(greedy)))})\n`);
+console.log(`optimised vs greedy: ${moreAssigned >= 0 ? '+' : ''}${count(moreAssigned)} assigned, ${fitGain >= 0 ? '+' : ''}${count(fitGain)} total fit (${percent(fitGain / Math.max(1, totalFit(greedy)))})\n`);
 
-// Pruning's cost, measured: the same kind of instance, smaller, solved with and without pruning.
+// Pruning's cost, measured: instances of the same density, small enough to solve unpruned too.
 const subClients = Math.max(1, Math.round(clientCount * 0.03));
 const subProviders = Math.max(1, Math.round(providerCount * 0.03));
 let worstGap = 0;
 console.log(`top-K pruning vs unpruned exact solve (K = ∞), ${count(subClients)} clients × ${count(subProviders)} providers:`);
-for (const seed of [SEED + 1, SEED + 2, SEED + 3]) {
-  const sub = instance(subClients, subProviders, seed);
+const regions: UsStateCode[][] = [['MN', 'SC'], ['AZ', 'NM', 'NV'], ['MA', 'CT', 'RI', 'NH']];
+for (const [r, states] of regions.entries()) {
+  const sub = instance(subClients, subProviders, SEED + 1 + r, regionOf(states));
   const [pruned, prunedMs] = timed(() => solveBatch(sub.clients, sub.providers));
   const [exact, exactMs] = timed(() => solveBatch(sub.clients, sub.providers, { candidateLimit: Infinity }));
-  const sameCount = pruned.assignments.length === exact.assignments.length;
-  const gap = (totalFit(exact) - totalFit(pruned)) / Math.max(1, totalFit(exact));
-  worstGap = Math.max(worstGap, sameCount ? gap : Infinity);
-  console.log(`  seed ${seed}: K=${DEFAULT_CANDIDATE_LIMIT} fit ${count(totalFit(pruned))} in ${seconds(prunedMs)}; K=∞ fit ${count(totalFit(exact))} in ${seconds(exactMs)}; assigned ${count(pruned.assignments.length)} vs ${count(exact.assignments.length)}; gap ${percent(gap)}`);
+  const edges = sub.clients.reduce((sum, _, c) => sum + exact.index.eligibleFor(c).length, 0);
+  const gap = pruned.assignments.length < exact.assignments.length ? Infinity : (totalFit(exact) - totalFit(pruned)) / Math.max(1, totalFit(exact));
+  worstGap = Math.max(worstGap, gap);
+  console.log(`  ${states.join('+').padEnd(11)} ${(edges / sub.clients.length).toFixed(0).padStart(4)} eligible per client; K=${DEFAULT_CANDIDATE_LIMIT} fit ${count(totalFit(pruned))} in ${seconds(prunedMs)}; K=∞ fit ${count(totalFit(exact))} in ${seconds(exactMs)}; assigned ${count(pruned.assignments.length)} vs ${count(exact.assignments.length)}; gap ${percent(gap)}`);
 }
 
 // On the full instance the unpruned optimum is too big to solve here, but LP duality bounds it:
@@ -176,13 +192,16 @@ for (const seed of [SEED + 1, SEED + 2, SEED + 3]) {
 const [bound, boundMs] = timed(() => fitUpperBound(solution));
 const certified = bound === null ? null : (bound - totalFit(solution)) / Math.max(1, bound);
 console.log(
-  certified === null
-    ? '\nfull-instance certificate: not available (some clients are unassigned, so the bound on the count is not proven)'
-    : `\nfull-instance certificate: optimal total fit ≤ ${count(bound ?? 0)}, so the gap is at most ${percent(certified)} (computed in ${seconds(boundMs)})`,
+  bound === null || certified === null
+    ? '\nfull-instance certificate: not available (a client left out could still have been placed)'
+    : `\nfull-instance certificate: the unpruned optimum's total fit is at most ${count(Math.floor(bound))}, so the gap is at most ${percent(certified)} (computed in ${seconds(boundMs)})`,
 );
 
 const memory = process.memoryUsage();
 console.log(`memory: rss ${count(Math.round(memory.rss / 2 ** 20))} MiB, heap used ${count(Math.round(memory.heapUsed / 2 ** 20))} MiB\n`);
-const fullSize = clientCount >= 100_000 && providerCount <= 20_000;
-console.log(`quality bar, time:    assignBatch ${seconds(batchMs)} < ${seconds(TIME_BAR_MS)}: ${verdict(batchMs < TIME_BAR_MS)}${fullSize ? '' : ' (smaller than the product bar instance)'}`);
-console.log(`quality bar, fit:     worst measured gap ${percent(worstGap)} < ${percent(GAP_BAR)}: ${verdict(worstGap < GAP_BAR)}` + (certified === null ? '' : `; certified full-instance gap ${percent(certified)}: ${verdict(certified < GAP_BAR)}`));
+const productSize = clientCount >= 100_000 && providerCount <= 20_000 ? '' : ' (smaller than the product bar instance)';
+console.log(`quality bar, time: assignBatch median ${seconds(batchMs)} < ${seconds(TIME_BAR_MS)}: ${verdict(batchMs < TIME_BAR_MS)}${productSize}`);
+console.log(
+  `quality bar, fit:  worst measured pruning gap ${percent(worstGap)} < ${percent(GAP_BAR)}: ${verdict(worstGap < GAP_BAR)}` +
+    (certified === null ? '' : `; certified full-instance gap ${percent(certified)} < ${percent(GAP_BAR)}: ${verdict(certified < GAP_BAR)}`),
+);

@@ -24,14 +24,57 @@ export {
 } from './availability.ts';
 export { validateAvailability } from './availability-validation.ts';
 export { isValidNpi } from './npi.ts';
-export { PHQ9_ITEMS, PHQ9_DIFFICULTY_QUESTION, PHQ9_DIFFICULTY_LABELS, GAD7_ITEMS, ANSWER_LABELS, SCREENER_STEM, type AnswerScore, type Instrument } from './screeners/instruments.ts';
-export { bandRank, gad7Band, phq9Band, scoreGad7, scorePhq9, type Gad7Band, type Gad7Result, type Phq9Band, type Phq9Result, type ScreenerBand } from './screeners/scoring.ts';
-export { FIT_CONVERSATION_AFTER_DAYS, MEANINGFUL_DROP, hasImproved, suggestsFitConversation, type ScreenerHistoryEntry } from './screeners/progress.ts';
-export type { Assignment, BatchResult, FitScore, HardRule, Match, MatchClient, MatchProvider, Reason, TimeOfDay } from './matching/types.ts';
+export {
+  ANSWER_LABELS,
+  GAD7_ITEMS,
+  PHQ9_DIFFICULTY_LABELS,
+  PHQ9_DIFFICULTY_QUESTION,
+  PHQ9_ITEMS,
+  SCREENER_STEM,
+  type AnswerScore,
+  type Instrument,
+} from './screeners/instruments.ts';
+export {
+  bandRank,
+  gad7Band,
+  phq9Band,
+  scoreGad7,
+  scorePhq9,
+  type Gad7Band,
+  type Gad7Result,
+  type Phq9Band,
+  type Phq9Result,
+  type ScreenerBand,
+} from './screeners/scoring.ts';
+export {
+  FIT_CONVERSATION_AFTER_DAYS,
+  MEANINGFUL_DROP,
+  hasImproved,
+  suggestsFitConversation,
+  type ScreenerHistoryEntry,
+} from './screeners/progress.ts';
+export type {
+  Assignment,
+  BatchResult,
+  FitScore,
+  HardRule,
+  Match,
+  MatchClient,
+  MatchProvider,
+  Reason,
+  TimeOfDay,
+} from './matching/types.ts';
 export { hardRuleFailures, isEligible } from './matching/hard-rules.ts';
 export { FIT_WEIGHTS, MAX_FIT, fitScore } from './matching/fit.ts';
 export { explainInEnglish } from './matching/explain.ts';
 export { bestMatch } from './matching/best-match.ts';
 export { estimateWait } from './matching/wait-estimate.ts';
-export { DEFAULT_CANDIDATE_LIMIT, assignBatch, greedyAssign, solveBatch, type BatchOptions, type BatchSolution } from './matching/assign-batch.ts';
+export {
+  DEFAULT_CANDIDATE_LIMIT,
+  assignBatch,
+  greedyAssign,
+  solveBatch,
+  type BatchOptions,
+  type BatchSolution,
+} from './matching/assign-batch.ts';
 export { fitUpperBound } from './matching/optimality.ts';

@@ -13,17 +13,13 @@ export const DEFAULT_CANDIDATE_LIMIT = 24;
 export type BatchOptions = { candidateLimit?: number };
 
 /** `assignBatch`'s result plus what an optimality check needs (see optimality.ts). */
-export type BatchSolution = BatchResult & { index: MatchingIndex; providerPrice: Float64Array; unassignedCost: number };
-
-/**
- * Leaving a client out costs more than any total fit can make up (at most MAX_FIT per assigned
- * client is at stake), so the count assigned is maximised first. Twice that, so an optimality
- * certificate (optimality.ts) can also prove the count from a bound that is not exact.
- */
-export function unassignedCostFor(index: MatchingIndex): number {
-  const places = index.freePlaces.reduce((sum, free) => sum + free, 0);
-  return 2 * MAX_FIT * Math.min(index.clients.length, places) + 1;
-}
+export type BatchSolution = BatchResult & {
+  index: MatchingIndex;
+  /** Each client's provider (indexes into index.clients and index.providers), or −1. */
+  providerOf: Int32Array;
+  providerPrice: Float64Array;
+  unassignedCost: number;
+};
 
 export function solveBatch(
   clients: readonly MatchClient[],
@@ -33,15 +29,13 @@ export function solveBatch(
   if (!(candidateLimit >= 1)) throw new RangeError(`candidateLimit must be at least 1, got ${candidateLimit}.`);
   const index = indexMatching(clients, providers);
   const candidates = topCandidates(index, candidateLimit);
-  const unassignedCost = unassignedCostFor(index);
-  const { edgeOf, providerPrice } = solveAssignment({
+  const { edgeOf, providerPrice, unassignedCost } = solveAssignment({
     clientCount: index.clients.length,
     providerCount: index.providers.length,
     start: candidates.start,
     provider: candidates.provider,
     cost: candidates.fit.map((fit) => MAX_FIT - fit),
     capacity: index.freePlaces,
-    unassignedCost,
   });
 
   const providerOf = Int32Array.from(edgeOf, (edge) => (edge < 0 ? -1 : candidates.provider[edge]!));
@@ -58,7 +52,7 @@ export function solveBatch(
     fitOf[c] = fit;
     free[p] = free[p]! - 1;
   });
-  return { ...present(index, providerOf, fitOf), index, providerPrice, unassignedCost };
+  return { ...present(index, providerOf, fitOf), index, providerOf, providerPrice, unassignedCost };
 }
 
 export function assignBatch(
@@ -88,16 +82,17 @@ export function greedyAssign(clients: readonly MatchClient[], providers: readonl
 
 /** The eligible provider with a free place and the highest fit (smallest id on ties), or −1. */
 function bestWithRoom(index: MatchingIndex, client: number, free: Int32Array): [provider: number, fit: number] {
+  const eligible = index.eligibleFor(client);
+  const fits = new Int32Array(eligible.length);
+  index.fitsFor(client, fits);
   let best = -1;
   let bestFit = -1;
-  for (const p of index.eligibleFor(client)) {
-    if (free[p]! <= 0) continue;
-    const fit = index.fit(client, p);
-    if (fit > bestFit) {
+  eligible.forEach((p, k) => {
+    if (free[p]! > 0 && fits[k]! > bestFit) {
       best = p;
-      bestFit = fit;
+      bestFit = fits[k]!;
     }
-  }
+  });
   return [best, bestFit];
 }
 

@@ -44,7 +44,7 @@ export function providerPoints(provider: MatchProvider): number {
 
 /**
  * The part that depends on the pair, from counts of matched and wanted wishes. Batch matching
- * computes the same counts with bit masks and calls this too, so both paths score identically.
+ * (matching-index.ts) counts with bit masks and adds up the same `sharePoints`.
  */
 export function pairPoints(
   focusMatched: number, focusWanted: number,

@@ -6,18 +6,21 @@ export function hasRoom(provider: MatchProvider): boolean {
   return provider.activeClients < provider.capacity;
 }
 
+/** Each rule, in the order failures are reported, with the test it must pass. */
+const RULES: ReadonlyArray<readonly [HardRule, (client: MatchClient, provider: MatchProvider) => boolean]> = [
+  ['inactive', (_, provider) => provider.active],
+  ['not_licensed_in_state', (client, provider) => provider.licensedStates.includes(client.state)],
+  ['language', (client, provider) => client.requiredLanguages.every((language) => provider.languages.includes(language))],
+  ['coverage', (client, provider) => provider.coverage.includes(client.coverage)],
+  ['modality', (client, provider) => client.neededModalities.every((modality) => provider.modalities.includes(modality))],
+  ['no_capacity', (_, provider) => hasRoom(provider)],
+];
+
 /** Every hard rule the pair breaks, in a fixed order; empty means the provider is eligible. */
 export function hardRuleFailures(client: MatchClient, provider: MatchProvider): HardRule[] {
-  const failures: HardRule[] = [];
-  if (!provider.active) failures.push('inactive');
-  if (!provider.licensedStates.includes(client.state)) failures.push('not_licensed_in_state');
-  if (!client.requiredLanguages.every((language) => provider.languages.includes(language))) failures.push('language');
-  if (!provider.coverage.includes(client.coverage)) failures.push('coverage');
-  if (!client.neededModalities.every((modality) => provider.modalities.includes(modality))) failures.push('modality');
-  if (!hasRoom(provider)) failures.push('no_capacity');
-  return failures;
+  return RULES.filter(([, passes]) => !passes(client, provider)).map(([rule]) => rule);
 }
 
 export function isEligible(client: MatchClient, provider: MatchProvider): boolean {
-  return hardRuleFailures(client, provider).length === 0;
+  return RULES.every(([, passes]) => passes(client, provider));
 }

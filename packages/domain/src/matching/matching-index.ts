@@ -1,9 +1,9 @@
 // Clients and providers laid out for batch matching: providers are grouped once per kind of
 // client (state, coverage, modalities, required languages), so hard rules are checked per group
 // rather than per pair, and wishes become bit masks so a pair's fit is a handful of integer
-// operations. The fit is still computed by `pairPoints` and `providerPoints`, exactly as
-// `fitScore` computes it. Indexes are in range by construction (non-null assertions).
-import { pairPoints, providerPoints, unique } from './fit.ts';
+// operations, adding up the same `sharePoints` and `providerPoints` as `fitScore`. Indexes are in
+// range by construction (non-null assertions).
+import { FIT_WEIGHTS, providerPoints, sharePoints, unique } from './fit.ts';
 import { isEligible } from './hard-rules.ts';
 import type { MatchClient, MatchProvider } from './types.ts';
 
@@ -16,7 +16,8 @@ export type MatchingIndex = {
   freePlaces: Int32Array;
   /** The providers eligible for each client, in id order (shared by clients of one group). */
   eligibleFor: (client: number) => Int32Array;
-  fit: (client: number, provider: number) => number;
+  /** The fit of every provider in eligibleFor(client), in that order, written into `into`. */
+  fitsFor: (client: number, into: Int32Array) => void;
 };
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -128,24 +129,43 @@ export function indexMatching(clientList: readonly MatchClient[], providerList: 
   });
   const preferredLanguages = Int32Array.from(preferred);
 
-  const fit = (c: number, p: number): number => {
-    let languagesMet = 0;
-    const languageEnd = preferredStart[c + 1]!;
-    for (let k = preferredStart[c]!; k < languageEnd; k += 1) languagesMet += speaks[preferredLanguages[k]!]![p]!;
+  // The same sums as `pairPoints`, read from tables built once per client: a client's wishes fix
+  // the points each count of matches earns, so scoring a provider is a few lookups. A property
+  // test holds this equal to `fitScore`.
+  // Focus areas, approaches and times have at most 32 words each; languages can be more.
+  let mostLanguages = 0;
+  for (let c = 0; c < n; c += 1) mostLanguages = Math.max(mostLanguages, preferredStart[c + 1]! - preferredStart[c]!);
+  const tables = new Int32Array(3 * 33 + mostLanguages + 1);
+  const fillShares = (offset: number, weight: number, wanted: number) => {
+    for (let matched = 0; matched <= wanted; matched += 1) tables[offset + matched] = sharePoints(weight, matched, wanted);
+  };
+  const fitsFor = (c: number, into: Int32Array): void => {
+    const eligible = groupProviders[clientGroup[c]!]!;
     const focus = clientFocus[c]!;
     const approaches = clientApproaches[c]!;
     const times = clientTimes[c]!;
     const gender = clientGender[c]!;
-    return (
-      pairPoints(
-        popcount(focus & providerFocus[p]!), popcount(focus),
-        gender !== 0 && gender === providerGender[p] ? 1 : 0, gender === 0 ? 0 : 1,
-        popcount(approaches & providerApproaches[p]!), popcount(approaches),
-        languagesMet, languageEnd - preferredStart[c]!,
-        popcount(times & providerTimes[p]!), popcount(times),
-      ) + providerBase[p]!
-    );
+    const languageStart = preferredStart[c]!;
+    const languageEnd = preferredStart[c + 1]!;
+    fillShares(0, FIT_WEIGHTS.focus, popcount(focus));
+    fillShares(33, FIT_WEIGHTS.approaches, popcount(approaches));
+    fillShares(66, FIT_WEIGHTS.times, popcount(times));
+    fillShares(99, FIT_WEIGHTS.preferredLanguages, languageEnd - languageStart);
+    const genderMet = sharePoints(FIT_WEIGHTS.gender, 1, gender === 0 ? 0 : 1);
+    const genderMissed = sharePoints(FIT_WEIGHTS.gender, 0, gender === 0 ? 0 : 1);
+    for (let k = 0; k < eligible.length; k += 1) {
+      const p = eligible[k]!;
+      let languagesMet = 0;
+      for (let l = languageStart; l < languageEnd; l += 1) languagesMet += speaks[preferredLanguages[l]!]![p]!;
+      into[k] =
+        tables[popcount(focus & providerFocus[p]!)]! +
+        tables[33 + popcount(approaches & providerApproaches[p]!)]! +
+        tables[66 + popcount(times & providerTimes[p]!)]! +
+        tables[99 + languagesMet]! +
+        (gender !== 0 && gender === providerGender[p] ? genderMet : genderMissed) +
+        providerBase[p]!;
+    }
   };
 
-  return { clients, providers, freePlaces, eligibleFor: (c) => groupProviders[clientGroup[c]!]!, fit };
+  return { clients, providers, freePlaces, eligibleFor: (c) => groupProviders[clientGroup[c]!]!, fitsFor };
 }
