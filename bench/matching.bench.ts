@@ -1,7 +1,7 @@
 // Matching benchmark (PRODUCT §5): a queue of 100,000 clients over 20,000 providers must be
 // assigned in under 10 seconds, within 1% of the optimal total fit.
 //
-//   npx tsx bench/matching.bench.ts [clients] [providers]
+//   npm run bench:matching [-- clients providers]
 //
 // Builds a seeded, realistic instance (clients spread by state population, ~12% needing Spanish,
 // a mix of coverage and modalities, providers licensed in 1–3 states with most of their caseload
@@ -9,7 +9,11 @@
 // greedy baseline on it. What pruning each client to their top K candidates costs is measured on
 // smaller instances of the same density (3% of the clients and providers, in a few states)
 // against the unpruned exact solve (K = ∞), and bounded on the full instance by an LP-duality
-// certificate. Benchmarks print figures; they are not tests.
+// certificate. Every assignment, optimised and greedy, is then checked against the hard rules and
+// capacities (matching-audit.ts), and one instant match is timed (matching-instant.ts).
+//
+// Benchmarks print figures; they are not tests, except that any broken hard rule or capacity
+// exits with code 1. The figures end the output as `name value unit` lines, for scripts to grep.
 import type { CoverageKind, FocusArea, Gender, Modality, TherapyApproach, UsStateCode } from '@haven/contract';
 import {
   DEFAULT_CANDIDATE_LIMIT,
@@ -21,10 +25,13 @@ import {
   type MatchProvider,
   type TimeOfDay,
 } from '@haven/domain';
+import { auditAssignments, describeBrokenRules, type AssignmentAudit } from './matching-audit.ts';
+import { timeInstantMatches, type Latency } from './matching-instant.ts';
 
 const SEED = 20260105;
 const TIME_BAR_MS = 10_000;
 const GAP_BAR = 0.01;
+const INSTANT_SAMPLE = 2_000;
 
 // Residents in millions (2020 census, rounded): where clients live, and where providers practise.
 const POPULATION: Record<UsStateCode, number> = {
@@ -145,6 +152,12 @@ function timed<T>(run: () => T): [T, number] {
   return [result, performance.now() - started];
 }
 
+/** The machine-readable figures, printed last as `name value unit`. */
+const figures: string[] = [];
+function figure(name: string, value: number, unit: string, digits = 0) {
+  figures.push(`${name} ${value.toFixed(digits)} ${unit}`);
+}
+
 function line(label: string, result: BatchResult, ms: number) {
   const fit = totalFit(result);
   const mean = result.assignments.length > 0 ? fit / result.assignments.length : 0;
@@ -159,6 +172,9 @@ const spanish = clients.filter((client) => client.requiredLanguages.includes('es
 console.log(`Haven matching benchmark, seed ${SEED}`);
 console.log(`instance: ${count(clientCount)} clients × ${count(providerCount)} providers; ${count(places)} free places at active providers; ${percent(spanish)} need Spanish (built in ${seconds(buildMs)})\n`);
 
+// Hard rules are judged against the providers as they stood before the batch.
+const providersBefore = structuredClone(providers);
+
 // Three runs, keeping only the first result so later runs do not pay for the earlier ones' memory.
 const [solution, firstMs] = timed(() => solveBatch(clients, providers));
 const batchTimes = [firstMs, ...[1, 2].map(() => timed(() => solveBatch(clients, providers).assignments.length)[1])];
@@ -169,7 +185,48 @@ const [greedy, greedyMs] = timed(() => greedyAssign(clients, providers));
 line('greedyAssign (baseline)', greedy, greedyMs);
 const moreAssigned = solution.assignments.length - greedy.assignments.length;
 const fitGain = totalFit(solution) - totalFit(greedy);
+const fitRatio = totalFit(solution) / Math.max(1, totalFit(greedy));
 console.log(`optimised vs greedy: ${moreAssigned >= 0 ? '+' : ''}${count(moreAssigned)} assigned, ${fitGain >= 0 ? '+' : ''}${count(fitGain)} total fit (${percent(fitGain / Math.max(1, totalFit(greedy)))})\n`);
+figure(`batch_assign_${clientCount}x${providerCount}_median`, batchMs / 1000, 's', 2);
+figure(`greedy_assign_${clientCount}x${providerCount}`, greedyMs / 1000, 's', 2);
+figure('free_places', places, 'count');
+figure('assigned', solution.assignments.length, 'count');
+figure('greedy_assigned', greedy.assignments.length, 'count');
+figure('total_fit', totalFit(solution), 'points');
+figure('greedy_total_fit', totalFit(greedy), 'points');
+figure('fit_ratio_vs_greedy', fitRatio, 'ratio', 4);
+
+// Checked outside the solver: every pair against the hard rules, every provider against its places.
+const audits: Array<[string, AssignmentAudit]> = [
+  ['optimised', auditAssignments(solution, clients, providersBefore)],
+  ['greedy', auditAssignments(greedy, clients, providersBefore)],
+];
+console.log('assignments checked against the hard rules and capacities before the batch:');
+for (const [label, audit] of audits) {
+  console.log(`  ${label.padEnd(10)} ${count(audit.pairsChecked).padStart(7)} pairs; hard-rule violations ${count(audit.hardRuleViolations)} (${describeBrokenRules(audit)}); providers over capacity ${count(audit.capacityViolations)}; integrity errors ${count(audit.integrityErrors)}`);
+}
+
+// One instant match: a client matched at once against the providers as they stood before the batch.
+const instant = timeInstantMatches(clients, providersBefore, INSTANT_SAMPLE);
+const ms = (latency: Latency) => `p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, max ${latency.max.toFixed(2)} ms`;
+console.log(`\ninstant match (bestMatch), ${count(instant.sampled)} clients, ${count(instant.matched)} matched:`);
+console.log(`  over all ${count(providerCount)} providers:   ${ms(instant.fullScan)}`);
+console.log(`  over those licensed in the state: ${ms(instant.stateIndex)}`);
+console.log(`  choices that differ ${count(instant.disagreements)}; choices breaking a hard rule ${count(instant.hardRuleViolations)}\n`);
+figure('instant_match_p50', instant.fullScan.p50, 'ms', 2);
+figure('instant_match_p99', instant.fullScan.p99, 'ms', 2);
+figure('instant_match_p50_state_index', instant.stateIndex.p50, 'ms', 2);
+figure('instant_match_p99_state_index', instant.stateIndex.p99, 'ms', 2);
+figure('instant_match_disagreements', instant.disagreements, 'count');
+
+const sum = (pick: (audit: AssignmentAudit) => number) => audits.reduce((total, [, audit]) => total + pick(audit), 0);
+const hardRuleViolations = sum((audit) => audit.hardRuleViolations) + instant.hardRuleViolations;
+const capacityViolations = sum((audit) => audit.capacityViolations);
+const integrityErrors = sum((audit) => audit.integrityErrors);
+figure('pairs_checked', sum((audit) => audit.pairsChecked) + 2 * instant.matched, 'count');
+figure('hard_rule_violations', hardRuleViolations, 'count');
+figure('capacity_violations', capacityViolations, 'count');
+figure('integrity_errors', integrityErrors, 'count');
 
 // Pruning's cost, measured: instances of the same density, small enough to solve unpruned too.
 const subClients = Math.max(1, Math.round(clientCount * 0.03));
@@ -196,12 +253,21 @@ console.log(
     ? '\nfull-instance certificate: not available (a client left out could still have been placed)'
     : `\nfull-instance certificate: the unpruned optimum's total fit is at most ${count(Math.floor(bound))}, so the gap is at most ${percent(certified)} (computed in ${seconds(boundMs)})`,
 );
+figure('pruning_gap_max', worstGap * 100, '%', 3);
+if (certified !== null) figure('certified_gap_max', certified * 100, '%', 3);
 
 const memory = process.memoryUsage();
 console.log(`memory: rss ${count(Math.round(memory.rss / 2 ** 20))} MiB, heap used ${count(Math.round(memory.heapUsed / 2 ** 20))} MiB\n`);
+figure('memory_rss', memory.rss / 2 ** 20, 'MiB');
 const productSize = clientCount >= 100_000 && providerCount <= 20_000 ? '' : ' (smaller than the product bar instance)';
 console.log(`quality bar, time: assignBatch median ${seconds(batchMs)} < ${seconds(TIME_BAR_MS)}: ${verdict(batchMs < TIME_BAR_MS)}${productSize}`);
 console.log(
   `quality bar, fit:  worst measured pruning gap ${percent(worstGap)} < ${percent(GAP_BAR)}: ${verdict(worstGap < GAP_BAR)}` +
     (certified === null ? '' : `; certified full-instance gap ${percent(certified)} < ${percent(GAP_BAR)}: ${verdict(certified < GAP_BAR)}`),
 );
+const checksPassed = hardRuleViolations === 0 && capacityViolations === 0 && integrityErrors === 0 && instant.disagreements === 0;
+console.log(`checks: hard-rule violations ${count(hardRuleViolations)}, capacity violations ${count(capacityViolations)}, integrity errors ${count(integrityErrors)}, instant-match disagreements ${count(instant.disagreements)}: ${checksPassed ? 'PASSED' : 'FAILED'}`);
+
+console.log('\n# figures (name value unit)');
+for (const text of figures) console.log(text);
+if (!checksPassed) process.exitCode = 1;
