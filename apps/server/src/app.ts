@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
+import { registerCare } from './modules/care/care.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOutbox } from './modules/notifications/outbox.routes.ts';
@@ -38,6 +39,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerOnboarding(http, context);
     registerProviderOperations(http, context);
     registerOutbox(http, context);
+    registerCare(http, context);
     await serveWebApp(http, config.webDist);
     await http.ready();
     return {

@@ -1,12 +1,20 @@
 import type { AppContext } from './app-context.ts';
 import type { PeriodicJob } from './platform/jobs/scheduler.ts';
+import { processCareEvents, runMatchingBatch } from './modules/care/queue.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 /** Background work run by the `worker` role. Each job is idempotent. */
 export function periodicJobs({ db }: AppContext): PeriodicJob[] {
   // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
   // whatever time the process started, and re-runs find nothing to do.
-  return [{ name: 'licences.expire', everyMs: HOUR, run: () => expireLicences(db) }];
+  return [
+    { name: 'licences.expire', everyMs: HOUR, run: () => expireLicences(db) },
+    // A provider who leaves: their clients are re-homed within seconds.
+    { name: 'care.events', everyMs: 5_000, run: () => processCareEvents(db) },
+    // The queue is assigned together, for the best overall fit, every few minutes.
+    { name: 'matching.batch', everyMs: 5 * MINUTE, run: () => runMatchingBatch(db) },
+  ];
 }

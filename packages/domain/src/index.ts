@@ -69,6 +69,7 @@ export { FIT_WEIGHTS, MAX_FIT, fitScore } from './matching/fit.ts';
 export { explainInEnglish } from './matching/explain.ts';
 export { bestMatch } from './matching/best-match.ts';
 export { estimateWait } from './matching/wait-estimate.ts';
+export { offeredTimesOfDay } from './matching/offered-times.ts';
 export {
   DEFAULT_CANDIDATE_LIMIT,
   assignBatch,

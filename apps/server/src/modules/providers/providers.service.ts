@@ -156,6 +156,16 @@ export async function publicProfile(db: Db, provider: repo.ProviderRow, now = ne
   return presentPublicProfile(provider, licences);
 }
 
+/** Profiles by id as clients see them (any status: a client's history names past providers too). */
+export async function publicProfilesById(db: Db, ids: string[], now = new Date()): Promise<Map<string, PublicProviderProfile>> {
+  const profiles = new Map<string, PublicProviderProfile>();
+  for (const id of new Set(ids)) {
+    const provider = await repo.findProvider(db, id);
+    if (provider) profiles.set(id, await publicProfile(db, provider, now));
+  }
+  return profiles;
+}
+
 export async function bookableSlots(
   db: Db,
   provider: repo.ProviderRow,

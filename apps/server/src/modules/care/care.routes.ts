@@ -1,0 +1,144 @@
+import {
+  ApiError,
+  CareState,
+  FirstSessionSlots,
+  FirstSessionSlotsQuery,
+  HistoryAccessRequest,
+  IntakeState,
+  MatchingOverview,
+  RequestByNameResult,
+  RequestProviderByName,
+  SafetyFlag,
+  SafetyFlags,
+  SafetyFollowUp,
+  SaveIntakeRequest,
+  SubmitIntakeRequest,
+  SwitchProviderRequest,
+} from '@haven/contract';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Http } from '../../platform/http/server.ts';
+import { actorOf, requireRole } from '../identity/identity.policy.ts';
+import * as care from './care.service.ts';
+import { intakeOf, saveIntake } from './intake.service.ts';
+import { listSafetyFlags, matchingOverview, recordFollowUp, runMatchingBatch } from './queue.service.ts';
+
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError };
+const MAX_SLOT_RANGE_DAYS = 31;
+
+/** The client's intake and care team, and the operations console's matching and safety views. */
+export function registerCare(app: Http, { db, sealer }: AppContext): void {
+  const tags = ['care'];
+  const client = (request: FastifyRequest) => requireRole(request, 'client');
+  const me = async (request: FastifyRequest) => care.clientOf(db, client(request).id);
+
+  app.get('/api/intake', { schema: { tags, summary: 'The intake so far, to resume it', response: { 200: IntakeState, ...errors } } }, (request) => {
+    const user = client(request);
+    return intakeOf(db, sealer, actorOf(user), user.id);
+  });
+
+  app.put(
+    '/api/intake',
+    { schema: { tags, summary: 'Save intake answers (one step at a time)', body: SaveIntakeRequest, response: { 200: IntakeState, ...errors } } },
+    (request) => {
+      const user = client(request);
+      return saveIntake(db, sealer, actorOf(user), user.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/intake/first-session-slots',
+    { schema: { tags, summary: 'Open first-session slots with eligible providers', querystring: FirstSessionSlotsQuery, response: { 200: FirstSessionSlots, ...errors } } },
+    async (request) => {
+      const from = new Date(request.query.from);
+      const to = new Date(request.query.to);
+      if (to <= from || to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * 86_400_000) {
+        throw new AppError('validation_failed', `Ask for a range of up to ${MAX_SLOT_RANGE_DAYS} days, with \`to\` after \`from\`.`, [
+          { field: 'to', message: `Up to ${MAX_SLOT_RANGE_DAYS} days after \`from\`.` },
+        ]);
+      }
+      return care.firstSessionSlots(db, sealer, await me(request), { from, to });
+    },
+  );
+
+  app.post(
+    '/api/intake/submit',
+    { schema: { tags, summary: 'Submit the intake: match (and book a first session) or queue', body: SubmitIntakeRequest, response: { 201: CareState, ...errors } } },
+    async (request, reply) => {
+      const user = client(request);
+      const state = await care.submitIntake(db, sealer, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
+      return reply.status(201).send(state);
+    },
+  );
+
+  app.get('/api/care', { schema: { tags, summary: 'Your provider, room and queue position', response: { 200: CareState, ...errors } } }, async (request) =>
+    care.careState(db, await me(request)),
+  );
+
+  app.post(
+    '/api/care/request-provider',
+    { schema: { tags, summary: 'Ask for a provider by first and last name', body: RequestProviderByName, response: { 200: RequestByNameResult, ...errors } } },
+    async (request) => care.requestByName(db, actorOf(client(request)), await me(request), request.body),
+  );
+
+  app.post(
+    '/api/care/switch',
+    { schema: { tags, summary: 'Switch provider, keeping the room', body: SwitchProviderRequest, response: { 200: CareState, ...errors } } },
+    async (request) => care.switchProvider(db, sealer, actorOf(client(request)), await me(request), request.body),
+  );
+
+  app.put(
+    '/api/care/history-access',
+    { schema: { tags, summary: 'Whether your provider may read the earlier conversation', body: HistoryAccessRequest, response: { 200: CareState, ...errors } } },
+    async (request) =>
+      care.setHistoryAccess(db, actorOf(client(request)), await me(request), request.body.assignmentId, request.body.mayReadEarlierConversation),
+  );
+
+  const opsTags = ['operations'];
+  app.get('/api/admin/matching', { schema: { tags: opsTags, summary: 'Queue and time-to-match', response: { 200: MatchingOverview, ...errors } } }, (request) => {
+    requireRole(request, 'admin');
+    return matchingOverview(db);
+  });
+
+  app.post('/api/admin/matching/run', { schema: { tags: opsTags, summary: 'Run the batch assignment now', response: { 200: MatchingOverview, ...errors } } }, async (request) => {
+    const admin = requireRole(request, 'admin');
+    const result = await runMatchingBatch(db);
+    request.log.info({ ...result, by: admin.id }, 'batch assignment run from the console');
+    return matchingOverview(db);
+  });
+
+  app.get(
+    '/api/admin/safety-flags',
+    {
+      schema: {
+        tags: opsTags,
+        summary: 'Clients flagged for clinical follow-up',
+        querystring: z.strictObject({ status: z.enum(['open', 'all']).default('open') }),
+        response: { 200: SafetyFlags, ...errors },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return { flags: await listSafetyFlags(db, request.query.status === 'open') };
+    },
+  );
+
+  app.post(
+    '/api/admin/safety-flags/:id/follow-up',
+    {
+      schema: {
+        tags: opsTags,
+        summary: 'Record the clinical follow-up of a flagged case',
+        params: z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) }),
+        body: SafetyFollowUp,
+        response: { 200: SafetyFlag, ...errors },
+      },
+    },
+    (request) => {
+      const admin = requireRole(request, 'admin');
+      return recordFollowUp(db, actorOf(admin), request.params.id, request.body.note);
+    },
+  );
+}

@@ -1,0 +1,188 @@
+// The work matching does in the background (PRODUCT §2.3): draining the queue with the batch
+// assignment, re-homing the clients of a provider who leaves, and what operators see of it.
+import type { MatchingOverview, SafetyFlag } from '@haven/contract';
+import { fitScore, solveBatch, type MatchClient } from '@haven/domain';
+import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { queueEmail } from '../../platform/mail/outbox.ts';
+import * as repo from './care.repository.ts';
+import { clientSubject } from './intake.service.ts';
+import { assign, assignBest, matchClientOf, matchProviderOf, rankEligible } from './matching.ts';
+
+const DAY_MS = 86_400_000;
+const TIME_TO_MATCH_WINDOW_DAYS = 30;
+const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+async function tellClient(trx: Db, clientId: string, subject: string, text: string): Promise<void> {
+  const { email } = await repo.clientContact(trx, clientId);
+  // Nothing about their care is written in the email: they read it after signing in.
+  await queueEmail(trx, { to: email, subject, text: `${text}\n\nSign in to Haven to read more. Your room and your messages are where you left them.\n` });
+}
+
+/**
+ * Assigns the whole queue at once so that the total fit is best (min-cost flow in @haven/domain),
+ * then writes each match under its provider's lock. A client whose situation changed meanwhile is
+ * skipped and stays queued for the next run.
+ */
+export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assigned: number; stillWaiting: number }> {
+  const started = performance.now();
+  const queued = await repo.queuedClients(db);
+  if (queued.length === 0) {
+    await repo.recordMatchingRun(db, { assigned: 0, still_waiting: 0, duration_ms: 0 });
+    return { assigned: 0, stillWaiting: 0 };
+  }
+  const today = todayOf(now);
+  const rows = await repo.candidateProviders(db, today);
+  const providers = rows.map((row) => matchProviderOf(row, null, today));
+  const clients: MatchClient[] = queued.filter((q) => q.state).map((q) => matchClientOf(q, q.since));
+  const { assignments } = solveBatch(clients, providers);
+
+  const queueOf = new Map(queued.map((q) => [q.id, q]));
+  const providerOf = new Map(providers.map((p) => [p.id, p]));
+  const clientOf = new Map(clients.map((c) => [c.id, c]));
+  let assigned = 0;
+  for (const { clientId, providerId } of assignments) {
+    const entry = queueOf.get(clientId);
+    const client = clientOf.get(clientId);
+    const provider = providerOf.get(providerId);
+    if (!entry || !client || !provider || entry.leaving_provider === providerId) continue;
+    const { score, reasons } = fitScore(client, provider);
+    const done = await db.transaction().execute(async (trx) => {
+      await repo.lockClient(trx, clientId);
+      const stillQueued = await repo.queueEntry(trx, clientId);
+      if (!stillQueued) return false;
+      const current = await repo.currentAssignment(trx, clientId);
+      if (current?.provider_id === providerId) return false;
+      const route = stillQueued.reason === 'no_capacity' ? 'batch' : stillQueued.reason;
+      const assignment = await assign(
+        trx,
+        systemActor,
+        {
+          clientId,
+          providerId,
+          route,
+          score,
+          reasons,
+          waitingSince: stillQueued.since,
+          mayReadEarlier: stillQueued.may_read_earlier,
+          replaces: current ? { id: current.id, reason: 'switch', noteSealed: stillQueued.switch_note_sealed } : undefined,
+        },
+        now,
+      );
+      if (assignment) await tellClient(trx, clientId, 'You have been matched with a provider', 'Good news: Haven has matched you with a provider.');
+      return assignment !== null;
+    });
+    if (done) assigned += 1;
+  }
+  const stillWaiting = queued.length - assigned;
+  await repo.recordMatchingRun(db, { assigned, still_waiting: stillWaiting, duration_ms: Math.round(performance.now() - started) });
+  return { assigned, stillWaiting };
+}
+
+/**
+ * Reacts to `provider.deactivated`: each of the provider's clients gets the best provider with
+ * room at once, or waits at the front of the queue; either way the room stays open to them, and
+ * they are told. Safe to re-run: a client already re-homed is skipped.
+ */
+export async function processCareEvents(db: Db, now = new Date()): Promise<number> {
+  const events = await repo.unprocessedEvents(db, ['provider.deactivated'], 100);
+  for (const event of events) {
+    const { providerId } = event.payload as { providerId: string };
+    const names = await repo.providerNames(db, [providerId]);
+    for (const assignment of await repo.currentAssignmentsOfProvider(db, providerId)) {
+      await rehome(db, assignment, names.get(providerId) ?? 'Your provider', now);
+    }
+    await repo.markEventProcessed(db, event.seq);
+  }
+  return events.length;
+}
+
+async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string, now: Date): Promise<void> {
+  const [client] = await repo.clientsByIds(db, [leaving.client_id]);
+  if (!client?.state) return;
+  const rows = await repo.candidateProviders(db, todayOf(now), { state: client.state });
+  const ranked = rankEligible(matchClientOf(client), rows, client.time_zone, todayOf(now), new Set([leaving.provider_id]));
+  await db.transaction().execute(async (trx) => {
+    await repo.lockClient(trx, client.id);
+    const current = await repo.currentAssignment(trx, client.id);
+    if (current?.id !== leaving.id) return;
+    const replaces = { id: leaving.id, reason: 'provider_left' as const };
+    // The new provider does not read the earlier conversation unless the client says so.
+    const assignment = await assignBest(trx, systemActor, ranked, { clientId: client.id, route: 'provider_left', waitingSince: now, mayReadEarlier: false, replaces }, now);
+    if (!assignment) {
+      await repo.endAssignment(trx, leaving.id, { at: now, reason: 'provider_left' });
+      await repo.enqueue(trx, { client_id: client.id, since: now, reason: 'provider_left' });
+      await recordAudit(trx, { actor: systemActor, action: 'care.queued', subject: clientSubject(client.id), detail: { reason: 'provider_left' } });
+    }
+    await repo.addNotice(trx, client.id, providerName);
+    await tellClient(trx, client.id, 'A change in your care team', `${providerName} is no longer with Haven.`);
+  });
+}
+
+// ── Operations ─────────────────────────────────────────────────────────────────────────────
+
+/** The value below which a share of the sorted values fall (nearest rank). */
+function percentile(sorted: number[], share: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? null;
+}
+
+export async function matchingOverview(db: Db, now = new Date()): Promise<MatchingOverview> {
+  const [[{ n }, longest], waits, last] = await Promise.all([
+    repo.queueOverview(db, 50),
+    repo.matchWaits(db, new Date(now.getTime() - TIME_TO_MATCH_WINDOW_DAYS * DAY_MS)),
+    repo.lastMatchingRun(db),
+  ]);
+  const sorted = waits.sort((a, b) => a - b);
+  return {
+    queue: {
+      size: Number(n),
+      longestWaiting: longest.map((row) => ({
+        clientId: row.id,
+        name: row.preferred_name,
+        state: row.state as MatchingOverview['queue']['longestWaiting'][number]['state'],
+        requiredLanguages: row.required_languages,
+        since: row.since.toISOString(),
+        reason: row.reason,
+      })),
+    },
+    timeToMatch: {
+      windowDays: TIME_TO_MATCH_WINDOW_DAYS,
+      matches: sorted.length,
+      medianSeconds: percentile(sorted, 0.5),
+      p90Seconds: percentile(sorted, 0.9),
+    },
+    lastBatch: last ? { at: last.at.toISOString(), assigned: last.assigned, stillWaiting: last.still_waiting } : null,
+  };
+}
+
+function presentFlag(row: Awaited<ReturnType<typeof repo.safetyFlags>>[number]): SafetyFlag {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    clientEmail: row.client_email,
+    state: (row.client_state ?? 'DC') as SafetyFlag['state'],
+    reasons: row.reasons as SafetyFlag['reasons'],
+    item9: row.item9,
+    raisedAt: row.raised_at.toISOString(),
+    followedUpAt: row.followed_up_at?.toISOString() ?? null,
+    followUpNote: row.follow_up_note,
+  };
+}
+
+export async function listSafetyFlags(db: Db, openOnly: boolean): Promise<SafetyFlag[]> {
+  return (await repo.safetyFlags(db, { openOnly })).map(presentFlag);
+}
+
+export async function recordFollowUp(db: Db, admin: Actor & { id: string }, flagId: string, note: string, now = new Date()): Promise<SafetyFlag> {
+  await db.transaction().execute(async (trx) => {
+    const flag = await repo.followUpSafetyFlag(trx, flagId, admin.id, note, now);
+    if (!flag) throw new AppError('conflict', 'This case was already followed up, or does not exist. Reload the list.');
+    await recordAudit(trx, { actor: admin, action: 'safety.followed_up', subject: clientSubject(flag.client_id), reason: note });
+  });
+  const [flag] = await repo.safetyFlags(db, { id: flagId });
+  if (!flag) throw new AppError('not_found');
+  return presentFlag(flag);
+}

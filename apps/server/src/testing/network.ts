@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../platform/db/database.ts';
+
+export type TestProvider = {
+  firstName?: string;
+  lastName?: string;
+  states?: string[];
+  languages?: string[];
+  capacity?: number;
+  focusAreas?: string[];
+  modalities?: string[];
+  gender?: string;
+  status?: 'active' | 'inactive';
+  /** Weekly hours in America/Chicago; every weekday 09:00–17:00 by default. */
+  weekly?: Array<{ weekday: number; start: string; end: string }>;
+  minNoticeHours?: number;
+};
+
+/** An active provider with verified licences, written straight to the database. */
+export async function insertProvider(db: Db, provider: TestProvider = {}): Promise<{ id: string; name: string }> {
+  const suffix = randomBytes(3).toString('hex');
+  const firstName = provider.firstName ?? 'Rosa';
+  const lastName = provider.lastName ?? `Test-${suffix}`;
+  const weekly = provider.weekly ?? [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+  const row = await db
+    .insertInto('providers')
+    .values({
+      email: `${firstName}.${suffix}@clinic.example`.toLowerCase(),
+      status: provider.status ?? 'active',
+      first_name: firstName,
+      last_name: lastName,
+      gender: provider.gender ?? 'woman',
+      credentials: ['LPC'],
+      years_experience: 8,
+      npi: '1234567893',
+      focus_areas: provider.focusAreas ?? ['anxiety', 'depression'],
+      approaches: ['cbt'],
+      languages: provider.languages ?? ['en'],
+      approach_statement: 'Practical, warm and collaborative.',
+      time_zone: 'America/Chicago',
+      capacity: provider.capacity ?? 10,
+      modalities: provider.modalities ?? ['messaging', 'video'],
+      coverage: ['direct', 'eap', 'health_plan'],
+      weekly_availability: JSON.stringify(weekly),
+      business_hours: JSON.stringify(weekly),
+      min_notice_hours: provider.minNoticeHours ?? 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const state of provider.states ?? ['TX']) {
+    await db
+      .insertInto('licences')
+      .values({ provider_id: row.id, state, licence_type: 'LPC', number: `L-${suffix}-${state}`, expires_on: '2099-12-31', status: 'verified' })
+      .execute();
+  }
+  return { id: row.id, name: `${firstName} ${lastName}` };
+}
