@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestMatch } from './best-match.ts';
 import { fitScore } from './fit.ts';
-import { makeClient, makeProvider } from './test-factories.ts';
+import { hardRuleFailures, isEligible } from './hard-rules.ts';
+import { makeClient, makeProvider, smallInstance } from './test-factories.ts';
 import { estimateWait } from './wait-estimate.ts';
 
 describe('bestMatch', () => {
@@ -47,5 +49,26 @@ describe('estimateWait', () => {
 
   it('refuses a queue position that is not 1, 2, 3, …', () => {
     for (const position of [0, -1, 1.5]) expect(() => estimateWait(position, 3)).toThrow(RangeError);
+  });
+});
+
+describe('bestMatch on random networks', () => {
+  it('offers only a provider who holds every hard rule, and the best fit among them', () => {
+    fc.assert(
+      fc.property(smallInstance({ clients: 3, providers: 6 }), ({ clients, providers }) => {
+        for (const client of clients) {
+          const match = bestMatch(client, providers);
+          const eligible = providers.filter((provider) => isEligible(client, provider));
+          if (!match) {
+            expect(eligible).toEqual([]);
+            continue;
+          }
+          const provider = providers.find((candidate) => candidate.id === match.providerId)!;
+          expect(hardRuleFailures(client, provider)).toEqual([]);
+          for (const other of eligible) expect(fitScore(client, other).score).toBeLessThanOrEqual(match.score);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -61,7 +61,9 @@ function presentIntake(client: repo.ClientRow, answers: IntakeAnswers): IntakeSt
 export async function intakeOf(db: Db, sealer: Sealer, actor: Actor, userId: string): Promise<IntakeState> {
   const client = await repo.ensureClient(db, userId);
   const answers = await readAnswers(sealer, client);
-  if (client.intake_sealed) await recordAudit(db, { actor, action: 'intake.read', subject: clientSubject(client.id) });
+  if (client.intake_sealed) {
+    await db.transaction().execute((trx) => recordAudit(trx, { actor, action: 'intake.read', subject: clientSubject(client.id) }));
+  }
   return presentIntake(client, answers);
 }
 
