@@ -5,8 +5,10 @@ import { LicenceQueuePage } from '../pages/admin/LicenceQueuePage.tsx';
 import { OutboxPage } from '../pages/admin/OutboxPage.tsx';
 import { ProvidersPage } from '../pages/admin/providers/ProvidersPage.tsx';
 import { ProviderRecordPage } from '../pages/admin/record/ProviderRecordPage.tsx';
+import { CarePage } from '../pages/care/CarePage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { HomePage } from '../pages/home/HomePage.tsx';
+import { IntakePage } from '../pages/intake/IntakePage.tsx';
 import { InvitePage } from '../pages/invite/InvitePage.tsx';
 import { LandingPage } from '../pages/LandingPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'home', element: <HomePage /> },
+          { path: 'intake', element: <IntakePage /> },
+          { path: 'care', element: <CarePage /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
           {

@@ -1,14 +1,8 @@
-import { describedBy, FieldError, FieldHint } from './FieldParts.tsx';
-import './CheckboxGroup.css';
+import { ChoiceFieldset, ChoiceItem, type Choice, type ChoiceGroupProps } from './ChoiceParts.tsx';
 
-export type Choice<V extends string | number> = { value: V; label: string; description?: string };
+export type { Choice } from './ChoiceParts.tsx';
 
-type CheckboxGroupProps<V extends string | number> = {
-  /** The fieldset's id; each checkbox is `${id}-${value}`. */
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string;
+type CheckboxGroupProps<V extends string | number> = ChoiceGroupProps & {
   choices: readonly Choice<V>[];
   selected: readonly V[];
   onChange: (selected: V[]) => void;
@@ -16,15 +10,13 @@ type CheckboxGroupProps<V extends string | number> = {
   columns?: boolean;
 };
 
+/** Any number of answers from a list; each checkbox's id is `${id}-${value}`. */
 export function CheckboxGroup<V extends string | number>({
-  id,
-  legend,
-  hint,
-  error,
   choices,
   selected,
   onChange,
   columns = false,
+  ...group
 }: CheckboxGroupProps<V>) {
   function toggle(value: V, checked: boolean) {
     const next = new Set(selected);
@@ -37,41 +29,17 @@ export function CheckboxGroup<V extends string | number>({
   }
 
   return (
-    <fieldset
-      id={id}
-      className={['choices', error ? 'choices--invalid' : ''].filter(Boolean).join(' ')}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend className="choices__legend">{legend}</legend>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-      <ul className={['choices__list', columns ? 'choices__list--columns' : ''].filter(Boolean).join(' ')}>
-        {choices.map((choice) => {
-          const inputId = `${id}-${choice.value}`;
-          return (
-            <li key={choice.value} className="choices__item">
-              <input
-                id={inputId}
-                type="checkbox"
-                className="choices__box"
-                checked={selected.includes(choice.value)}
-                onChange={(event) => toggle(choice.value, event.currentTarget.checked)}
-                aria-describedby={choice.description ? `${inputId}-description` : undefined}
-              />
-              <span>
-                <label htmlFor={inputId} className="choices__label">
-                  {choice.label}
-                </label>
-                {choice.description && (
-                  <span id={`${inputId}-description`} className="choices__description">
-                    {choice.description}
-                  </span>
-                )}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </fieldset>
+    <ChoiceFieldset {...group} layout={columns ? 'columns' : undefined}>
+      {choices.map((choice) => (
+        <ChoiceItem
+          key={choice.value}
+          groupId={group.id}
+          type="checkbox"
+          choice={choice}
+          checked={selected.includes(choice.value)}
+          onChange={(checked) => toggle(choice.value, checked)}
+        />
+      ))}
+    </ChoiceFieldset>
   );
 }

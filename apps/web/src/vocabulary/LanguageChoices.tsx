@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, CheckboxGroup, SelectField, type Choice } from '../../../ui/index.ts';
-import { commonLanguageCodes, otherLanguageCodes } from '../../../vocabulary/languages.ts';
-import { useVocabulary } from '../../../vocabulary/useVocabulary.ts';
+import { Button, CheckboxGroup, SelectField, type Choice } from '../ui/index.ts';
+import { commonLanguageCodes, otherLanguageCodes } from './languages.ts';
+import { useVocabulary } from './useVocabulary.ts';
+import './LanguageChoices.css';
 
 type LanguageChoicesProps = {
   id: string;
+  legend: string;
+  hint?: string;
   selected: string[];
   onChange: (languages: string[]) => void;
   error?: string;
 };
 
 /** The common languages as checkboxes; any other ISO 639-1 language can be added from a list. */
-export function LanguageChoices({ id, selected, onChange, error }: LanguageChoicesProps) {
+export function LanguageChoices({ id, legend, hint, selected, onChange, error }: LanguageChoicesProps) {
   const { t } = useTranslation();
   const vocabulary = useVocabulary();
   const [another, setAnother] = useState('');
@@ -41,8 +44,8 @@ export function LanguageChoices({ id, selected, onChange, error }: LanguageChoic
     <div className="stack">
       <CheckboxGroup
         id={id}
-        legend={t('providerProfile.clients.languages')}
-        hint={t('providerProfile.clients.languagesHint')}
+        legend={legend}
+        hint={hint}
         choices={choices}
         selected={selected}
         onChange={onChange}

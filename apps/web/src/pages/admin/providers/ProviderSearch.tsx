@@ -1,9 +1,10 @@
-import { providerStatuses, usStateCodes } from '@haven/contract';
+import { providerStatuses } from '@haven/contract';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, SelectField, TextField } from '../../../ui/index.ts';
 import { commonLanguageCodes, otherLanguageCodes } from '../../../vocabulary/languages.ts';
+import { StateOptions } from '../../../vocabulary/StateOptions.tsx';
 import { useVocabulary } from '../../../vocabulary/useVocabulary.ts';
 import { searchFromForm, type ProviderFilters } from './providerQuery.ts';
 
@@ -45,11 +46,7 @@ export function ProviderSearch({ query, onSearch }: ProviderSearchProps) {
           defaultValue={query.state ?? ''}
         >
           <option value="">{t('adminProviders.search.anyState')}</option>
-          {usStateCodes.map((code) => (
-            <option key={code} value={code}>
-              {vocabulary.state(code)}
-            </option>
-          ))}
+          <StateOptions />
         </SelectField>
         <SelectField
           id="search-language"

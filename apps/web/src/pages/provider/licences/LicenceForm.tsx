@@ -1,4 +1,4 @@
-import { LicenceInput, usStateCodes } from '@haven/contract';
+import { LicenceInput } from '@haven/contract';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddLicence } from '../../../api/workspace.ts';
@@ -7,6 +7,7 @@ import { checkWith, problemFromApi, type FieldMessages } from '../../../forms/fi
 import { useFormProblem } from '../../../forms/useFormProblem.ts';
 import { Button, SelectField, StatusMessage, TextField } from '../../../ui/index.ts';
 import { useLicenceName } from '../../licences/LicenceTable.tsx';
+import { StateOptions } from '../../../vocabulary/StateOptions.tsx';
 import { useVocabulary } from '../../../vocabulary/useVocabulary.ts';
 
 type LicenceField = keyof LicenceInput;
@@ -75,11 +76,7 @@ export function LicenceForm() {
           error={errorFor('state')}
         >
           <option value="">{t('form.choose')}</option>
-          {usStateCodes.map((code) => (
-            <option key={code} value={code}>
-              {vocabulary.state(code)}
-            </option>
-          ))}
+          <StateOptions />
         </SelectField>
         <SelectField
           id={fieldIds.licenceType}

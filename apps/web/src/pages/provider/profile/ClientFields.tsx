@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, TextField } from '../../../ui/index.ts';
+import { LanguageChoices } from '../../../vocabulary/LanguageChoices.tsx';
 import { useVocabulary } from '../../../vocabulary/useVocabulary.ts';
-import { LanguageChoices } from './LanguageChoices.tsx';
 import { profileFieldIds as ids, type ProfileSectionProps } from './profileDraft.ts';
 
 export function ClientFields({ draft, update, errorFor }: ProfileSectionProps) {
@@ -13,6 +13,8 @@ export function ClientFields({ draft, update, errorFor }: ProfileSectionProps) {
       <h2 id="profile-clients-heading">{t('providerProfile.clients.heading')}</h2>
       <LanguageChoices
         id={ids.languages}
+        legend={t('providerProfile.clients.languages')}
+        hint={t('providerProfile.clients.languagesHint')}
         selected={draft.languages}
         onChange={(languages) => update({ languages })}
         error={errorFor('languages')}

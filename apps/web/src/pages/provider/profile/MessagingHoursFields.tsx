@@ -1,8 +1,5 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeTimeZone } from '../../../time/formatting.ts';
-import { otherTimeZones, usTimeZones } from '../../../time/timeZones.ts';
-import { SelectField } from '../../../ui/index.ts';
+import { TimeZoneField } from '../../../time/TimeZoneField.tsx';
 import { FieldError, FieldHint, describedBy } from '../../../ui/FieldParts.tsx';
 import { weekOrder, useVocabulary } from '../../../vocabulary/useVocabulary.ts';
 import { profileFieldIds as ids, type BusinessDay, type ProfileSectionProps } from './profileDraft.ts';
@@ -10,8 +7,6 @@ import { profileFieldIds as ids, type BusinessDay, type ProfileSectionProps } fr
 export function MessagingHoursFields({ draft, update, errorFor }: ProfileSectionProps) {
   const { t } = useTranslation();
   const vocabulary = useVocabulary();
-  const us: readonly string[] = usTimeZones;
-  const others = useMemo(() => otherTimeZones(), []);
   const hoursError = errorFor('businessHours');
   const hint = t('providerProfile.hours.hint');
 
@@ -24,32 +19,13 @@ export function MessagingHoursFields({ draft, update, errorFor }: ProfileSection
     <section className="form__section" aria-labelledby="profile-hours-heading">
       <h2 id="profile-hours-heading">{t('providerProfile.hours.heading')}</h2>
       <p className="muted">{t('providerProfile.hours.lead')}</p>
-      <SelectField
+      <TimeZoneField
         id={ids.timeZone}
         label={t('providerProfile.hours.timeZone')}
         value={draft.timeZone}
-        onChange={(event) => update({ timeZone: event.currentTarget.value })}
+        onChange={(timeZone) => update({ timeZone })}
         error={errorFor('timeZone')}
-      >
-        <option value="">{t('form.choose')}</option>
-        {draft.timeZone && !us.includes(draft.timeZone) && !others.includes(draft.timeZone) && (
-          <option value={draft.timeZone}>{draft.timeZone}</option>
-        )}
-        <optgroup label={t('providerProfile.hours.usTimeZones')}>
-          {usTimeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {describeTimeZone(zone, vocabulary.locale)}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label={t('providerProfile.hours.allTimeZones')}>
-          {others.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </optgroup>
-      </SelectField>
+      />
       <fieldset
         id={ids.businessHours}
         className={['choices', hoursError ? 'choices--invalid' : ''].filter(Boolean).join(' ')}
