@@ -90,7 +90,7 @@ function CareView({ care, timeZone, state }: CareViewProps) {
         )}
       </section>
       <UpcomingSessions sessions={care.sessions} current={current} timeZone={timeZone} />
-      {current && care.previous.length > 0 && <HistoryAccess member={current} onChanged={announce} />}
+      {current && care.previous.length > 0 && <HistoryAccess key={current.assignmentId} member={current} onChanged={announce} />}
       {current && queue?.reason !== 'switch' && <SwitchProvider member={current} onSwitched={announce} />}
       <RequestByName clientState={state} onMatched={announce} />
       <PreviousProviders previous={care.previous} />

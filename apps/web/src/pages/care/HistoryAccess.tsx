@@ -1,4 +1,5 @@
 import type { CareTeamMember } from '@haven/contract';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHistoryAccess } from '../../api/care.ts';
 import { Alert, CheckboxField } from '../../ui/index.ts';
@@ -9,13 +10,19 @@ type HistoryAccessProps = { member: CareTeamMember; onChanged: (message: string)
 export function HistoryAccess({ member, onChanged }: HistoryAccessProps) {
   const { t } = useTranslation();
   const change = useHistoryAccess();
+  // The box follows the click at once; it goes back if the change cannot be saved.
+  const [allowed, setAllowed] = useState(member.mayReadEarlierConversation);
   const name = member.provider.firstName;
 
   function toggle(mayReadEarlierConversation: boolean) {
     if (change.isPending) return;
+    setAllowed(mayReadEarlierConversation);
     change.mutate(
       { assignmentId: member.assignmentId, mayReadEarlierConversation },
-      { onSuccess: () => onChanged(t(mayReadEarlierConversation ? 'care.history.allowed' : 'care.history.notAllowed', { name })) },
+      {
+        onSuccess: () => onChanged(t(mayReadEarlierConversation ? 'care.history.allowed' : 'care.history.notAllowed', { name })),
+        onError: () => setAllowed(!mayReadEarlierConversation),
+      },
     );
   }
 
@@ -31,7 +38,7 @@ export function HistoryAccess({ member, onChanged }: HistoryAccessProps) {
         id="care-history-access"
         label={t('care.history.label', { name })}
         hint={t('care.history.hint')}
-        checked={member.mayReadEarlierConversation}
+        checked={allowed}
         onChange={toggle}
       />
     </section>

@@ -20,7 +20,7 @@ export function CrisisResources({ urgent = false, followUp = true }: CrisisResou
   useEffect(() => {
     if (!urgent) return;
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    panel.current?.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    panel.current?.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
   }, [urgent]);
 
   return (

@@ -138,6 +138,12 @@ describe('checking a step', () => {
     });
   });
 
+  it('asks how difficult things have been once any problem is checked off', () => {
+    const some = checkStep('phq9', filled({ phq9: [0, 0, 1, 0, 0, 0, 0, 0, 0] }), today);
+    expect(some.ok || Object.keys(some.problem.fields)).toEqual(['phq9Difficulty']);
+    expect(checkStep('phq9', filled({ phq9: [0, 0, 1, 0, 0, 0, 0, 0, 0], phq9Difficulty: 1 }), today).ok).toBe(true);
+  });
+
   it('leaves out the difficulty question when no problem was checked off', () => {
     const none = checkStep('phq9', filled({ phq9: Array(9).fill(0), phq9Difficulty: 2 }), today);
     expect(none.ok && none.answers.phq9?.difficulty).toBeNull();

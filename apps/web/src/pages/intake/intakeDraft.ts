@@ -220,6 +220,7 @@ function stepAnswers(step: IntakeStep, draft: IntakeDraft, today: string): [Inta
       const problems = screenerProblems('phq9', draft.phq9);
       const items = draft.phq9.map((answer) => answer ?? 0);
       const difficulty = asksDifficulty(draft) ? draft.phq9Difficulty : null;
+      if (asksDifficulty(draft) && difficulty === null) problems.phq9Difficulty = message('intake.validation.difficulty');
       return [{ phq9: { items, difficulty }, inCrisis: draft.inCrisis }, problems];
     }
     case 'gad7':
