@@ -1,5 +1,6 @@
 import type { FirstSessionChoice, FirstSessionSlots } from '@haven/contract';
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useFirstSessionSlots } from '../../../api/care.ts';
 import { describeTimeZone, formatDayHeading, formatTimeOfDay } from '../../../time/formatting.ts';
@@ -98,6 +99,14 @@ function ProviderTimes({ entry, timeZone, choice, onChoose }: ProviderTimesProps
   const idBase = `first-session-${provider.id}`;
   const days = byDay(entry.slots, timeZone);
   const shown = showAll ? days : days.slice(0, DAYS_SHOWN);
+  const slotId = (start: string) => `${idBase}-${start}`;
+  const firstRevealed = days[DAYS_SHOWN]?.[0]?.start;
+
+  /** "Show more" disappears once used: focus moves to the first time it revealed rather than being lost. */
+  function revealAll() {
+    flushSync(() => setShowAll(true));
+    if (firstRevealed) document.getElementById(slotId(firstRevealed))?.focus();
+  }
 
   return (
     <section className="first-session__provider" aria-labelledby={`${idBase}-name`}>
@@ -118,7 +127,7 @@ function ProviderTimes({ entry, timeZone, choice, onChoose }: ProviderTimesProps
               </p>
               <ul className="slot-day__times">
                 {day.map((slot) => {
-                  const inputId = `${idBase}-${slot.start}`;
+                  const inputId = slotId(slot.start);
                   const chosen = choice?.providerId === provider.id && choice.start === slot.start;
                   return (
                     <li key={slot.start} className="slot-choice">
@@ -138,7 +147,7 @@ function ProviderTimes({ entry, timeZone, choice, onChoose }: ProviderTimesProps
           );
         })}
         {shown.length < days.length && (
-          <Button variant="quiet" onClick={() => setShowAll(true)}>
+          <Button variant="quiet" onClick={revealAll}>
             {t('intake.firstSession.moreTimes', { name })}
           </Button>
         )}
