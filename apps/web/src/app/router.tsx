@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AdminArea } from '../pages/admin/AdminArea.tsx';
 import { InviteProviderPage } from '../pages/admin/InviteProviderPage.tsx';
 import { LicenceQueuePage } from '../pages/admin/LicenceQueuePage.tsx';
+import { MatchingPage } from '../pages/admin/matching/MatchingPage.tsx';
+import { SafetyPage } from '../pages/admin/matching/SafetyPage.tsx';
 import { OutboxPage } from '../pages/admin/OutboxPage.tsx';
 import { ProvidersPage } from '../pages/admin/providers/ProvidersPage.tsx';
 import { ProviderRecordPage } from '../pages/admin/record/ProviderRecordPage.tsx';
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
               { path: 'licenses', element: <LicenceQueuePage /> },
               { path: 'invite', element: <InviteProviderPage /> },
               { path: 'outbox', element: <OutboxPage /> },
+              { path: 'matching', element: <MatchingPage /> },
+              { path: 'safety', element: <SafetyPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,17 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useOpenSafetyFlagCount } from '../../api/matchingOps.ts';
 import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { SubNav } from '../../ui/index.ts';
 import '../workspace.css';
 
-/** The operations console: the provider network, licence verification, invitations. */
+/** The operations console: the provider network, licence verification, invitations, matching, safety follow-up. */
 export function AdminArea() {
   const { t } = useTranslation();
+  const openSafetyFlags = useOpenSafetyFlagCount();
   const links = [
     { to: '/admin/providers', label: t('admin.nav.providers') },
     { to: '/admin/licenses', label: t('admin.nav.licenceQueue') },
     { to: '/admin/invite', label: t('admin.nav.invite') },
     { to: '/admin/outbox', label: t('admin.nav.outbox') },
+    { to: '/admin/matching', label: t('matchingOps.nav.matching') },
+    {
+      to: '/admin/safety',
+      label: openSafetyFlags
+        ? t('matchingOps.nav.safetyOpen', { count: openSafetyFlags })
+        : t('matchingOps.nav.safety'),
+    },
   ];
 
   return (
