@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureAdmin } from '../apps/server/src/modules/identity/identity.service.ts';
-import { expectAccessible, launchChromium } from './support/browser.ts';
+import { expectAccessible, launchChromium, signedInPage } from './support/browser.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
 let haven: RunningHaven;
@@ -16,21 +16,11 @@ afterAll(async () => {
   await haven?.close();
 });
 
-async function signedInPage(email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${haven.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/home');
-  return page;
-}
-
 const saved = (page: Page) => expect.poll(() => page.getByRole('status').filter({ hasText: /saved|added/i }).count()).toBeGreaterThan(0);
 
 it('an admin invites a provider, who completes onboarding; the admin verifies and activates; clients see the profile', async () => {
   // The admin invites.
-  const ops = await signedInPage(admin.email, admin.password);
+  const ops = await signedInPage(browser, haven.url, admin);
   await ops.goto(`${haven.url}/admin/invite`);
   await expectAccessible(ops);
   await ops.getByLabel('First name').fill('Marisol');
