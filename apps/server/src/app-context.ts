@@ -1,7 +1,16 @@
 import type { Config } from './platform/config.ts';
 import type { Sealer } from './platform/crypto/envelope.ts';
 import type { Db } from './platform/db/database.ts';
+import type { EligibilityChecker } from './platform/eligibility/eligibility-checker.ts';
+import type { PaymentProcessor } from './platform/payments/payment-processor.ts';
 import type { BlobStore } from './platform/storage/blob-store.ts';
 
 /** What every module's routes receive: no container, just the shared pieces. */
-export type AppContext = { config: Config; db: Db; blobs: BlobStore; sealer: Sealer };
+export type AppContext = {
+  config: Config;
+  db: Db;
+  blobs: BlobStore;
+  sealer: Sealer;
+  payments: PaymentProcessor;
+  eligibility: EligibilityChecker;
+};

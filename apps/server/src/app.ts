@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import { createSealer } from './platform/crypto/envelope.ts';
 import { localKeyProvider } from './platform/crypto/key-provider.ts';
+import { localEligibilityChecker } from './platform/eligibility/eligibility-checker.ts';
+import { localPaymentProcessor } from './platform/payments/payment-processor.ts';
 import { localBlobStore } from './platform/storage/blob-store.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
@@ -9,6 +11,7 @@ import { migrate } from './platform/db/migrator.ts';
 import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
 import { registerCare } from './modules/care/care.routes.ts';
+import { registerCoverage } from './modules/coverage/coverage.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOutbox } from './modules/notifications/outbox.routes.ts';
@@ -31,6 +34,9 @@ export async function buildApp(config: Config): Promise<App> {
       db: database.db,
       blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
       sealer: createSealer(database.db, await localKeyProvider(config.masterKeyFile)),
+      // Local stand-ins; real processors and payers plug in here.
+      payments: localPaymentProcessor(),
+      eligibility: localEligibilityChecker(),
     };
     const http = await createHttpServer(config);
     registerIdentity(http, context);
@@ -40,6 +46,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerProviderOperations(http, context);
     registerOutbox(http, context);
     registerCare(http, context);
+    registerCoverage(http, context);
     await serveWebApp(http, config.webDist);
     await http.ready();
     return {

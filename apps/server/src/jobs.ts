@@ -1,13 +1,14 @@
 import type { AppContext } from './app-context.ts';
 import type { PeriodicJob } from './platform/jobs/scheduler.ts';
 import { processCareEvents, runMatchingBatch } from './modules/care/queue.service.ts';
+import { renewCoverages } from './modules/coverage/coverage.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /** Background work run by the `worker` role. Each job is idempotent. */
-export function periodicJobs({ db }: AppContext): PeriodicJob[] {
+export function periodicJobs({ db, payments }: AppContext): PeriodicJob[] {
   // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
   // whatever time the process started, and re-runs find nothing to do.
   return [
@@ -16,5 +17,7 @@ export function periodicJobs({ db }: AppContext): PeriodicJob[] {
     { name: 'care.events', everyMs: 5_000, run: () => processCareEvents(db) },
     // The queue is assigned together, for the best overall fit, every few minutes.
     { name: 'matching.batch', everyMs: 5 * MINUTE, run: () => runMatchingBatch(db) },
+    // Monthly plans renew, pending changes apply, ended EAP programs expire, messaging sessions close.
+    { name: 'coverage.renew', everyMs: 15 * MINUTE, run: () => renewCoverages(db, payments) },
   ];
 }

@@ -1,5 +1,6 @@
 // A client's intake, their match and their care team (PRODUCT §2.1, §2.3).
 import { z } from 'zod';
+import { CoverageChoice } from './coverage.ts';
 import { CalendarDate, PublicProviderProfile } from './providers.ts';
 import { FocusArea, Gender, LanguageCode, Modality, TherapyApproach, UsState } from './vocabulary.ts';
 
@@ -8,7 +9,7 @@ export const consentVersions = { telehealth: '2026-11-01', privacy: '2026-11-01'
 
 export const MINIMUM_AGE = 18;
 
-export const intakeSteps = ['about', 'languages', 'focus', 'preferences', 'phq9', 'gad7', 'consent', 'first_session'] as const;
+export const intakeSteps = ['about', 'languages', 'focus', 'preferences', 'phq9', 'gad7', 'coverage', 'consent', 'first_session'] as const;
 export const IntakeStep = z.enum(intakeSteps);
 export type IntakeStep = z.infer<typeof IntakeStep>;
 
@@ -86,6 +87,8 @@ export const IntakeAnswers = z.strictObject({
   gad7: Gad7Answers.optional(),
   /** The explicit "I am in crisis right now" answer. */
   inCrisis: z.boolean().optional(),
+  /** How the client pays: a direct plan, an organisation (EAP) code, or a health plan. */
+  coverage: CoverageChoice.optional(),
   consent: Consent.optional(),
 });
 export type IntakeAnswers = z.infer<typeof IntakeAnswers>;
@@ -139,6 +142,10 @@ export const BookedSession = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   modality: Modality,
+  /** What the client pays for it (copay or session rate); 0 when prepaid or included. */
+  costCents: z.number().int(),
+  /** Cancelling now returns the session (24 hours' notice or more). */
+  freeCancellation: z.boolean(),
 });
 export type BookedSession = z.infer<typeof BookedSession>;
 
@@ -204,6 +211,7 @@ export const RequestByNameResult = z.discriminatedUnion('matched', [
 export type RequestByNameResult = z.infer<typeof RequestByNameResult>;
 
 export const HistoryAccessRequest = z.strictObject({ assignmentId: z.uuid(), mayReadEarlierConversation: z.boolean() });
+export type HistoryAccessRequest = z.infer<typeof HistoryAccessRequest>;
 
 export const FirstSessionSlotsQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }),

@@ -79,3 +79,4 @@ export {
   type BatchSolution,
 } from './matching/assign-batch.ts';
 export { fitUpperBound } from './matching/optimality.ts';
+export { anchorDayOf, nextPeriod, periodContaining, type Period } from './coverage/periods.ts';

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createAccount } from '../modules/identity/identity.service.ts';
 import type { Db } from '../platform/db/database.ts';
+import { sessionCookieFrom, type TestApp } from './test-app.ts';
 
 export type TestProvider = {
   firstName?: string;
@@ -54,4 +56,14 @@ export async function insertProvider(db: Db, provider: TestProvider = {}): Promi
       .execute();
   }
   return { id: row.id, name: `${firstName} ${lastName}` };
+}
+
+/** Gives a provider written by insertProvider an account, and returns its session cookie. */
+export async function signInAsProvider(app: TestApp, providerId: string): Promise<string> {
+  const suffix = randomBytes(4).toString('hex');
+  const account = { email: `provider.${suffix}@clinic.example`, password: `amber meadow ${randomBytes(3).toString('hex')} kettle`, preferredName: 'Provider' };
+  const user = await createAccount(app.context.db, { ...account, role: 'provider' });
+  await app.context.db.updateTable('providers').set({ user_id: user.id }).where('id', '=', providerId).execute();
+  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password } });
+  return sessionCookieFrom(response.headers['set-cookie']);
 }

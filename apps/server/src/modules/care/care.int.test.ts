@@ -40,6 +40,7 @@ function answers(overrides: Partial<IntakeAnswers> = {}): IntakeAnswers {
     phq9: { items: [1, 1, 2, 1, 0, 1, 1, 0, 0], difficulty: 1 },
     gad7: { items: [2, 2, 1, 1, 0, 1, 2] },
     inCrisis: false,
+    coverage: { kind: 'direct', plan: 'messaging' },
     consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
     ...overrides,
   };
@@ -263,7 +264,7 @@ describe('matching', () => {
   it('books the first live session together with the match, or neither', async () => {
     const db = app.context.db;
     const provider = await insertProvider(db, { states: ['DE'], modalities: ['messaging', 'video'], weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) });
-    const live = answers({ state: 'DE', requiredLanguages: ['en'], preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: [] } });
+    const live = answers({ state: 'DE', requiredLanguages: ['en'], preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: [] }, coverage: { kind: 'direct', plan: 'messaging_live' } });
     const first = await newClient();
     await call('PUT', '/api/intake', first, { step: 'first_session', answers: live });
     const from = new Date(Date.now() + 86_400_000);

@@ -374,3 +374,45 @@ export async function markEventProcessed(db: Db, seq: string): Promise<void> {
 }
 
 export type { QueueReason };
+
+// ── Live sessions and caseload ─────────────────────────────────────────────────────────────
+
+export function lockSession(trx: Db, sessionId: string): Promise<SessionRow | undefined> {
+  return trx.selectFrom('live_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst();
+}
+
+export async function closeSession(
+  trx: Db,
+  sessionId: string,
+  change: { status: 'cancelled' | 'completed'; outcome: NonNullable<SessionRow['outcome']>; at: Date },
+): Promise<void> {
+  await trx.updateTable('live_sessions').set({ status: change.status, outcome: change.outcome, settled_at: change.at }).where('id', '=', sessionId).execute();
+}
+
+export function caseloadOf(db: Db, providerId: string) {
+  return db
+    .selectFrom('care_assignments as a')
+    .innerJoin('clients as c', 'c.id', 'a.client_id')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.id as client_id', 'u.preferred_name', 'a.started_at', 'c.coverage'])
+    .where('a.provider_id', '=', providerId)
+    .where('a.ended_at', 'is', null)
+    .orderBy('a.started_at')
+    .execute();
+}
+
+export function providerSessionsSince(db: Db, providerId: string, clientIds: string[], since: Date): Promise<SessionRow[]> {
+  if (clientIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('live_sessions')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('client_id', 'in', clientIds)
+    .where('starts_at', '>=', since)
+    .orderBy('starts_at')
+    .execute();
+}
+
+export function openMessagingSessionsOf(db: Db, providerId: string) {
+  return db.selectFrom('messaging_sessions').selectAll().where('provider_id', '=', providerId).where('status', '=', 'open').execute();
+}

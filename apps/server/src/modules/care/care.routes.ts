@@ -1,6 +1,12 @@
 import {
   ApiError,
+  BookSessionRequest,
+  Caseload,
+  CareSlots,
   CareState,
+  CoverageState,
+  SessionOutcomeRequest,
+  StartMessagingSessionRequest,
   FirstSessionSlots,
   FirstSessionSlotsQuery,
   HistoryAccessRequest,
@@ -23,13 +29,28 @@ import type { Http } from '../../platform/http/server.ts';
 import { actorOf, requireRole } from '../identity/identity.policy.ts';
 import * as care from './care.service.ts';
 import { intakeOf, saveIntake } from './intake.service.ts';
+import { coverageState } from '../coverage/coverage.service.ts';
+import * as sessions from './sessions.service.ts';
 import { listSafetyFlags, matchingOverview, recordFollowUp, runMatchingBatch } from './queue.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError };
 const MAX_SLOT_RANGE_DAYS = 31;
+const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) });
+
+function slotRange(query: { from: string; to: string }): { from: Date; to: Date } {
+  const from = new Date(query.from);
+  const to = new Date(query.to);
+  if (to <= from || to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * 86_400_000) {
+    throw new AppError('validation_failed', `Ask for a range of up to ${MAX_SLOT_RANGE_DAYS} days, with \`to\` after \`from\`.`, [
+      { field: 'to', message: `Up to ${MAX_SLOT_RANGE_DAYS} days after \`from\`.` },
+    ]);
+  }
+  return { from, to };
+}
 
 /** The client's intake and care team, and the operations console's matching and safety views. */
-export function registerCare(app: Http, { db, sealer }: AppContext): void {
+export function registerCare(app: Http, context: AppContext): void {
+  const { db, sealer } = context;
   const tags = ['care'];
   const client = (request: FastifyRequest) => requireRole(request, 'client');
   const me = async (request: FastifyRequest) => care.clientOf(db, client(request).id);
@@ -44,23 +65,14 @@ export function registerCare(app: Http, { db, sealer }: AppContext): void {
     { schema: { tags, summary: 'Save intake answers (one step at a time)', body: SaveIntakeRequest, response: { 200: IntakeState, ...errors } } },
     (request) => {
       const user = client(request);
-      return saveIntake(db, sealer, actorOf(user), user.id, request.body);
+      return saveIntake(db, context, actorOf(user), user.id, request.body);
     },
   );
 
   app.get(
     '/api/intake/first-session-slots',
     { schema: { tags, summary: 'Open first-session slots with eligible providers', querystring: FirstSessionSlotsQuery, response: { 200: FirstSessionSlots, ...errors } } },
-    async (request) => {
-      const from = new Date(request.query.from);
-      const to = new Date(request.query.to);
-      if (to <= from || to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * 86_400_000) {
-        throw new AppError('validation_failed', `Ask for a range of up to ${MAX_SLOT_RANGE_DAYS} days, with \`to\` after \`from\`.`, [
-          { field: 'to', message: `Up to ${MAX_SLOT_RANGE_DAYS} days after \`from\`.` },
-        ]);
-      }
-      return care.firstSessionSlots(db, sealer, await me(request), { from, to });
-    },
+    async (request) => care.firstSessionSlots(db, sealer, await me(request), slotRange(request.query)),
   );
 
   app.post(
@@ -68,7 +80,7 @@ export function registerCare(app: Http, { db, sealer }: AppContext): void {
     { schema: { tags, summary: 'Submit the intake: match (and book a first session) or queue', body: SubmitIntakeRequest, response: { 201: CareState, ...errors } } },
     async (request, reply) => {
       const user = client(request);
-      const state = await care.submitIntake(db, sealer, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
+      const state = await care.submitIntake(db, context, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
       return reply.status(201).send(state);
     },
   );
@@ -94,6 +106,67 @@ export function registerCare(app: Http, { db, sealer }: AppContext): void {
     { schema: { tags, summary: 'Whether your provider may read the earlier conversation', body: HistoryAccessRequest, response: { 200: CareState, ...errors } } },
     async (request) =>
       care.setHistoryAccess(db, actorOf(client(request)), await me(request), request.body.assignmentId, request.body.mayReadEarlierConversation),
+  );
+
+  app.post(
+    '/api/care/messaging-sessions',
+    { schema: { tags, summary: 'Start a messaging session (EAP and health-plan coverage)', body: StartMessagingSessionRequest, response: { 201: CoverageState, ...errors } } },
+    async (request, reply) => {
+      const user = client(request);
+      const me = await care.clientOf(db, user.id);
+      await sessions.startMessagingSession(db, context, actorOf(user), me, request.body.acceptedCostCents);
+      return reply.status(201).send(await coverageState(db, context.eligibility, me.id));
+    },
+  );
+
+  app.get(
+    '/api/care/slots',
+    { schema: { tags, summary: "Open times with your provider", querystring: FirstSessionSlotsQuery, response: { 200: CareSlots, ...errors } } },
+    async (request) => sessions.careSlots(db, await me(request), slotRange(request.query)),
+  );
+
+  app.post(
+    '/api/care/sessions',
+    { schema: { tags, summary: 'Book a live session with your provider', body: BookSessionRequest, response: { 201: CareState, ...errors } } },
+    async (request, reply) => {
+      const user = client(request);
+      return reply.status(201).send(await sessions.bookSession(db, context, actorOf(user), await care.clientOf(db, user.id), request.body));
+    },
+  );
+
+  app.post(
+    '/api/care/sessions/:id/cancel',
+    { schema: { tags, summary: 'Cancel a live session (returned 24 hours or more ahead)', params: IdParams, response: { 200: CareState, ...errors } } },
+    async (request) => {
+      const user = client(request);
+      return sessions.cancelSession(db, context, actorOf(user), await care.clientOf(db, user.id), request.params.id);
+    },
+  );
+
+  const providerTags = ['provider'];
+  const provider = (request: FastifyRequest) => requireRole(request, 'provider');
+  app.get('/api/provider/clients', { schema: { tags: providerTags, summary: 'Your current clients', response: { 200: Caseload, ...errors } } }, (request) =>
+    sessions.caseload(db, provider(request)),
+  );
+
+  app.post(
+    '/api/provider/messaging-sessions/:id/complete',
+    { schema: { tags: providerTags, summary: 'Mark a messaging session complete', params: IdParams, response: { 200: Caseload, ...errors } } },
+    async (request) => {
+      const user = provider(request);
+      await sessions.completeMessaging(db, actorOf(user), user, request.params.id);
+      return sessions.caseload(db, user);
+    },
+  );
+
+  app.post(
+    '/api/provider/sessions/:id/outcome',
+    { schema: { tags: providerTags, summary: 'Record how a live session went', params: IdParams, body: SessionOutcomeRequest, response: { 200: Caseload, ...errors } } },
+    async (request) => {
+      const user = provider(request);
+      await sessions.recordOutcome(db, context, actorOf(user), user, request.params.id, request.body.outcome);
+      return sessions.caseload(db, user);
+    },
   );
 
   const opsTags = ['operations'];
@@ -131,7 +204,7 @@ export function registerCare(app: Http, { db, sealer }: AppContext): void {
       schema: {
         tags: opsTags,
         summary: 'Record the clinical follow-up of a flagged case',
-        params: z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) }),
+        params: IdParams,
         body: SafetyFollowUp,
         response: { 200: SafetyFlag, ...errors },
       },

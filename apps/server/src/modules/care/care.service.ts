@@ -16,6 +16,9 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
+import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
+import { checkChoice, estimateOf, reserveLiveSession, startCoverage, type CoverageRow } from '../coverage/coverage.service.ts';
 import { bookableSlots, publicProfilesById } from '../providers/providers.service.ts';
 import * as repo from './care.repository.ts';
 import {
@@ -33,12 +36,21 @@ const DAY_MS = 86_400_000;
 /** How far back freed places are counted for a queue estimate. */
 const ESTIMATE_WINDOW_DAYS = 28;
 const FIRST_SESSION_PROVIDERS = 5;
+/** Cancelling a live session this long before it starts returns it (PRODUCT §2.2). */
+export const FREE_CANCELLATION_MS = 24 * 3_600_000;
 const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────
 
 export async function clientOf(db: Db, userId: string): Promise<repo.ClientRow> {
   return repo.ensureClient(db, userId);
+}
+
+/** The client id behind an account; with `submitted`, only once the intake is in. */
+export async function clientIdOf(db: Db, userId: string, options: { submitted?: boolean } = {}): Promise<string> {
+  const client = await repo.ensureClient(db, userId);
+  if (options.submitted) requireSubmitted(client);
+  return client.id;
 }
 
 function requireSubmitted(client: repo.ClientRow): void {
@@ -93,6 +105,8 @@ export async function careState(db: Db, client: repo.ClientRow, now = new Date()
       startsAt: new Date(s.starts_at).toISOString(),
       endsAt: new Date(s.ends_at).toISOString(),
       modality: s.modality,
+      costCents: s.cost_cents,
+      freeCancellation: new Date(s.starts_at).getTime() - now.getTime() >= FREE_CANCELLATION_MS,
     })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, at: n.at.toISOString(), providerName: n.provider_name })),
   };
@@ -107,24 +121,24 @@ async function rankedFor(db: Db, clientId: string, intake: MatchableIntake, now:
 }
 
 /** Open slots of a provider, less what is already booked with them. */
-async function freeSlots(db: Db, provider: repo.CandidateRow, from: Date, to: Date, length: number, now: Date) {
+export async function freeSlots(db: Db, provider: repo.CandidateRow, from: Date, to: Date, length: number, now: Date) {
   const { slots } = await bookableSlots(db, provider, { from, to, length }, now);
   const booked = await repo.bookedSessionsOfProvider(db, provider.id, from, to);
   return slots.filter((slot) => !booked.some((b) => new Date(b.starts_at) < new Date(slot.end) && new Date(b.ends_at) > new Date(slot.start)));
 }
 
-const sessionLengthOf = (provider: repo.CandidateRow) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
+export const sessionLengthOf = (provider: repo.CandidateRow) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
 
 export async function firstSessionSlots(db: Db, sealer: Sealer, client: repo.ClientRow, range: { from: Date; to: Date }, now = new Date()): Promise<FirstSessionSlots> {
   const answers = await readAnswers(sealer, client);
-  if (!answers.preferences || answers.preferences.careFormat === 'messaging') {
-    throw new AppError('validation_failed', 'Choose live sessions (or both) in your preferences to book a first session.');
-  }
   const { state, timeZone, requiredLanguages, focusAreas, preferences } = answers;
-  if (!state || !timeZone || !requiredLanguages || !focusAreas) {
-    throw new AppError('intake_incomplete', 'Answer the earlier steps first: where you live, your languages and what you would like help with.');
+  if (!state || !timeZone || !requiredLanguages || !focusAreas || !preferences) {
+    throw new AppError('intake_incomplete', 'Answer the earlier steps first: where you live, your languages, what you would like help with and how you would like to meet.');
   }
-  const intake = { state, timeZone, requiredLanguages, focusAreas, preferences, preferredLanguages: answers.preferredLanguages ?? [] };
+  if (!neededModalities(preferences, answers.coverage).some((m) => m !== 'messaging')) {
+    throw new AppError('not_in_plan', 'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.');
+  }
+  const intake = { state, timeZone, requiredLanguages, focusAreas, preferences, coverage: answers.coverage, preferredLanguages: answers.preferredLanguages ?? [] };
   const ranked = await rankedFor(db, client.id, intake, now);
   const providers: FirstSessionSlots['providers'] = [];
   for (const candidate of ranked) {
@@ -146,8 +160,8 @@ async function checkFirstSession(db: Db, intake: CompleteIntake, ranked: Ranked[
   const end = new Date(start.getTime() + choice.lengthMinutes * 60_000);
   const slots = await freeSlots(db, candidate.provider, start, end, choice.lengthMinutes, now);
   if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw new AppError('slot_taken');
-  if (!neededModalities(intake.preferences).some((m) => m !== 'messaging')) {
-    throw new AppError('validation_failed', 'Choose live sessions (or both) in your preferences to book a first session.');
+  if (!neededModalities(intake.preferences, intake.coverage).some((m) => m !== 'messaging')) {
+    throw new AppError('not_in_plan', 'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.');
   }
   return candidate;
 }
@@ -159,14 +173,16 @@ async function checkFirstSession(db: Db, intake: CompleteIntake, ranked: Ranked[
  */
 export async function submitIntake(
   db: Db,
-  sealer: Sealer,
+  deps: { sealer: Sealer; payments: PaymentProcessor; eligibility: EligibilityChecker },
   actor: Actor,
   client: repo.ClientRow,
   firstSession: FirstSessionChoice | null,
   now = new Date(),
 ): Promise<CareState> {
+  const { sealer } = deps;
   if (client.submitted_at) return careState(db, client, now);
   const intake = requireComplete(await readAnswers(sealer, client), todayOf(now));
+  const checkedCoverage = await checkChoice(db, deps.eligibility, client.id, intake.coverage, 'answers.coverage', todayOf(now));
   const screeners = await sealScreeners(sealer, client.id, intake);
   const ranked = await rankedFor(db, client.id, intake, now);
   const chosen = firstSession ? await checkFirstSession(db, intake, ranked, firstSession, now) : null;
@@ -183,7 +199,7 @@ export async function submitIntake(
       focus_areas: intake.focusAreas,
       provider_gender: intake.preferences.providerGender,
       approaches: intake.preferences.approaches,
-      needed_modalities: neededModalities(intake.preferences),
+      needed_modalities: neededModalities(intake.preferences, intake.coverage),
       preferred_times: intake.preferences.preferredTimes,
       telehealth_consent_version: intake.consent.telehealthVersion,
       telehealth_consent_at: now,
@@ -194,12 +210,14 @@ export async function submitIntake(
     await recordAudit(trx, { actor, action: 'intake.submitted', subject: clientSubject(client.id), detail: { consent: intake.consent } });
     const concern = safetyConcern(intake);
     if (concern) await flagForFollowUp(trx, client.id, concern);
+    const coverage = await startCoverage(trx, deps.payments, actor, client.id, checkedCoverage, now);
 
     const base = { clientId: client.id, waitingSince: now, mayReadEarlier: false };
     if (chosen && firstSession) {
       const assignment = await assign(trx, actor, { ...base, providerId: chosen.provider.id, route: 'first_session', score: chosen.score, reasons: chosen.reasons }, now);
       if (!assignment) throw new AppError('slot_taken', 'That provider has just filled their last place. Choose another time or provider.');
-      await bookFirstSession(trx, assignment, firstSession, intake);
+      const estimate = await estimateOf(trx, deps.eligibility, coverage, firstSession.start.slice(0, 10));
+      await bookFirstSession(trx, assignment, firstSession, intake, coverage, estimate?.costCents ?? 0);
       return;
     }
     const assignment = await assignBest(trx, actor, ranked, { ...base, route: 'instant' }, now);
@@ -209,20 +227,30 @@ export async function submitIntake(
   return careState(db, submitted ?? client, now);
 }
 
-async function bookFirstSession(trx: Db, assignment: repo.AssignmentRow, choice: FirstSessionChoice, intake: CompleteIntake): Promise<void> {
+async function bookFirstSession(
+  trx: Db,
+  assignment: repo.AssignmentRow,
+  choice: FirstSessionChoice,
+  intake: CompleteIntake,
+  coverage: CoverageRow,
+  costCents: number,
+): Promise<void> {
   const start = new Date(choice.start);
   const end = new Date(start.getTime() + choice.lengthMinutes * 60_000);
   // The provider's row is locked by assign(): no one else can book them until this commits.
   const overlapping = await repo.bookedSessionsOfProvider(trx, assignment.provider_id, start, end);
   if (overlapping.length) throw new AppError('slot_taken');
-  await repo.insertSession(trx, {
+  const session = await repo.insertSession(trx, {
     client_id: assignment.client_id,
     provider_id: assignment.provider_id,
     room_id: assignment.room_id,
     starts_at: start,
     ends_at: end,
     modality: intake.preferences.liveModality ?? 'video',
+    coverage_id: coverage.id,
+    cost_cents: costCents,
   });
+  await reserveLiveSession(trx, coverage, { id: session.id, startsAt: start, costCents });
 }
 
 // ── Asking for someone by name, switching ──────────────────────────────────────────────────

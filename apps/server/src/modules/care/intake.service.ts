@@ -16,6 +16,8 @@ import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { queueEmail } from '../../platform/mail/outbox.ts';
+import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
+import { checkChoice } from '../coverage/coverage.service.ts';
 import { adminEmails } from '../identity/identity.service.ts';
 import * as repo from './care.repository.ts';
 
@@ -117,7 +119,7 @@ export async function flagForFollowUp(trx: Db, clientId: string, concern: { reas
 
 export async function saveIntake(
   db: Db,
-  sealer: Sealer,
+  { sealer, eligibility }: { sealer: Sealer; eligibility: EligibilityChecker },
   actor: Actor,
   userId: string,
   request: { step: IntakeStep; answers: IntakeAnswers },
@@ -130,6 +132,7 @@ export async function saveIntake(
 
   const client = await repo.ensureClient(db, userId);
   if (client.submitted_at) throw new AppError('conflict', 'Your intake is already submitted. Your care page shows your match.');
+  if (request.answers.coverage) await checkChoice(db, eligibility, client.id, request.answers.coverage, 'answers.coverage', today);
   const answers: IntakeAnswers = { ...(await readAnswers(sealer, client)), ...request.answers };
   const sealed = await sealer.seal(client.id, JSON.stringify(answers), intakeField(client.id));
   const concern = safetyConcern(answers);
@@ -162,6 +165,7 @@ const REQUIRED: ReadonlyArray<readonly [keyof IntakeAnswers, string]> = [
   ['preferences', 'Tell us how you would like to meet.'],
   ['phq9', 'Answer the PHQ-9 questions.'],
   ['gad7', 'Answer the GAD-7 questions.'],
+  ['coverage', 'Choose how you will pay.'],
   ['consent', 'Accept the telehealth consent and privacy notice.'],
 ];
 

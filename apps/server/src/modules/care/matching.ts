@@ -1,7 +1,7 @@
 // The bridge between stored rows and the pure matching engine in @haven/domain, and the one place
 // a match is written: under the provider's row lock, re-checking their room, so concurrent
 // matches can never take more places than a provider has.
-import type { CoverageKind, FocusArea, Gender, Modality, TherapyApproach, UsStateCode } from '@haven/contract';
+import type { CoverageKind, FocusArea, Gender, IntakeAnswers, Modality, TherapyApproach, UsStateCode } from '@haven/contract';
 import { fitScore, isEligible, offeredTimesOfDay, type MatchClient, type MatchProvider, type Reason, type TimeOfDay } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -9,14 +9,18 @@ import type { MatchRouteName, StoredWindow } from '../../platform/db/schema.ts';
 import type { CompleteIntake } from './intake.service.ts';
 import * as repo from './care.repository.ts';
 
-export function neededModalities(preferences: CompleteIntake['preferences']): Modality[] {
+/** What the client's plan needs a provider to offer: a direct plan decides; otherwise their preference does. */
+export function neededModalities(preferences: CompleteIntake['preferences'], coverage?: IntakeAnswers['coverage']): Modality[] {
   const live = preferences.liveModality ?? 'video';
-  if (preferences.careFormat === 'messaging') return ['messaging'];
-  return preferences.careFormat === 'live' ? [live] : ['messaging', live];
+  const format = coverage?.kind === 'direct' ? { messaging: 'messaging', live: 'live', messaging_live: 'both' }[coverage.plan] : preferences.careFormat;
+  if (format === 'messaging') return ['messaging'];
+  return format === 'live' ? [live] : ['messaging', live];
 }
 
 /** What matching needs of an intake, finished or not. */
-export type MatchableIntake = Pick<CompleteIntake, 'state' | 'timeZone' | 'requiredLanguages' | 'preferredLanguages' | 'focusAreas' | 'preferences'>;
+export type MatchableIntake = Pick<CompleteIntake, 'state' | 'timeZone' | 'requiredLanguages' | 'preferredLanguages' | 'focusAreas' | 'preferences'> & {
+  coverage?: IntakeAnswers['coverage'];
+};
 
 export function matchClientFromIntake(clientId: string, intake: MatchableIntake, waitingSince?: Date): MatchClient {
   return {
@@ -24,8 +28,8 @@ export function matchClientFromIntake(clientId: string, intake: MatchableIntake,
     state: intake.state,
     requiredLanguages: intake.requiredLanguages,
     preferredLanguages: intake.preferredLanguages,
-    coverage: 'direct',
-    neededModalities: neededModalities(intake.preferences),
+    coverage: intake.coverage?.kind ?? 'direct',
+    neededModalities: neededModalities(intake.preferences, intake.coverage),
     focusAreas: intake.focusAreas,
     preferences: {
       providerGender: intake.preferences.providerGender,

@@ -1,0 +1,163 @@
+// Sessions as coverage counts them (PRODUCT §2.2): messaging sessions the client starts, live
+// sessions booked with their provider, and how each ends. The ledger side is in the coverage
+// module; this side knows who the provider is and when they are free.
+import type { BookSessionRequest, Caseload, CareSlots, CareState } from '@haven/contract';
+import type { Actor } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
+import * as coverage from '../coverage/coverage.service.ts';
+import type { UserRow } from '../identity/identity.service.ts';
+import { providerOf } from '../providers/providers.service.ts';
+import * as repo from './care.repository.ts';
+import { careState, FREE_CANCELLATION_MS, freeSlots, sessionLengthOf } from './care.service.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+
+export type Deps = { payments: PaymentProcessor; eligibility: EligibilityChecker };
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const subject = (clientId: string) => ({ type: 'client', id: clientId });
+
+async function requireProvider(db: Db, client: repo.ClientRow): Promise<repo.AssignmentRow> {
+  const current = await repo.currentAssignment(db, client.id);
+  if (!current) throw new AppError('conflict', 'You do not have a provider yet. We will tell you as soon as you are matched.');
+  return current;
+}
+
+export async function startMessagingSession(db: Db, deps: Deps, actor: Actor, client: repo.ClientRow, acceptedCostCents: number, now = new Date()): Promise<void> {
+  const assignment = await requireProvider(db, client);
+  const current = await coverage.currentCoverageOf(db, client.id);
+  const allowance = await coverage.allowanceOf(db, current, dayOf(now));
+  if (allowance.messaging === 'continuous') throw new AppError('not_in_plan', 'Messaging is included in your plan: write to your provider any time.');
+  if (allowance.messaging === 'not_included') throw new AppError('not_in_plan', 'Your plan does not include messaging. Your plan page shows how to add it.');
+  const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(now));
+  if (estimate) coverage.requireAccepted(estimate, acceptedCostCents);
+  await db.transaction().execute(async (trx) => {
+    await coverage.openMessagingSession(trx, deps.payments, client.id, assignment.provider_id, estimate?.costCents ?? 0, now);
+    await recordAudit(trx, { actor, action: 'messaging_session.started', subject: subject(client.id) });
+  });
+}
+
+export async function careSlots(db: Db, client: repo.ClientRow, range: { from: Date; to: Date }, now = new Date()): Promise<CareSlots> {
+  const assignment = await requireProvider(db, client);
+  const [provider] = await repo.candidateProviders(db, dayOf(now), { ids: [assignment.provider_id] });
+  if (!provider) throw new AppError('not_found');
+  const lengthMinutes = sessionLengthOf(provider);
+  return { providerId: provider.id, lengthMinutes, slots: await freeSlots(db, provider, range.from, range.to, lengthMinutes, now) };
+}
+
+/** Books a live session with the current provider and reserves what it uses, together. */
+export async function bookSession(db: Db, deps: Deps, actor: Actor, client: repo.ClientRow, request: BookSessionRequest, now = new Date()): Promise<CareState> {
+  const assignment = await requireProvider(db, client);
+  const start = new Date(request.start);
+  const end = new Date(start.getTime() + request.lengthMinutes * 60_000);
+  const current = await coverage.currentCoverageOf(db, client.id);
+  const allowance = await coverage.allowanceOf(db, current, dayOf(start));
+  if (!allowance.live) throw new AppError('not_in_plan', 'Your plan does not include live sessions. Your plan page shows how to add them.');
+  const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(start));
+  if (estimate) coverage.requireAccepted(estimate, request.acceptedCostCents);
+  const [provider] = await repo.candidateProviders(db, dayOf(now), { ids: [assignment.provider_id] });
+  if (!provider) throw new AppError('not_found');
+  const slots = await freeSlots(db, provider, start, end, request.lengthMinutes, now);
+  if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw new AppError('slot_taken');
+  const modality = (client.needed_modalities.find((m) => m !== 'messaging') ?? 'video') as 'video' | 'audio' | 'chat';
+
+  await db.transaction().execute(async (trx) => {
+    // The provider's row lock serialises bookings with them; the coverage lock, spends.
+    await repo.lockProviderLoad(trx, provider.id);
+    if ((await repo.bookedSessionsOfProvider(trx, provider.id, start, end)).length) throw new AppError('slot_taken');
+    const locked = await coverage.lockCurrentCoverage(trx, client.id);
+    const session = await repo.insertSession(trx, {
+      client_id: client.id,
+      provider_id: provider.id,
+      room_id: assignment.room_id,
+      starts_at: start,
+      ends_at: end,
+      modality,
+      coverage_id: locked.id,
+      cost_cents: estimate?.costCents ?? 0,
+    });
+    await coverage.reserveLiveSession(trx, locked, { id: session.id, startsAt: start, costCents: estimate?.costCents ?? 0 });
+    await recordAudit(trx, { actor, action: 'live_session.booked', subject: subject(client.id), detail: { sessionId: session.id } });
+  });
+  return careState(db, client, now);
+}
+
+export async function cancelSession(db: Db, deps: Deps, actor: Actor, client: repo.ClientRow, sessionId: string, now = new Date()): Promise<CareState> {
+  await db.transaction().execute(async (trx) => {
+    const session = await repo.lockSession(trx, sessionId);
+    if (!session || session.client_id !== client.id) throw new AppError('not_found', 'That session is not on your calendar.');
+    if (session.status !== 'booked') throw new AppError('conflict', 'This session is already cancelled or over.');
+    if (new Date(session.starts_at) <= now) throw new AppError('conflict', 'This session has already started; it cannot be cancelled now.');
+    const early = new Date(session.starts_at).getTime() - now.getTime() >= FREE_CANCELLATION_MS;
+    const outcome = early ? 'cancelled_early' : 'cancelled_late';
+    await repo.closeSession(trx, sessionId, { status: 'cancelled', outcome, at: now });
+    await coverage.settleLiveSession(trx, deps.payments, sessionId, outcome);
+    await recordAudit(trx, { actor, action: 'live_session.cancelled', subject: subject(client.id), detail: { sessionId, outcome } });
+  });
+  return careState(db, client, now);
+}
+
+// ── The provider's side ────────────────────────────────────────────────────────────────────
+
+const CASELOAD_HISTORY_DAYS = 30;
+
+export async function caseload(db: Db, user: UserRow, now = new Date()): Promise<Caseload> {
+  const provider = await providerOf(db, user);
+  const clients = await repo.caseloadOf(db, provider.id);
+  const ids = clients.map((c) => c.client_id);
+  const [sessions, open] = await Promise.all([
+    repo.providerSessionsSince(db, provider.id, ids, new Date(now.getTime() - CASELOAD_HISTORY_DAYS * 86_400_000)),
+    repo.openMessagingSessionsOf(db, provider.id),
+  ]);
+  return {
+    clients: clients.map((c) => {
+      const messaging = open.find((m) => m.client_id === c.client_id);
+      return {
+        clientId: c.client_id,
+        name: c.preferred_name,
+        since: c.started_at.toISOString(),
+        coverage: c.coverage as 'direct' | 'eap' | 'health_plan',
+        openMessagingSession: messaging
+          ? { id: messaging.id, startedAt: messaging.started_at.toISOString(), closesAt: new Date(messaging.closes_at).toISOString(), completedAt: null, status: 'open' as const }
+          : null,
+        sessions: sessions
+          .filter((s) => s.client_id === c.client_id)
+          .map((s) => ({
+            id: s.id,
+            startsAt: new Date(s.starts_at).toISOString(),
+            endsAt: new Date(s.ends_at).toISOString(),
+            modality: s.modality,
+            status: s.status,
+            outcome: s.outcome,
+          })),
+      };
+    }),
+  };
+}
+
+export async function completeMessaging(db: Db, actor: Actor & { id: string }, user: UserRow, sessionId: string, now = new Date()): Promise<void> {
+  const provider = await providerOf(db, user);
+  await coverage.completeMessagingSession(db, actor, provider.id, sessionId, now);
+}
+
+export async function recordOutcome(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  sessionId: string,
+  outcome: 'completed' | 'client_no_show' | 'provider_no_show',
+  now = new Date(),
+): Promise<void> {
+  const provider = await providerOf(db, user);
+  await db.transaction().execute(async (trx) => {
+    const session = await repo.lockSession(trx, sessionId);
+    if (!session || session.provider_id !== provider.id) throw new AppError('not_found', 'That session is not on your calendar.');
+    if (session.status !== 'booked') throw new AppError('conflict', 'This session already has an outcome.');
+    if (new Date(session.starts_at) > now) throw new AppError('conflict', 'Record what happened once the session’s start time has passed.');
+    await repo.closeSession(trx, sessionId, { status: outcome === 'completed' ? 'completed' : 'cancelled', outcome, at: now });
+    await coverage.settleLiveSession(trx, deps.payments, sessionId, outcome);
+    await recordAudit(trx, { actor, action: 'live_session.outcome', subject: subject(session.client_id), detail: { sessionId, outcome } });
+  });
+}
