@@ -10,7 +10,7 @@ import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import type { AppContext } from './app-context.ts';
 import { periodicJobs } from './jobs.ts';
-import { ensureDemoAccounts, ensureDemoNetwork } from './modules/demo/demo.service.ts';
+import { ensureDemoAccounts, ensureDemoNetwork, ensureDemoPartners } from './modules/demo/demo.service.ts';
 import { startPeriodicJobs } from './platform/jobs/scheduler.ts';
 import { createAccount, ensureAdmin } from './modules/identity/identity.service.ts';
 
@@ -69,6 +69,8 @@ async function loadDemoData(context: AppContext, config: Config): Promise<void> 
   const accounts = await ensureDemoAccounts(context.db, config.dataDir);
   const network = await ensureDemoNetwork(context, accounts);
   console.log(`\nDemo provider network: ${network.providers} providers licensed across ${network.states} of the 51 jurisdictions (50 states and DC)${network.created ? ", created now" : ""}.`);
+  const partners = await ensureDemoPartners(context.db);
+  console.log(`Demo coverage: EAP codes ${partners.codes.join(', ')}; health plans ${partners.healthPlans.join(', ')} (member IDs ending 2–9 are covered).`);
   console.log('Demo accounts (development only):');
   for (const a of accounts) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}`);
 }

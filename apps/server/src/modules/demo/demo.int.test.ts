@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { ensureDemoAccounts, ensureDemoNetwork } from './demo.service.ts';
+import { ensureDemoAccounts, ensureDemoNetwork, ensureDemoPartners } from './demo.service.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -38,4 +38,13 @@ it('loads the demo network once, with the demo provider account as a real, activ
   expect(profile.json().licences.map((l: { state: string }) => l.state)).toContain('TX');
   const photo = await app.http.inject({ method: 'GET', url: profile.json().photoUrl, headers: { cookie: client } });
   expect(photo.headers['content-type']).toBe('image/webp');
+});
+
+it('seeds demo partners once, so an EAP code and a health plan can be tried at once', async () => {
+  const first = await ensureDemoPartners(app.context.db);
+  await ensureDemoPartners(app.context.db);
+  const codes = await app.context.db.selectFrom('eap_codes').select('code').execute();
+  expect(codes.map((c) => c.code).sort()).toEqual([...first.codes].sort());
+  const plans = await app.context.db.selectFrom('health_plans').select('name').execute();
+  expect(plans.map((p) => p.name).sort()).toEqual(first.healthPlans);
 });

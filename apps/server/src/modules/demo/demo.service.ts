@@ -5,6 +5,8 @@ import type { Role } from '@haven/contract';
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { createAccount, findAccountByEmail } from '../identity/identity.service.ts';
+import { systemActor } from '../../platform/audit/audit.ts';
+import { addEapCode, createEapPartner, createHealthPlan, listPartners } from '../coverage/partners.service.ts';
 import { ensureDemoNetwork as loadNetwork } from '../providers/network-import.ts';
 
 export type DemoAccount = { role: Role; email: string; password: string; preferredName: string };
@@ -45,4 +47,19 @@ export async function ensureDemoNetwork({ db, blobs }: AppContext, accounts: Dem
   const providerAccount = accounts.find((a) => a.role === 'provider');
   const user = providerAccount ? await findAccountByEmail(db, providerAccount.email) : undefined;
   return loadNetwork(db, blobs, user ? { userId: user.id, email: user.email } : null);
+}
+
+/** Demo partners, so every way of paying can be tried: two EAP codes and two health plans. */
+export async function ensureDemoPartners(db: Db, now = new Date()): Promise<{ codes: string[]; healthPlans: string[] }> {
+  const demo = { codes: ['ACME-2026', 'GLOBEX-EAP'], healthPlans: ['Blue Horizon Health', 'Summit Care'] };
+  const existing = await listPartners(db);
+  if (existing.eap.length > 0 || existing.healthPlans.length > 0) return demo;
+  const endsOn = `${now.getUTCFullYear() + 1}-12-31`;
+  const acme = await createEapPartner(db, systemActor, { name: 'Acme Corporation', sessionsPerClient: 6, endsOn });
+  await addEapCode(db, systemActor, acme.id, 'ACME-2026');
+  const globex = await createEapPartner(db, systemActor, { name: 'Globex Employee Assistance', sessionsPerClient: 3, endsOn });
+  await addEapCode(db, systemActor, globex.id, 'GLOBEX-EAP');
+  await createHealthPlan(db, systemActor, { name: 'Blue Horizon Health', payerId: 'BHH01', sessionRateCents: 12_000 });
+  await createHealthPlan(db, systemActor, { name: 'Summit Care', payerId: 'SMC22', sessionRateCents: 11_000 });
+  return demo;
 }
