@@ -80,3 +80,4 @@ export {
 } from './matching/assign-batch.ts';
 export { fitUpperBound } from './matching/optimality.ts';
 export { anchorDayOf, nextPeriod, periodContaining, type Period } from './coverage/periods.ts';
+export { REPLY_BY_SEARCH_DAYS, replyBy, workingDayMinutes, type BusinessHours } from './reply-by.ts';
