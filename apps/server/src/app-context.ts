@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import type { Sealer } from './platform/crypto/envelope.ts';
 import type { Db } from './platform/db/database.ts';
+import type { LiveBus } from './platform/events/live-bus.ts';
 import type { EligibilityChecker } from './platform/eligibility/eligibility-checker.ts';
 import type { PaymentProcessor } from './platform/payments/payment-processor.ts';
 import type { BlobStore } from './platform/storage/blob-store.ts';
@@ -13,4 +14,5 @@ export type AppContext = {
   sealer: Sealer;
   payments: PaymentProcessor;
   eligibility: EligibilityChecker;
+  live: LiveBus;
 };

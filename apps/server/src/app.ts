@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import { createSealer } from './platform/crypto/envelope.ts';
 import { localKeyProvider } from './platform/crypto/key-provider.ts';
+import { inProcessLiveBus, redisLiveBus } from './platform/events/live-bus.ts';
 import { localEligibilityChecker } from './platform/eligibility/eligibility-checker.ts';
 import { localPaymentProcessor } from './platform/payments/payment-processor.ts';
 import { localBlobStore } from './platform/storage/blob-store.ts';
@@ -12,6 +13,8 @@ import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
 import { registerCare } from './modules/care/care.routes.ts';
 import { registerCoverage } from './modules/coverage/coverage.routes.ts';
+import { registerLive } from './modules/room/live.routes.ts';
+import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOutbox } from './modules/notifications/outbox.routes.ts';
@@ -37,6 +40,7 @@ export async function buildApp(config: Config): Promise<App> {
       // Local stand-ins; real processors and payers plug in here.
       payments: localPaymentProcessor(),
       eligibility: localEligibilityChecker(),
+      live: config.redisUrl ? redisLiveBus(config.redisUrl) : inProcessLiveBus(),
     };
     const http = await createHttpServer(config);
     registerIdentity(http, context);
@@ -47,6 +51,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerOutbox(http, context);
     registerCare(http, context);
     registerCoverage(http, context);
+    registerRooms(http, context, await registerLive(http, context));
     await serveWebApp(http, config.webDist);
     await http.ready();
     return {
@@ -55,6 +60,7 @@ export async function buildApp(config: Config): Promise<App> {
       context,
       async close() {
         await http.close();
+        await context.live.close();
         await database.close();
       },
     };

@@ -1,5 +1,6 @@
 import type { AppContext } from './app-context.ts';
 import type { PeriodicJob } from './platform/jobs/scheduler.ts';
+import { smtpSender } from './platform/mail/smtp-sender.ts';
 import { processCareEvents, runMatchingBatch } from './modules/care/queue.service.ts';
 import { renewCoverages } from './modules/coverage/coverage.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
@@ -8,7 +9,8 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /** Background work run by the `worker` role. Each job is idempotent. */
-export function periodicJobs({ db, payments }: AppContext): PeriodicJob[] {
+export function periodicJobs({ db, payments, config }: AppContext): PeriodicJob[] {
+  const mail = config.smtp ? smtpSender(db, config.smtp) : null;
   // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
   // whatever time the process started, and re-runs find nothing to do.
   return [
@@ -19,5 +21,7 @@ export function periodicJobs({ db, payments }: AppContext): PeriodicJob[] {
     { name: 'matching.batch', everyMs: 5 * MINUTE, run: () => runMatchingBatch(db) },
     // Monthly plans renew, pending changes apply, ended EAP programs expire, messaging sessions close.
     { name: 'coverage.renew', everyMs: 15 * MINUTE, run: () => renewCoverages(db, payments) },
+    // With SMTP configured, queued email goes out within seconds; otherwise it stays in the outbox.
+    ...(mail ? [{ name: 'mail.send', everyMs: 5_000, run: () => mail.sendPending() }] : []),
   ];
 }

@@ -26,6 +26,7 @@ export const errorCodes = [
   'not_in_plan',
   'estimate_changed',
   'session_open',
+  'invalid_media',
   'rate_limited',
   'unavailable',
   'internal',

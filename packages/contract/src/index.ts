@@ -5,4 +5,5 @@ export * from './errors.ts';
 export * from './health.ts';
 export * from './operations.ts';
 export * from './providers.ts';
+export * from './room.ts';
 export * from './vocabulary.ts';

@@ -30,6 +30,11 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Absent → live events stay in this process; set it to share them across instances. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Absent → email stays in the outbox (shown in the console); e.g. smtp://user:pass@host:587. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('Haven <no-reply@haven.invalid>'),
 });
 
 export type Config = {
@@ -47,6 +52,8 @@ export type Config = {
   logLevel: NonNullable<z.infer<typeof Env>['LOG_LEVEL']>;
   session: { idleMs: number; absoluteMs: number };
   rateLimit: { authPerMinute: number };
+  redisUrl: string | null;
+  smtp: { url: string; from: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -82,6 +89,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL ?? (e.HAVEN_ENV === 'production' ? 'info' : 'warn'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
+    redisUrl: e.REDIS_URL ?? null,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }
 
@@ -91,6 +100,10 @@ export function loadConfig(): Config {
 }
 
 /** Everything tests may need from the environment, read here so `process.env` stays in one file. */
+export function testRedisUrl(): string | undefined {
+  return process.env.TEST_REDIS_URL || undefined;
+}
+
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
 }

@@ -58,12 +58,18 @@ export async function insertProvider(db: Db, provider: TestProvider = {}): Promi
   return { id: row.id, name: `${firstName} ${lastName}` };
 }
 
-/** Gives a provider written by insertProvider an account, and returns its session cookie. */
-export async function signInAsProvider(app: TestApp, providerId: string): Promise<string> {
+/** Gives a provider written by insertProvider an account, and returns what signs in to it. */
+export async function giveProviderAccount(db: Db, providerId: string): Promise<{ email: string; password: string }> {
   const suffix = randomBytes(4).toString('hex');
   const account = { email: `provider.${suffix}@clinic.example`, password: `amber meadow ${randomBytes(3).toString('hex')} kettle`, preferredName: 'Provider' };
-  const user = await createAccount(app.context.db, { ...account, role: 'provider' });
-  await app.context.db.updateTable('providers').set({ user_id: user.id }).where('id', '=', providerId).execute();
-  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password } });
+  const user = await createAccount(db, { ...account, role: 'provider' });
+  await db.updateTable('providers').set({ user_id: user.id }).where('id', '=', providerId).execute();
+  return { email: account.email, password: account.password };
+}
+
+/** Gives a provider written by insertProvider an account, and returns its session cookie. */
+export async function signInAsProvider(app: TestApp, providerId: string): Promise<string> {
+  const credentials = await giveProviderAccount(app.context.db, providerId);
+  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: credentials });
   return sessionCookieFrom(response.headers['set-cookie']);
 }

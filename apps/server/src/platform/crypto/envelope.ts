@@ -44,6 +44,22 @@ export function createSealer(db: Db, keys: KeyProvider) {
     async open(ownerId: string, sealed: string, context: SealContext): Promise<string> {
       return decrypt(await dataKey(ownerId, false), sealed, aad(ownerId, context)).toString('utf8');
     },
+    /** Media and files: the same encryption, as bytes (iv ‖ tag ‖ ciphertext). */
+    async sealBytes(ownerId: string, plaintext: Buffer, context: SealContext): Promise<Buffer> {
+      const key = await dataKey(ownerId, true);
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(aad(ownerId, context));
+      const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    async openBytes(ownerId: string, sealed: Buffer, context: SealContext): Promise<Buffer> {
+      const key = await dataKey(ownerId, false);
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+      decipher.setAAD(aad(ownerId, context));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+    },
     /** Crypto-shredding: without its data key, everything sealed for this owner is gone. */
     async destroy(ownerId: string): Promise<void> {
       cache.delete(ownerId);

@@ -13,6 +13,7 @@ export interface UsersTable {
   password_hash: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  discreet_notifications: Defaulted<boolean>;
 }
 
 export interface LoginSessionsTable {
@@ -188,6 +189,7 @@ export interface RoomsTable {
   id: Generated<string>;
   client_id: string;
   created_at: CreatedAt;
+  last_seq: ColumnType<string | number, string | number | undefined, string | number>;
 }
 
 export type MatchRouteName = 'instant' | 'batch' | 'by_name' | 'first_session' | 'switch' | 'provider_left';
@@ -349,6 +351,53 @@ export interface PaymentChargesTable {
   at: CreatedAt;
 }
 
+export interface MessagesTable {
+  id: Generated<string>;
+  room_id: string;
+  seq: ColumnType<string | number, string | number, never>;
+  sender_id: string;
+  sender_role: 'client' | 'provider';
+  client_message_id: string;
+  kind: 'text' | 'voice' | 'video' | 'file';
+  body_sealed: Nullable<string>;
+  blob_key: Nullable<string>;
+  content_type: Nullable<string>;
+  size_bytes: Nullable<number>;
+  duration_ms: Nullable<number>;
+  sent_at: CreatedAt;
+}
+
+export interface RoomReadsTable {
+  room_id: string;
+  user_id: string;
+  last_seq: ColumnType<string | number, string | number | undefined, string | number>;
+  updated_at: Timestamp;
+}
+
+export interface MessageStarsTable {
+  message_id: string;
+  user_id: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  room_id: string;
+  at: CreatedAt;
+  read_at: Nullable<Date>;
+}
+
+export interface MessageEmailLogTable {
+  user_id: string;
+  room_id: string;
+  sent_at: Date | string;
+}
+
+export interface ProviderHolidaysTable {
+  provider_id: string;
+  on_date: CalendarDate;
+}
+
 export interface DB {
   data_keys: DataKeysTable;
   users: UsersTable;
@@ -379,4 +428,10 @@ export interface DB {
   messaging_sessions: MessagingSessionsTable;
   invoices: InvoicesTable;
   payment_charges: PaymentChargesTable;
+  messages: MessagesTable;
+  room_reads: RoomReadsTable;
+  message_stars: MessageStarsTable;
+  notifications: NotificationsTable;
+  message_email_log: MessageEmailLogTable;
+  provider_holidays: ProviderHolidaysTable;
 }

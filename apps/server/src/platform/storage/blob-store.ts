@@ -9,11 +9,13 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f-]{36}\.(webp|png|jpeg|pdf|webm|ogg|mp4)$/;
+const KEY = /^[0-9a-f-]{36}\.(webp|png|jpeg|pdf|webm|ogg|mp4|sealed)$/;
 const extensions: Record<string, string> = {
   'image/webp': 'webp',
   'image/png': 'png',
   'image/jpeg': 'jpeg',
+  // Sealed (encrypted) bytes: their real type is kept, sealed, beside the key.
+  'application/octet-stream': 'sealed',
 };
 const typesByExtension = Object.fromEntries(Object.entries(extensions).map(([type, ext]) => [ext, type]));
 

@@ -1,0 +1,175 @@
+// The live socket (PRODUCT §2.4): one WebSocket per signed-in tab, authenticated by the session
+// cookie before the upgrade, same-origin only. A tab subscribes to a room from the last sequence
+// it has; what it missed is sent first, then new events as they happen, with no gap and no repeat.
+import websocket from '@fastify/websocket';
+import { ClientFrame, socketCloseCodes, type ServerFrame } from '@haven/contract';
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Http } from '../../platform/http/server.ts';
+import type { UserRow } from '../identity/identity.service.ts';
+import { requireUser } from '../identity/identity.policy.ts';
+import * as repo from './room.repository.ts';
+import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } from './room.service.ts';
+
+/** Largest frame a browser may send; anything bigger closes the socket with 1009. */
+const MAX_FRAME_BYTES = 16 * 1024;
+const BACKLOG_PAGE = 200;
+
+/** Who has a live tab open in this process, for "notify only when offline". */
+export type Presence = { isOnline(userId: string): boolean };
+
+export async function registerLive(app: Http, context: AppContext): Promise<Presence> {
+  const online = new Map<string, number>();
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+
+  app.get(
+    '/api/live',
+    {
+      websocket: true,
+      schema: { hide: true },
+      // Refused before the upgrade, as plain HTTP: signed out, or opened from another site.
+      preValidation: (request: FastifyRequest, _reply, done) => {
+        try {
+          requireUser(request);
+          requireSameOrigin(request, context.config.publicUrl);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      },
+    },
+    (socket, request) => {
+      const user = requireUser(request);
+      online.set(user.id, (online.get(user.id) ?? 0) + 1);
+      const session = new LiveSession(context, socket, user);
+      socket.on('message', (data, isBinary) => session.receive(data as Buffer, isBinary));
+      socket.on('close', () => {
+        const left = (online.get(user.id) ?? 1) - 1;
+        if (left > 0) online.set(user.id, left);
+        else online.delete(user.id);
+        void session.end();
+      });
+    },
+  );
+  return { isOnline: (userId) => (online.get(userId) ?? 0) > 0 };
+}
+
+function requireSameOrigin(request: FastifyRequest, publicUrl: string): void {
+  const origin = request.headers.origin;
+  if (!origin) return; // not a browser: the cookie is the credential
+  const host = request.headers.host;
+  const allowed = new Set([new URL(publicUrl).origin, `http://${host}`, `https://${host}`]);
+  if (!allowed.has(origin)) throw new AppError('forbidden', 'Live updates are only available to pages on this site.');
+}
+
+/** `chain` keeps deliveries in arrival order even though a delivery may wait on the database. */
+type Subscription = { access: Access; lastSeq: number; stop: () => Promise<void>; chain: Promise<void> };
+
+class LiveSession {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private lastTyping = 0;
+
+  constructor(
+    private readonly context: AppContext,
+    private readonly socket: WebSocket,
+    private readonly user: UserRow,
+  ) {}
+
+  private send(frame: ServerFrame): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  receive(data: Buffer, isBinary: boolean): void {
+    if (isBinary) return this.socket.close(1003, 'Send JSON text frames.');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data.toString('utf8'));
+    } catch {
+      return this.socket.close(socketCloseCodes.policy, 'Frames must be JSON.');
+    }
+    const frame = ClientFrame.safeParse(parsed);
+    if (!frame.success) return this.socket.close(socketCloseCodes.policy, 'Unknown frame.');
+    this.handle(frame.data).catch((error: unknown) => {
+      const known = error instanceof AppError;
+      this.send({ type: 'error', code: known ? error.code : 'internal', message: known ? error.message : 'Something went wrong.' });
+    });
+  }
+
+  private async handle(frame: ClientFrame): Promise<void> {
+    if (frame.type === 'ping') return this.send({ type: 'pong' });
+    if (frame.type === 'subscribe') return this.subscribe(frame.roomId, frame.afterSeq);
+    const subscription = this.subscriptions.get(frame.roomId);
+    if (!subscription) throw new AppError('forbidden', 'Subscribe to the room first.');
+    if (frame.type === 'typing') {
+      // At most one typing signal a second per tab.
+      if (Date.now() - this.lastTyping < 1000) return;
+      this.lastTyping = Date.now();
+      await this.context.live.publish(roomChannel(frame.roomId), JSON.stringify({ type: 'typing', roomId: frame.roomId, userId: this.user.id }));
+      return;
+    }
+    await markRead(this.room(), this.user, frame.roomId, frame.seq);
+  }
+
+  private room(): Room {
+    return this.context;
+  }
+
+  /**
+   * Listens first, then sends what was missed, then what arrived meanwhile — skipping any sequence
+   * already sent — so the stream has neither a gap nor a repeat.
+   */
+  private async subscribe(roomId: string, afterSeq: number): Promise<void> {
+    await this.subscriptions.get(roomId)?.stop();
+    this.subscriptions.delete(roomId);
+    const access = await accessRoom(this.context.db, this.user, roomId);
+    const pending: string[] = [];
+    let live = false;
+    const subscription: Subscription = { access, lastSeq: afterSeq, stop: () => Promise.resolve(), chain: Promise.resolve() };
+    subscription.stop = await this.context.live.subscribe(roomChannel(roomId), (payload) => {
+      if (live) subscription.chain = subscription.chain.then(() => this.deliver(subscription, payload)).catch(() => undefined);
+      else pending.push(payload);
+    });
+    this.subscriptions.set(roomId, subscription);
+    for (;;) {
+      const page = await pageFor(this.room(), this.user, access, { after: subscription.lastSeq, limit: BACKLOG_PAGE });
+      for (const message of page.messages) {
+        this.send({ type: 'message', message });
+        subscription.lastSeq = message.seq;
+      }
+      if (page.messages.length < BACKLOG_PAGE) break;
+    }
+    for (const payload of pending) await this.deliver(subscription, payload);
+    live = true;
+    this.send({ type: 'subscribed', roomId, upToSeq: subscription.lastSeq });
+  }
+
+  private async deliver(subscription: Subscription, payload: string): Promise<void> {
+    const frame = JSON.parse(payload) as ServerFrame;
+    if (frame.type === 'message') {
+      if (frame.message.seq <= subscription.lastSeq) return;
+      // Access ends the moment an assignment does: a provider no longer on the case gets nothing.
+      if (subscription.access.role === 'provider') {
+        const parties = await repo.roomParties(this.context.db, frame.message.roomId);
+        if (parties?.provider_user_id !== this.user.id) return this.unsubscribe(frame.message.roomId);
+      }
+      subscription.lastSeq = frame.message.seq;
+      this.send({ ...frame, message: { ...frame.message, starred: false } });
+      return;
+    }
+    if (frame.type === 'typing' && frame.userId === this.user.id) return;
+    this.send(frame);
+  }
+
+  private async unsubscribe(roomId: string): Promise<void> {
+    await this.subscriptions.get(roomId)?.stop();
+    this.subscriptions.delete(roomId);
+    this.send({ type: 'error', code: 'forbidden', message: 'You no longer have access to this room.' });
+  }
+
+  async end(): Promise<void> {
+    await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
+    this.subscriptions.clear();
+  }
+}

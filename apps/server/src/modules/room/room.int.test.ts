@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { consentVersions, type CareState, type Message, type RoomView, type ServerFrame } from '@haven/contract';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { smtpSender } from '../../platform/mail/smtp-sender.ts';
+import { aSignUp } from '../../testing/factories.ts';
+import { insertProvider, signInAsProvider } from '../../testing/network.ts';
+import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+
+let app: TestApp;
+let base: string;
+beforeAll(async () => {
+  app = await startTestApp();
+  base = await app.http.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  app.http.inject({ method, url, payload: payload as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+
+/** A client matched to a fresh provider in `state`, both signed in, and their room. */
+async function pair(state: string) {
+  const provider = await insertProvider(app.context.db, { states: [state] });
+  const signUp = await call('POST', '/api/auth/sign-up', undefined, aSignUp());
+  const client = sessionCookieFrom(signUp.headers['set-cookie']);
+  const answers = {
+    state,
+    dateOfBirth: '1992-03-04',
+    timeZone: 'America/Chicago',
+    requiredLanguages: ['en'],
+    focusAreas: ['anxiety'],
+    preferences: { providerGender: null, approaches: [], careFormat: 'messaging', liveModality: null, preferredTimes: [] },
+    phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: null },
+    gad7: { items: [0, 0, 0, 0, 0, 0, 0] },
+    coverage: { kind: 'direct', plan: 'messaging' },
+    consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
+  };
+  await call('PUT', '/api/intake', client, { step: 'consent', answers });
+  const care = (await call('POST', '/api/intake/submit', client, {})).json<CareState>();
+  expect(care.current?.provider.id).toBe(provider.id);
+  return { client, provider: await signInAsProvider(app, provider.id), providerId: provider.id, roomId: care.roomId! };
+}
+
+const say = (cookie: string, roomId: string, text: string, clientMessageId = randomUUID()) =>
+  call('POST', `/api/rooms/${roomId}/messages`, cookie, { clientMessageId, text });
+
+/** A live socket that collects frames, for the tests. */
+async function connect(cookie: string, origin = base): Promise<{ socket: WebSocket; frames: ServerFrame[]; next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame> }> {
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers: { cookie, origin } });
+  const frames: ServerFrame[] = [];
+  const waiters: Array<{ match: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }> = [];
+  socket.on('message', (data) => {
+    const frame = JSON.parse((data as Buffer).toString('utf8')) as ServerFrame;
+    frames.push(frame);
+    for (const waiter of waiters.filter((w) => w.match(frame))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(frame);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const next = (match: (f: ServerFrame) => boolean) =>
+    new Promise<ServerFrame>((resolve) => {
+      const seen = frames.find(match);
+      if (seen) resolve(seen);
+      else waiters.push({ match, resolve });
+    });
+  return { socket, frames, next };
+}
+const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+const seqs = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []));
+
+describe('messages', () => {
+  it('are ordered, idempotent by the sender’s id, and never stored in clear', async () => {
+    const { client, provider, roomId } = await pair('TX');
+    const id = randomUUID();
+    const first = await say(client, roomId, 'I have been sleeping badly since the move.', id);
+    expect(first.statusCode).toBe(201);
+    const retry = await say(client, roomId, 'I have been sleeping badly since the move.', id);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json<Message>().id).toBe(first.json<Message>().id);
+    expect((await say(client, roomId, 'something else', id)).statusCode).toBe(409);
+    const reply = await say(provider, roomId, 'Thank you for telling me. **What** changed?');
+    expect(reply.json<Message>()).toMatchObject({ seq: 2, senderRole: 'provider' });
+
+    const view = (await call('GET', `/api/rooms/${roomId}`, client)).json<RoomView>();
+    expect(view.messages.map((m) => [m.seq, m.text])).toEqual([
+      [1, 'I have been sleeping badly since the move.'],
+      [2, 'Thank you for telling me. **What** changed?'],
+    ]);
+    const stored = await app.context.db.selectFrom('messages').select('body_sealed').where('room_id', '=', roomId).execute();
+    for (const row of stored) {
+      expect(row.body_sealed).toMatch(/^hv1\./);
+      expect(row.body_sealed).not.toMatch(/sleeping|changed/);
+    }
+  });
+
+  it('refuses empty, oversized, and other people’s rooms (audited)', async () => {
+    const { client, roomId } = await pair('OH');
+    const stranger = await pair('OH');
+    expect((await say(client, roomId, '   ')).statusCode).toBe(400);
+    expect((await say(client, roomId, 'x'.repeat(10_001))).statusCode).toBe(400);
+    expect([400, 413]).toContain((await say(client, roomId, 'x'.repeat(1_100_000))).statusCode);
+    expect((await say(stranger.client, roomId, 'hello')).statusCode).toBe(403);
+    expect((await call('GET', `/api/rooms/${roomId}`, stranger.provider)).statusCode).toBe(403);
+    const denied = await app.context.db.selectFrom('audit_events').select('action').where('subject_id', '=', roomId).where('action', '=', 'room.access_denied').execute();
+    expect(denied.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes voice notes and files checked by content, sealed at rest, streamed back with ranges', async () => {
+    const { client, provider, roomId } = await pair('GA');
+    const voice = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from('opus voice note body '.repeat(50))]);
+    const upload = (query: string, type: string, body: Buffer) =>
+      app.http.inject({ method: 'POST', url: `/api/rooms/${roomId}/uploads?${query}`, payload: body, headers: { cookie: client, 'content-type': type } });
+    const sent = await upload(`clientMessageId=${randomUUID()}&kind=voice&durationMs=4200`, 'audio/webm;codecs=opus', voice);
+    expect(sent.statusCode, sent.body).toBe(201);
+    const message = sent.json<Message>();
+    expect(message.attachment).toMatchObject({ contentType: 'audio/webm', size: voice.length, durationMs: 4200 });
+
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    expect((await upload(`clientMessageId=${randomUUID()}&kind=video`, 'video/webm', png)).json().error.code).toBe('invalid_media');
+    expect((await upload(`clientMessageId=${randomUUID()}&kind=file&filename=notes.txt`, 'application/octet-stream', Buffer.from('plain text'))).statusCode).toBe(422);
+    expect((await upload(`clientMessageId=${randomUUID()}&kind=file&filename=scan.png`, 'image/png', png)).statusCode).toBe(201);
+
+    const whole = await call('GET', message.attachment!.url, provider);
+    expect(whole.statusCode).toBe(200);
+    expect(Buffer.compare(whole.rawPayload, voice)).toBe(0);
+    const part = await call('GET', message.attachment!.url, provider, undefined, { range: 'bytes=4-7' });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 4-7/${voice.length}`);
+    expect(part.rawPayload.toString()).toBe('opus');
+
+    const row = await app.context.db.selectFrom('messages').select('blob_key').where('id', '=', message.id).executeTakeFirstOrThrow();
+    const onDisk = await fs.readFile(path.join(app.config.dataDir, 'blobs', row.blob_key!.slice(0, 2), row.blob_key!));
+    expect(onDisk.includes(Buffer.from('opus voice note'))).toBe(false);
+  });
+
+  it('ends a provider’s access the moment the client switches, unless history is shared', async () => {
+    const { client, provider, roomId } = await pair('WI');
+    await say(client, roomId, 'before the switch');
+    const other = await insertProvider(app.context.db, { states: ['WI'] });
+    const care = (await call('GET', '/api/care', client)).json<CareState>();
+    const switched = await call('POST', '/api/care/switch', client, { fromAssignmentId: care.current!.assignmentId, mayReadEarlierConversation: false });
+    expect(switched.json<CareState>().current?.provider.id).toBe(other.id);
+    expect((await call('GET', `/api/rooms/${roomId}`, provider)).statusCode).toBe(403);
+
+    const newProvider = await signInAsProvider(app, other.id);
+    expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages).toEqual([]);
+    const after = (await call('GET', '/api/care', client)).json<CareState>();
+    await call('PUT', '/api/care/history-access', client, { assignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
+    expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages.map((m) => m.text)).toEqual(['before the switch']);
+  });
+});
+
+describe('the live socket', () => {
+  it('pushes new messages, read receipts and typing to the other side', async () => {
+    const { client, provider, roomId } = await pair('MI');
+    const providerLive = await connect(provider);
+    providerLive.socket.send(JSON.stringify({ type: 'subscribe', roomId, afterSeq: 0 }));
+    await providerLive.next((f) => f.type === 'subscribed');
+    const clientLive = await connect(client);
+    clientLive.socket.send(JSON.stringify({ type: 'subscribe', roomId, afterSeq: 0 }));
+    await clientLive.next((f) => f.type === 'subscribed');
+
+    await say(client, roomId, 'Are you there?');
+    const arrived = await providerLive.next((f) => f.type === 'message');
+    expect(arrived.type === 'message' && arrived.message.text).toBe('Are you there?');
+    clientLive.socket.send(JSON.stringify({ type: 'typing', roomId }));
+    expect(await providerLive.next((f) => f.type === 'typing')).toMatchObject({ roomId });
+    providerLive.socket.send(JSON.stringify({ type: 'read', roomId, seq: 1 }));
+    expect(await clientLive.next((f) => f.type === 'read')).toMatchObject({ roomId, seq: 1 });
+    providerLive.socket.close();
+    clientLive.socket.close();
+  });
+
+  it('resumes after a dropped connection with no gap and no duplicate', async () => {
+    const { client, provider, roomId } = await pair('MN');
+    for (const n of [1, 2, 3]) await say(provider, roomId, `message ${n}`);
+    const first = await connect(client);
+    first.socket.send(JSON.stringify({ type: 'subscribe', roomId, afterSeq: 1 }));
+    await first.next((f) => f.type === 'subscribed');
+    expect(seqs(first.frames)).toEqual([2, 3]);
+    await say(provider, roomId, 'message 4');
+    await first.next((f) => f.type === 'message' && f.message.seq === 4);
+    first.socket.terminate(); // the connection drops mid-conversation
+
+    const sentWhileAway = [5, 6, 7];
+    const sending = (async () => {
+      for (const n of sentWhileAway) await say(provider, roomId, `message ${n}`);
+    })();
+    const second = await connect(client);
+    second.socket.send(JSON.stringify({ type: 'subscribe', roomId, afterSeq: Math.max(...seqs(first.frames)) }));
+    await sending;
+    await say(provider, roomId, 'message 8');
+    await second.next((f) => f.type === 'message' && f.message.seq === 8);
+    const all = [...seqs(first.frames), ...seqs(second.frames)];
+    expect(all).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    second.socket.close();
+  });
+
+  it('refuses other origins and the signed-out before upgrading, and closes on garbage or huge frames', async () => {
+    const { client } = await pair('IN');
+    const refused = (headers: Record<string, string>) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers });
+        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on('open', () => resolve(101));
+      });
+    expect(await refused({ cookie: client, origin: 'https://evil.example' })).toBe(403);
+    expect(await refused({ origin: base })).toBe(401);
+
+    const garbage = await connect(client);
+    garbage.socket.send('{not json');
+    expect(await closed(garbage.socket)).toBe(1008);
+    const huge = await connect(client);
+    huge.socket.send('x'.repeat(10 * 2 ** 20));
+    expect(await closed(huge.socket)).toBe(1009);
+    // The server is unaffected.
+    expect((await call('GET', '/api/health')).statusCode).toBe(200);
+  });
+});
+
+describe('inbox and notifications', () => {
+  it('lists a provider’s rooms by reply-by, with unread counts', async () => {
+    const first = await pair('CO');
+    const db = app.context.db;
+    // A second client of the same provider writes later: their reply is due later.
+    const signUp = await call('POST', '/api/auth/sign-up', undefined, aSignUp());
+    const second = sessionCookieFrom(signUp.headers['set-cookie']);
+    void second;
+    await say(first.client, first.roomId, 'first');
+    const inbox = (await call('GET', '/api/provider/inbox', first.provider)).json<{ rooms: Array<{ roomId: string; unread: number; replyBy: string | null }> }>();
+    expect(inbox.rooms[0]).toMatchObject({ roomId: first.roomId, unread: 1 });
+    expect(inbox.rooms[0]!.replyBy).not.toBeNull();
+    await say(first.provider, first.roomId, 'reply');
+    const answered = (await call('GET', '/api/provider/inbox', first.provider)).json<{ rooms: Array<{ replyBy: string | null }> }>();
+    expect(answered.rooms[0]!.replyBy).toBeNull();
+    void db;
+  });
+
+  it('rings the bell and emails an offline recipient at most once per 15 minutes, discreetly when asked, over real SMTP', async () => {
+    const { client, provider, roomId } = await pair('NV');
+    await call('PUT', '/api/notifications/settings', client, { discreet: true });
+    await say(provider, roomId, 'Checking in after our last message.');
+    await say(provider, roomId, 'And one more thing.');
+    const bell = (await call('GET', '/api/notifications', client)).json<{ unread: number }>();
+    expect(bell.unread).toBe(2);
+    const me = (await call('GET', '/api/me', client)).json<{ user: { email: string } }>().user;
+    const queued = await app.context.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', me.email).execute();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.subject).toBe('You have a new message');
+    expect(queued[0]!.body_text).not.toMatch(/Checking in|Provider/);
+
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        let data = '';
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        stream.on('end', () => {
+          received.push(data);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as { port: number }).port;
+    const sender = smtpSender(app.context.db, { url: `smtp://127.0.0.1:${port}`, from: 'Haven <no-reply@haven.test>' });
+    try {
+      expect(await sender.sendPending()).toBeGreaterThanOrEqual(1);
+      expect(received.some((mail) => mail.includes(me.email) && mail.includes('You have a new message'))).toBe(true);
+      expect(await sender.sendPending()).toBe(0);
+    } finally {
+      sender.close();
+      await new Promise<void>((resolve) => smtp.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,317 @@
+// The therapy room (PRODUCT §2.4, §3): who may read it, sending (idempotent by the sender's own
+// message id, ordered by a per-room sequence), reading back, media, and notifying the other side
+// when they are not online. Message text and media are sealed under the client's data key.
+import type { Inbox, Message, MessagePage, MyRooms, Notifications, RoomView, UploadQuery } from '@haven/contract';
+import { replyBy, type WeeklyWindow } from '@haven/domain';
+import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
+import type { AppContext } from '../../app-context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { queueEmail } from '../../platform/mail/outbox.ts';
+import type { UserRow } from '../identity/identity.service.ts';
+import { providerOf, publicProfilesById } from '../providers/providers.service.ts';
+import { acceptUpload } from './media.ts';
+import * as repo from './room.repository.ts';
+
+export type Room = Pick<AppContext, 'db' | 'sealer' | 'blobs' | 'live' | 'config'>;
+/** A room as one person may see it: their side, and from when they may read. */
+export type Access = { parties: repo.RoomParties; role: 'client' | 'provider'; visibleFrom: Date | null; otherUserId: string | null };
+
+const EMAIL_WINDOW_MS = 15 * 60_000;
+const roomSubject = (clientId: string) => ({ type: 'client', id: clientId });
+export const roomChannel = (roomId: string) => `room:${roomId}`;
+
+/**
+ * The client, and their current provider, only. A provider reads the conversation from the start
+ * of their assignment, or from the beginning when the client allowed it. Refusals are audited.
+ */
+export async function accessRoom(db: Db, user: UserRow, roomId: string): Promise<Access> {
+  const parties = await repo.roomParties(db, roomId);
+  if (parties && parties.client_user_id === user.id) {
+    return { parties, role: 'client', visibleFrom: null, otherUserId: parties.provider_user_id };
+  }
+  if (parties && parties.provider_user_id === user.id && parties.assignment_started_at) {
+    return { parties, role: 'provider', visibleFrom: parties.may_read_earlier ? null : parties.assignment_started_at, otherUserId: parties.client_user_id };
+  }
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, { actor: { id: user.id, label: `${user.preferred_name} (${user.role})` }, action: 'room.access_denied', subject: { type: 'room', id: roomId } }),
+  );
+  throw new AppError('forbidden', 'This is not your room.');
+}
+
+async function present(room: Room, access: Access, rows: repo.MessageRow[], viewerId: string): Promise<Message[]> {
+  const starred = await repo.starredBy(room.db, viewerId, rows.map((r) => r.id));
+  const names = { client: access.parties.client_name, provider: `${access.parties.provider_first_name ?? ''} ${access.parties.provider_last_name ?? ''}`.trim() };
+  return Promise.all(rows.map(async (row) => presentOne(room, access.parties, row, starred.has(row.id), names)));
+}
+
+async function presentOne(room: Room, parties: repo.RoomParties, row: repo.MessageRow, starred: boolean, names: { client: string; provider: string }): Promise<Message> {
+  const body = row.body_sealed ? await room.sealer.open(parties.client_id, row.body_sealed, { table: 'messages', row: row.id, field: 'body' }) : null;
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    seq: Number(row.seq),
+    senderId: row.sender_id,
+    senderRole: row.sender_role,
+    senderName: row.sender_role === 'client' ? names.client : names.provider || 'Your provider',
+    clientMessageId: row.client_message_id,
+    kind: row.kind,
+    text: row.kind === 'text' ? body : null,
+    attachment: row.blob_key
+      ? {
+          url: `/api/rooms/${row.room_id}/messages/${row.id}/media`,
+          contentType: row.content_type ?? 'application/octet-stream',
+          size: row.size_bytes ?? 0,
+          durationMs: row.duration_ms,
+          filename: row.kind === 'file' ? body : null,
+        }
+      : null,
+    sentAt: row.sent_at.toISOString(),
+    starred,
+  };
+}
+
+const actorOf = (user: UserRow): Actor => ({ id: user.id, label: `${user.preferred_name} (${user.role})` });
+
+// ── Sending ────────────────────────────────────────────────────────────────────────────────
+
+type Draft = { clientMessageId: string; kind: Message['kind']; text: string | null; media: { bytes: Buffer; contentType: string; durationMs: number | null } | null };
+
+/**
+ * Stores a message under the room's row lock (which hands out the next sequence), or — when the
+ * sender already sent this id — returns the first one, refusing the id reused for other content.
+ */
+async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean }> {
+  const { db, sealer } = room;
+  const clientId = access.parties.client_id;
+  const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
+  if (existing) return { message: await sameOrConflict(room, access, existing, draft, user.id), created: false };
+
+  // Sealed before the transaction (the sealer has its own queries); the id is fixed up front so
+  // the ciphertext is bound to its row.
+  const id = crypto.randomUUID();
+  const body = draft.text === null ? null : await sealer.seal(clientId, draft.text, { table: 'messages', row: id, field: 'body' });
+  const blobKey = draft.media
+    ? await room.blobs.put(await sealer.sealBytes(clientId, draft.media.bytes, { table: 'messages', row: id, field: 'media' }), 'application/octet-stream')
+    : null;
+  try {
+    const row = await db.transaction().execute(async (trx) => {
+      await repo.lockRoom(trx, access.parties.room_id);
+      const raced = await repo.findByClientId(trx, access.parties.room_id, user.id, draft.clientMessageId);
+      if (raced) return raced;
+      const seq = await repo.nextSeq(trx, access.parties.room_id);
+      const inserted = await repo.insertMessage(trx, {
+        id,
+        room_id: access.parties.room_id,
+        seq,
+        sender_id: user.id,
+        sender_role: access.role,
+        client_message_id: draft.clientMessageId,
+        kind: draft.kind,
+        body_sealed: body,
+        blob_key: blobKey,
+        content_type: draft.media?.contentType ?? null,
+        size_bytes: draft.media?.bytes.length ?? null,
+        duration_ms: draft.media?.durationMs ?? null,
+        sent_at: now,
+      });
+      await repo.markRead(trx, access.parties.room_id, user.id, seq);
+      await recordAudit(trx, { actor: actorOf(user), action: 'message.sent', subject: roomSubject(clientId), detail: { roomId: access.parties.room_id, seq, kind: draft.kind } });
+      return inserted;
+    });
+    if (row.id !== id) {
+      if (blobKey) await room.blobs.delete(blobKey);
+      return { message: await sameOrConflict(room, access, row, draft, user.id), created: false };
+    }
+    const message = (await present(room, access, [row], user.id))[0]!;
+    await room.live.publish(roomChannel(row.room_id), JSON.stringify({ type: 'message', message: { ...message, starred: false } }));
+    return { message, created: true };
+  } catch (error) {
+    if (blobKey) await room.blobs.delete(blobKey);
+    throw error;
+  }
+}
+
+async function sameOrConflict(room: Room, access: Access, row: repo.MessageRow, draft: Draft, viewerId: string): Promise<Message> {
+  const [message] = await present(room, access, [row], viewerId);
+  const same = message!.kind === draft.kind && (draft.kind === 'text' ? message!.text === draft.text : message!.attachment?.size === draft.media?.bytes.length);
+  if (!same) throw new AppError('conflict', 'That message id was already used for a different message. Send it with a new id.');
+  return message!;
+}
+
+export async function sendText(room: Room, user: UserRow, roomId: string, request: { clientMessageId: string; text: string }, now = new Date()) {
+  const access = await accessRoom(room.db, user, roomId);
+  return send(room, user, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
+}
+
+export async function sendUpload(room: Room, user: UserRow, roomId: string, query: UploadQuery, declaredType: string, bytes: Buffer, now = new Date()) {
+  const access = await accessRoom(room.db, user, roomId);
+  const contentType = acceptUpload(query.kind, declaredType, bytes);
+  const filename = query.kind === 'file' ? (query.filename ?? 'attachment') : null;
+  return send(room, user, access, { clientMessageId: query.clientMessageId, kind: query.kind, text: filename, media: { bytes, contentType, durationMs: query.durationMs ?? null } }, now);
+}
+
+// ── Reading ────────────────────────────────────────────────────────────────────────────────
+
+async function auditRead(db: Db, user: UserRow, access: Access, messages: Message[]): Promise<void> {
+  if (messages.length === 0) return;
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor: actorOf(user),
+      action: 'messages.read',
+      subject: roomSubject(access.parties.client_id),
+      detail: { roomId: access.parties.room_id, fromSeq: messages[0]!.seq, toSeq: messages.at(-1)!.seq },
+    }),
+  );
+}
+
+export async function messagePage(room: Room, user: UserRow, roomId: string, range: { before?: number; after?: number; limit: number }): Promise<MessagePage> {
+  const access = await accessRoom(room.db, user, roomId);
+  return pageFor(room, user, access, range);
+}
+
+export async function pageFor(room: Room, user: UserRow, access: Access, range: { before?: number; after?: number; limit: number }): Promise<MessagePage> {
+  const rows = await repo.messagePage(room.db, access.parties.room_id, access.visibleFrom, range);
+  const messages = await present(room, access, rows, user.id);
+  await auditRead(room.db, user, access, messages);
+  const first = rows[0];
+  return { messages, hasEarlier: first ? await repo.hasEarlier(room.db, access.parties.room_id, access.visibleFrom, Number(first.seq)) : false };
+}
+
+export async function roomView(room: Room, user: UserRow, roomId: string, now = new Date()): Promise<RoomView> {
+  const access = await accessRoom(room.db, user, roomId);
+  const page = await pageFor(room, user, access, { limit: 50 });
+  const files = await repo.sharedFiles(room.db, roomId, access.visibleFrom);
+  const providerId = access.parties.provider_id;
+  const profile = providerId ? (await publicProfilesById(room.db, [providerId], now)).get(providerId) ?? null : null;
+  const [mine, theirs] = await Promise.all([repo.readUpTo(room.db, roomId, user.id), repo.readUpTo(room.db, roomId, access.otherUserId)]);
+  let due: string | null = null;
+  if (access.role === 'provider' && providerId) {
+    const entry = (await inboxRows(room.db, providerId, user.id)).find((r) => r.room_id === roomId);
+    due = entry?.awaiting_since ? (await replyByFor(room.db, providerId, new Date(entry.awaiting_since))).toISOString() : null;
+  }
+  return {
+    roomId,
+    you: access.role,
+    clientName: access.parties.client_name,
+    provider: profile,
+    messages: page.messages,
+    hasEarlier: page.hasEarlier,
+    readUpTo: { mine, theirs },
+    replyBy: due,
+    sharedFiles: await present(room, access, files, user.id),
+  };
+}
+
+export async function markRead(room: Room, user: UserRow, roomId: string, seq: number): Promise<number> {
+  const access = await accessRoom(room.db, user, roomId);
+  const upTo = await repo.markRead(room.db, roomId, user.id, Math.min(seq, await repo.lastSeq(room.db, roomId)));
+  await repo.readNotifications(room.db, user.id, roomId, new Date());
+  await room.live.publish(roomChannel(roomId), JSON.stringify({ type: 'read', roomId, userId: user.id, seq: upTo }));
+  void access;
+  return upTo;
+}
+
+export async function setStar(room: Room, user: UserRow, roomId: string, messageId: string, starred: boolean): Promise<void> {
+  await accessRoom(room.db, user, roomId);
+  if (!(await repo.findMessage(room.db, roomId, messageId))) throw new AppError('not_found', 'That message is not in this room.');
+  await repo.setStar(room.db, messageId, user.id, starred);
+}
+
+export async function media(room: Room, user: UserRow, roomId: string, messageId: string): Promise<{ bytes: Buffer; contentType: string }> {
+  const access = await accessRoom(room.db, user, roomId);
+  const row = await repo.findMessage(room.db, roomId, messageId);
+  if (!row || !row.blob_key || (access.visibleFrom && row.sent_at < access.visibleFrom)) throw new AppError('not_found', 'That recording or file is not in this room.');
+  const blob = await room.blobs.get(row.blob_key);
+  if (!blob) throw new AppError('not_found', 'That recording or file is no longer available.');
+  const bytes = await room.sealer.openBytes(access.parties.client_id, blob.bytes, { table: 'messages', row: row.id, field: 'media' });
+  await room.db.transaction().execute((trx) =>
+    recordAudit(trx, { actor: actorOf(user), action: 'media.read', subject: roomSubject(access.parties.client_id), detail: { roomId, seq: Number(row.seq) } }),
+  );
+  return { bytes, contentType: row.content_type ?? 'application/octet-stream' };
+}
+
+// ── Inbox and reply-by ─────────────────────────────────────────────────────────────────────
+
+function inboxRows(db: Db, providerId: string, providerUserId: string) {
+  return repo.providerRooms(db, providerId, providerUserId);
+}
+
+/** When a reply to a client message sent at `sentAt` is due, in the provider's own hours. */
+export async function replyByFor(db: Db, providerId: string, sentAt: Date): Promise<Date> {
+  const provider = await db.selectFrom('providers').select(['time_zone', 'business_hours']).where('id', '=', providerId).executeTakeFirstOrThrow();
+  const [holidays, timeOff] = await Promise.all([
+    db.selectFrom('provider_holidays').select('on_date').where('provider_id', '=', providerId).execute(),
+    db.selectFrom('time_off').select(['starts_at', 'ends_at']).where('provider_id', '=', providerId).execute(),
+  ]);
+  return replyBy(sentAt, {
+    timeZone: provider.time_zone ?? 'UTC',
+    weekly: provider.business_hours as WeeklyWindow[],
+    holidays: holidays.map((h) => h.on_date),
+    timeOff: timeOff.map((t) => ({ start: new Date(t.starts_at), end: new Date(t.ends_at) })),
+  });
+}
+
+export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<Inbox> {
+  const provider = await providerOf(db, user);
+  const rows = await inboxRows(db, provider.id, user.id);
+  const rooms = await Promise.all(
+    rows.map(async (row) => {
+      const due = row.awaiting_since ? await replyByFor(db, provider.id, new Date(row.awaiting_since)) : null;
+      return {
+        roomId: row.room_id,
+        clientName: row.client_name,
+        lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
+        unread: Number(row.unread ?? 0),
+        replyBy: due?.toISOString() ?? null,
+        overdue: due !== null && due < now,
+      };
+    }),
+  );
+  // Most urgent first; rooms waiting for nothing last, most recent first.
+  rooms.sort((a, b) => (a.replyBy ?? '9999') .localeCompare(b.replyBy ?? '9999') || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''));
+  return { rooms };
+}
+
+export async function myRooms(db: Db, user: UserRow): Promise<MyRooms> {
+  if (user.role === 'client') {
+    const room = await repo.clientRoom(db, user.id);
+    return { rooms: room ? [{ roomId: room.room_id, otherName: 'Your provider', unread: Number(room.unread ?? 0) }] : [] };
+  }
+  const box = await inbox(db, user);
+  return { rooms: box.rooms.map((r) => ({ roomId: r.roomId, otherName: r.clientName, unread: r.unread })) };
+}
+
+// ── Notifications ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * Tells the other side of a new message when they have no live tab open: a bell notification,
+ * and an email at most once per room every 15 minutes — with no name or content in discreet mode.
+ */
+export async function notifyOffline(room: Room, access: Access, sender: UserRow, online: (userId: string) => boolean, now = new Date()): Promise<void> {
+  const recipient = access.otherUserId;
+  if (!recipient || online(recipient)) return;
+  const { db, config } = room;
+  await repo.addNotification(db, recipient, access.parties.room_id);
+  if (!(await repo.claimEmailSlot(db, recipient, access.parties.room_id, now, EMAIL_WINDOW_MS))) return;
+  const contact = await repo.userContact(db, recipient);
+  const link = `${config.publicUrl}/${access.role === 'client' ? 'provider/inbox' : 'room'}`;
+  const text = contact.discreet_notifications
+    ? `You have a new message waiting in Haven.\n\nSign in to read it: ${link}\n`
+    : `${sender.preferred_name} sent you a new message in Haven.\n\nSign in to read it: ${link}\n\n(Messages are never included in email.)\n`;
+  await db.transaction().execute((trx) => queueEmail(trx, { to: contact.email, subject: contact.discreet_notifications ? 'You have a new message' : `New message from ${sender.preferred_name}`, text }));
+}
+
+export async function notifications(db: Db, user: UserRow): Promise<Notifications> {
+  const [items, unread, contact] = await Promise.all([repo.notificationsOf(db, user.id), repo.unreadNotifications(db, user.id), repo.userContact(db, user.id)]);
+  return {
+    unread,
+    discreet: contact.discreet_notifications,
+    items: items.map((n) => ({ id: n.id, roomId: n.room_id, at: n.at.toISOString(), text: 'New message in your room', read: n.read_at !== null })),
+  };
+}
+
+export async function setDiscreet(db: Db, user: UserRow, discreet: boolean): Promise<Notifications> {
+  await repo.setDiscreet(db, user.id, discreet);
+  return notifications(db, user);
+}

@@ -1,0 +1,150 @@
+// The therapy room (PRODUCT §2.4): asynchronous messages between a client and their provider,
+// delivered live over a WebSocket and kept, encrypted at rest, in per-room order.
+import { z } from 'zod';
+import { PublicProviderProfile } from './providers.ts';
+
+export const messageKinds = ['text', 'voice', 'video', 'file'] as const;
+export const MessageKind = z.enum(messageKinds);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+/** Longest text message, in characters. */
+export const MAX_TEXT_LENGTH = 10_000;
+/** Largest upload per kind, in bytes. */
+export const MAX_UPLOAD_BYTES = { voice: 25 * 2 ** 20, video: 200 * 2 ** 20, file: 20 * 2 ** 20 } as const;
+
+export const Attachment = z.object({
+  url: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  durationMs: z.number().int().nullable(),
+  filename: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Message = z.object({
+  id: z.uuid(),
+  roomId: z.uuid(),
+  /** Per-room order: 1, 2, 3… with no gaps. */
+  seq: z.number().int(),
+  senderId: z.uuid(),
+  senderRole: z.enum(['client', 'provider']),
+  senderName: z.string(),
+  clientMessageId: z.string(),
+  kind: MessageKind,
+  text: z.string().nullable(),
+  attachment: Attachment.nullable(),
+  sentAt: z.string(),
+  starred: z.boolean(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const ClientMessageId = z.uuid({ error: 'Each message needs its own id (a UUID made by the sending device).' });
+
+export const SendTextRequest = z.strictObject({
+  clientMessageId: ClientMessageId,
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: 'Write something before sending.' })
+    .max(MAX_TEXT_LENGTH, { error: `A message can be up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters. Split it, or attach a file.` }),
+});
+export type SendTextRequest = z.infer<typeof SendTextRequest>;
+
+/** Query of an upload: the bytes are the request body, their type its content-type. */
+export const UploadQuery = z.strictObject({
+  clientMessageId: ClientMessageId,
+  kind: z.enum(['voice', 'video', 'file']),
+  durationMs: z.coerce.number().int().min(0).max(3 * 3_600_000).optional(),
+  filename: z.string().trim().min(1).max(200).optional(),
+});
+export type UploadQuery = z.infer<typeof UploadQuery>;
+
+export const MessagePageQuery = z.strictObject({
+  before: z.coerce.number().int().min(1).optional(),
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const MessagePage = z.object({ messages: z.array(Message), hasEarlier: z.boolean() });
+export type MessagePage = z.infer<typeof MessagePage>;
+
+export const RoomView = z.object({
+  roomId: z.uuid(),
+  you: z.enum(['client', 'provider']),
+  clientName: z.string(),
+  provider: PublicProviderProfile.nullable(),
+  /** The newest page; older pages come from /messages?before=. */
+  messages: z.array(Message),
+  hasEarlier: z.boolean(),
+  /** The last sequence each side has read. */
+  readUpTo: z.object({ mine: z.number().int(), theirs: z.number().int() }),
+  /** For a provider: the reply-by time of the oldest client message not yet answered. */
+  replyBy: z.string().nullable(),
+  sharedFiles: z.array(Message),
+});
+export type RoomView = z.infer<typeof RoomView>;
+
+export const ReadRequest = z.strictObject({ seq: z.number().int().min(0) });
+export const StarRequest = z.strictObject({ starred: z.boolean() });
+
+export const InboxEntry = z.object({
+  roomId: z.uuid(),
+  clientName: z.string(),
+  lastMessageAt: z.string().nullable(),
+  unread: z.number().int(),
+  /** When a reply is due; null when nothing waits for one. */
+  replyBy: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export const Inbox = z.object({ rooms: z.array(InboxEntry) });
+export type Inbox = z.infer<typeof Inbox>;
+
+export const MyRooms = z.object({ rooms: z.array(z.object({ roomId: z.uuid(), otherName: z.string(), unread: z.number().int() })) });
+export type MyRooms = z.infer<typeof MyRooms>;
+
+// ── WebSocket frames (JSON text frames on /api/live) ───────────────────────────────────────
+
+/** From the browser: follow a room from a sequence (missed messages are sent first), type, read. */
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('subscribe'), roomId: z.uuid(), afterSeq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('typing'), roomId: z.uuid() }),
+  z.strictObject({ type: z.literal('read'), roomId: z.uuid(), seq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export type ServerFrame =
+  | { type: 'message'; message: Message }
+  | { type: 'read'; roomId: string; userId: string; seq: number }
+  | { type: 'typing'; roomId: string; userId: string }
+  | { type: 'subscribed'; roomId: string; upToSeq: number }
+  | { type: 'notification'; unread: number }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string };
+
+/** Close codes the live socket uses. */
+export const socketCloseCodes = { policy: 1008, tooBig: 1009, unauthenticated: 4401, forbidden: 4403 } as const;
+
+// ── Notifications ──────────────────────────────────────────────────────────────────────────
+
+export const NotificationItem = z.object({ id: z.uuid(), roomId: z.uuid(), at: z.string(), text: z.string(), read: z.boolean() });
+export const Notifications = z.object({ unread: z.number().int(), items: z.array(NotificationItem), discreet: z.boolean() });
+export type Notifications = z.infer<typeof Notifications>;
+export const NotificationSettings = z.strictObject({ discreet: z.boolean() });
+
+// ── Operations: response times ─────────────────────────────────────────────────────────────
+
+export const ResponseTimes = z.object({
+  windowDays: z.number().int(),
+  providers: z.array(
+    z.object({
+      providerId: z.uuid(),
+      name: z.string(),
+      replies: z.number().int(),
+      medianSeconds: z.number().nullable(),
+      p90Seconds: z.number().nullable(),
+      breaches: z.number().int(),
+      overdueNow: z.number().int(),
+    }),
+  ),
+});
+export type ResponseTimes = z.infer<typeof ResponseTimes>;
