@@ -81,3 +81,4 @@ export {
 export { fitUpperBound } from './matching/optimality.ts';
 export { anchorDayOf, nextPeriod, periodContaining, type Period } from './coverage/periods.ts';
 export { REPLY_BY_SEARCH_DAYS, replyBy, workingDayMinutes, type BusinessHours } from './reply-by.ts';
+export { percentile } from './stats.ts';

@@ -1,7 +1,7 @@
 // The work matching does in the background (PRODUCT §2.3): draining the queue with the batch
 // assignment, re-homing the clients of a provider who leaves, and what operators see of it.
 import type { MatchingOverview, SafetyFlag } from '@haven/contract';
-import { fitScore, solveBatch, type MatchClient } from '@haven/domain';
+import { fitScore, percentile, solveBatch, type MatchClient } from '@haven/domain';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -122,11 +122,6 @@ async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string,
 
 // ── Operations ─────────────────────────────────────────────────────────────────────────────
 
-/** The value below which a share of the sorted values fall (nearest rank). */
-function percentile(sorted: number[], share: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? null;
-}
 
 export async function matchingOverview(db: Db, now = new Date()): Promise<MatchingOverview> {
   const [[{ n }, longest], waits, last] = await Promise.all([

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { consentVersions, type CareState, type Message, type RoomView, type ServerFrame } from '@haven/contract';
+import { consentVersions, type CareState, type Message, type ResponseTimes, type RoomView, type ServerFrame } from '@haven/contract';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { smtpSender } from '../../platform/mail/smtp-sender.ts';
 import { aSignUp } from '../../testing/factories.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
-import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { sessionCookieFrom, signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let app: TestApp;
 let base: string;
@@ -243,6 +243,25 @@ describe('inbox and notifications', () => {
     const answered = (await call('GET', '/api/provider/inbox', first.provider)).json<{ rooms: Array<{ replyBy: string | null }> }>();
     expect(answered.rooms[0]!.replyBy).toBeNull();
     void db;
+  });
+
+  it('gives operators each provider’s response times and breaches', async () => {
+    const { client, provider, providerId, roomId } = await pair('NM');
+    const admin = await signInAsNewAdmin(app);
+    await say(client, roomId, 'question one');
+    await say(provider, roomId, 'answer one');
+    // A wait from long ago, answered now: past its reply-by, so a breach.
+    await say(client, roomId, 'question two');
+    await app.context.db.updateTable('messages').set({ sent_at: new Date(Date.now() - 20 * 86_400_000) }).where('room_id', '=', roomId).where('seq', '=', 3).execute();
+    await say(provider, roomId, 'answer two, late');
+    await say(client, roomId, 'question three');
+    await app.context.db.updateTable('messages').set({ sent_at: new Date(Date.now() - 10 * 86_400_000) }).where('room_id', '=', roomId).where('seq', '=', 5).execute();
+    const times = (await call('GET', '/api/admin/response-times', admin)).json<ResponseTimes>();
+    const mine = times.providers.find((p) => p.providerId === providerId);
+    expect(mine).toMatchObject({ replies: 2, breaches: 1, overdueNow: 1 });
+    expect(mine!.medianSeconds).toBeLessThan(60);
+    expect(mine!.p90Seconds).toBeGreaterThan(19 * 86_400);
+    expect((await call('GET', '/api/admin/response-times', client)).statusCode).toBe(403);
   });
 
   it('rings the bell and emails an offline recipient at most once per 15 minutes, discreetly when asked, over real SMTP', async () => {

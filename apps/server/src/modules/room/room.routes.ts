@@ -8,6 +8,7 @@ import {
   NotificationSettings,
   Notifications,
   ReadRequest,
+  ResponseTimes,
   RoomView,
   SendTextRequest,
   StarRequest,
@@ -20,6 +21,7 @@ import type { Http } from '../../platform/http/server.ts';
 import { requireRole, requireUser } from '../identity/identity.policy.ts';
 import type { Presence } from './live.routes.ts';
 import { byteRange } from './media.ts';
+import { responseTimes } from './response-times.ts';
 import * as rooms from './room.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 413: ApiError, 415: ApiError, 422: ApiError };
@@ -98,6 +100,11 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
       return reply.status(204).send(null);
     },
   );
+
+  app.get('/api/admin/response-times', { schema: { tags: ['operations'], summary: 'Per-provider response times and breaches', response: { 200: ResponseTimes, ...errors } } }, (request) => {
+    requireRole(request, 'admin');
+    return responseTimes(db);
+  });
 
   app.get('/api/provider/inbox', { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } }, (request) => rooms.inbox(db, requireRole(request, 'provider')));
 
