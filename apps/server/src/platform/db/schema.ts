@@ -364,7 +364,7 @@ export interface MessagesTable {
   content_type: Nullable<string>;
   size_bytes: Nullable<number>;
   duration_ms: Nullable<number>;
-  sent_at: CreatedAt;
+  sent_at: Timestamp;
 }
 
 export interface RoomReadsTable {
