@@ -19,6 +19,8 @@ import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
 import { ProfilePage } from '../pages/provider/profile/ProfilePage.tsx';
 import { ProviderArea } from '../pages/provider/ProviderArea.tsx';
 import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
+import { InboxPage } from '../pages/room/InboxPage.tsx';
+import { ProviderRoomPage, RoomPage } from '../pages/room/RoomPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { PageLayout } from '../ui/index.ts';
@@ -44,6 +46,7 @@ export const router = createBrowserRouter([
           { path: 'home', element: <HomePage /> },
           { path: 'intake', element: <IntakePage /> },
           { path: 'care', element: <CarePage /> },
+          { path: 'room', element: <RoomPage /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
           {
@@ -54,6 +57,8 @@ export const router = createBrowserRouter([
               { path: 'profile', element: <ProfilePage /> },
               { path: 'licenses', element: <LicencesPage /> },
               { path: 'availability', element: <AvailabilityPage /> },
+              { path: 'inbox', element: <InboxPage /> },
+              { path: 'rooms/:roomId', element: <ProviderRoomPage /> },
             ],
           },
           {

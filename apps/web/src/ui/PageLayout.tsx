@@ -14,6 +14,8 @@ type PageLayoutProps = {
   onSignOut?: () => void;
   signingOut?: boolean;
   signOutError?: string;
+  /** The notifications bell, for a signed-in client or provider. */
+  bell?: ReactNode;
   children: ReactNode;
 };
 
@@ -22,6 +24,7 @@ export function PageLayout({
   onSignOut,
   signingOut = false,
   signOutError,
+  bell,
   children,
 }: PageLayoutProps) {
   const { t } = useTranslation();
@@ -38,6 +41,7 @@ export function PageLayout({
           <nav className="nav" aria-label={t('layout.navLabel')}>
             {signedIn ? (
               <>
+                {bell}
                 <NavLink to="/home" className="nav__link">
                   {t('layout.nav.home')}
                 </NavLink>

@@ -83,7 +83,7 @@ function CareView({ care, timeZone, state }: CareViewProps) {
         {care.roomId ? (
           <>
             <p>{t('care.room.ready')}</p>
-            <p className="muted">{t('care.room.soon')}</p>
+            <ButtonLink to="/room">{t('room.openRoom')}</ButtonLink>
           </>
         ) : (
           <p>{t('care.room.waiting')}</p>

@@ -2,6 +2,7 @@ import type { Me } from '@haven/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Card } from '../../ui/index.ts';
+import { InboxSummary } from '../room/InboxSummary.tsx';
 
 const workspaceLinks = [
   { to: '/provider/profile', key: 'home.provider.workspace.profile' },
@@ -33,7 +34,7 @@ export function ProviderHome({ user }: { user: Me }) {
           <p className="home__empty">{t('home.provider.caseload.empty')}</p>
         </Card>
         <Card title={t('home.provider.inbox.title')}>
-          <p className="home__empty">{t('home.provider.inbox.empty')}</p>
+          <InboxSummary />
         </Card>
       </div>
     </div>

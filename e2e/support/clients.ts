@@ -1,0 +1,56 @@
+import { consentVersions, type CareState, type IntakeAnswers } from '@haven/contract';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { aSignUp } from '../../apps/server/src/testing/factories.ts';
+import { sessionCookieFrom } from '../../apps/server/src/testing/test-app.ts';
+import type { RunningHaven } from './haven.ts';
+
+/** Every answer a finished intake has: an adult in Texas on the monthly messaging plan, unless told otherwise. */
+export function intakeAnswers(overrides: Partial<IntakeAnswers> = {}): IntakeAnswers {
+  return {
+    state: 'TX',
+    dateOfBirth: '1990-04-12',
+    timeZone: 'America/Chicago',
+    requiredLanguages: ['en'],
+    preferredLanguages: [],
+    focusAreas: ['anxiety'],
+    preferences: { providerGender: null, approaches: [], careFormat: 'messaging', liveModality: null, preferredTimes: ['evening'] },
+    phq9: { items: [1, 1, 2, 1, 0, 1, 1, 0, 0], difficulty: 1 },
+    gad7: { items: [2, 2, 1, 1, 0, 1, 2] },
+    inCrisis: false,
+    coverage: { kind: 'direct', plan: 'messaging' },
+    consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
+    ...overrides,
+  };
+}
+
+export type MatchedClient = { name: string; cookie: string; care: CareState };
+
+/** A client who signed up and finished the intake through the API, and was matched at once. */
+export async function matchedClient(haven: RunningHaven, preferredName: string, answers: Partial<IntakeAnswers> = {}): Promise<MatchedClient> {
+  const call = (method: 'POST' | 'PUT', url: string, payload: unknown, cookie?: string) =>
+    haven.app.http.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
+  const signUp = await call('POST', '/api/auth/sign-up', aSignUp({ preferredName }));
+  if (signUp.statusCode !== 201) throw new Error(`sign-up: ${signUp.statusCode} ${signUp.body}`);
+  const cookie = sessionCookieFrom(signUp.headers['set-cookie']);
+  const saved = await call('PUT', '/api/intake', { step: 'consent', answers: intakeAnswers(answers) }, cookie);
+  if (saved.statusCode !== 200) throw new Error(`intake: ${saved.statusCode} ${saved.body}`);
+  const submitted = await call('POST', '/api/intake/submit', { firstSession: null }, cookie);
+  if (submitted.statusCode !== 201) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
+  return { name: preferredName, cookie, care: submitted.json<CareState>() };
+}
+
+/**
+ * A page in a fresh browser context carrying a session cookie (`haven_session=…`), in Chicago's
+ * time zone, allowed to use the (fake) microphone and camera.
+ */
+export async function pageWithSession(browser: Browser, haven: RunningHaven, cookie: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: 'America/Chicago', viewport: { width: 1280, height: 900 }, ...options });
+  await context.grantPermissions(['microphone', 'camera'], { origin: haven.url });
+  const [name, ...value] = cookie.split('=');
+  await context.addCookies([{ name: name!, value: value.join('='), url: haven.url }]);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
