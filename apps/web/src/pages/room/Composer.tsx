@@ -6,6 +6,7 @@ import { Alert, Button } from '../../ui/index.ts';
 import { RecorderPanel } from './Recorder.tsx';
 import type { RoomWords } from './roomWords.ts';
 import { useRecorder, type RecordingKind } from './useRecorder.ts';
+import './composer.css';
 
 /** What can be attached: what the server recognises by its first bytes. */
 const ATTACHABLE = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];

@@ -5,6 +5,7 @@ import { Button } from '../../ui/index.ts';
 import { MessageMedia } from './MessageMedia.tsx';
 import { MessageText } from './MessageText.tsx';
 import type { RoomWords } from './roomWords.ts';
+import './messages.css';
 
 type MessageItemProps = {
   message: Message;
