@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertProvider, signInAsProvider } from '../apps/server/src/testing/network.ts';
@@ -46,7 +45,7 @@ it('a client writes and records a voice message; the provider sees both live, li
   // Dana matched first and writes last.
   const waiting = await sendThroughApi(eli.cookie, roomIdOf(eli), 'Are you there?');
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
-  await sql`UPDATE messages SET sent_at = ${tenDaysAgo} WHERE id = ${waiting.id}`.execute(haven.app.context.db);
+  await haven.app.context.db.updateTable('messages').set({ sent_at: tenDaysAgo }).where('id', '=', waiting.id).execute();
 
   const provider = await pageWithSession(browser, haven, providerCookie);
   await provider.goto(`${haven.url}/provider/inbox`);
