@@ -1,10 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AdminArea } from '../pages/admin/AdminArea.tsx';
+import { ClientLedgerPage } from '../pages/admin/clients/ClientLedgerPage.tsx';
+import { ClientsPage } from '../pages/admin/clients/ClientsPage.tsx';
 import { InviteProviderPage } from '../pages/admin/InviteProviderPage.tsx';
 import { LicenceQueuePage } from '../pages/admin/LicenceQueuePage.tsx';
 import { MatchingPage } from '../pages/admin/matching/MatchingPage.tsx';
 import { SafetyPage } from '../pages/admin/matching/SafetyPage.tsx';
 import { OutboxPage } from '../pages/admin/OutboxPage.tsx';
+import { PartnersPage } from '../pages/admin/partners/PartnersPage.tsx';
 import { ProvidersPage } from '../pages/admin/providers/ProvidersPage.tsx';
 import { ProviderRecordPage } from '../pages/admin/record/ProviderRecordPage.tsx';
 import { CarePage } from '../pages/care/CarePage.tsx';
@@ -15,6 +18,7 @@ import { InvitePage } from '../pages/invite/InvitePage.tsx';
 import { LandingPage } from '../pages/LandingPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { AvailabilityPage } from '../pages/provider/availability/AvailabilityPage.tsx';
+import { CaseloadPage } from '../pages/provider/clients/CaseloadPage.tsx';
 import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
 import { ProfilePage } from '../pages/provider/profile/ProfilePage.tsx';
 import { ProviderArea } from '../pages/provider/ProviderArea.tsx';
@@ -59,6 +63,7 @@ export const router = createBrowserRouter([
               { path: 'availability', element: <AvailabilityPage /> },
               { path: 'inbox', element: <InboxPage /> },
               { path: 'rooms/:roomId', element: <ProviderRoomPage /> },
+              { path: 'clients', element: <CaseloadPage /> },
             ],
           },
           {
@@ -73,6 +78,9 @@ export const router = createBrowserRouter([
               { path: 'outbox', element: <OutboxPage /> },
               { path: 'matching', element: <MatchingPage /> },
               { path: 'safety', element: <SafetyPage /> },
+              { path: 'partners', element: <PartnersPage /> },
+              { path: 'clients', element: <ClientsPage /> },
+              { path: 'clients/:clientId', element: <ClientLedgerPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

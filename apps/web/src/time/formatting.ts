@@ -13,6 +13,11 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
   }).format(new Date(iso));
 }
 
+/** A moment in a table cell, where space is short: "Nov 24, 2026, 7:03 AM". */
+export function formatShortDateTime(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatTimeOfDay(iso: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }

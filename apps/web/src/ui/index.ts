@@ -5,6 +5,8 @@ export { Button, ButtonLink, type ButtonVariant } from './Button.tsx';
 export { Card } from './Card.tsx';
 export { CheckboxField } from './CheckboxField.tsx';
 export { CheckboxGroup, type Choice } from './CheckboxGroup.tsx';
+export { ConfirmButton } from './ConfirmButton.tsx';
+export { Fact } from './Fact.tsx';
 export { MAIN_ID, PageLayout } from './PageLayout.tsx';
 export { PasswordField } from './PasswordField.tsx';
 export { RadioGroup } from './RadioGroup.tsx';

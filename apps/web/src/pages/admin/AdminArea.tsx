@@ -5,7 +5,7 @@ import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { SubNav } from '../../ui/index.ts';
 import '../workspace.css';
 
-/** The operations console: the provider network, licence verification, invitations, matching, safety follow-up. */
+/** The operations console: the provider network, licence verification, invitations, matching, safety follow-up, partners and clients. */
 export function AdminArea() {
   const { t } = useTranslation();
   const openSafetyFlags = useOpenSafetyFlagCount();
@@ -21,6 +21,8 @@ export function AdminArea() {
         ? t('matchingOps.nav.safetyOpen', { count: openSafetyFlags })
         : t('matchingOps.nav.safety'),
     },
+    { to: '/admin/partners', label: t('partnersOps.nav.partners') },
+    { to: '/admin/clients', label: t('partnersOps.nav.clients') },
   ];
 
   return (

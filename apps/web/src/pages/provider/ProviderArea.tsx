@@ -4,7 +4,7 @@ import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { SubNav } from '../../ui/index.ts';
 import '../workspace.css';
 
-/** The provider's own pages: their profile, licences and availability. */
+/** The provider's own pages: their profile, licences, availability, inbox and clients. */
 export function ProviderArea() {
   const { t } = useTranslation();
   const links = [
@@ -12,6 +12,7 @@ export function ProviderArea() {
     { to: '/provider/licenses', label: t('provider.nav.licences') },
     { to: '/provider/availability', label: t('provider.nav.availability') },
     { to: '/provider/inbox', label: t('room.inbox.nav') },
+    { to: '/provider/clients', label: t('caseload.nav') },
   ];
 
   return (

@@ -1,8 +1,7 @@
 import type { SafetyFlag } from '@haven/contract';
 import type { ParseKeys } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Card } from '../../../ui/index.ts';
+import { Badge, Card, Fact } from '../../../ui/index.ts';
 import { useVocabulary } from '../../../vocabulary/useVocabulary.ts';
 import { FollowUpForm } from './FollowUpForm.tsx';
 import { useHumanTime } from './useHumanTime.ts';
@@ -14,15 +13,6 @@ const item9Answers: readonly ParseKeys[] = [
   'matchingOps.safety.item9Answer.moreThanHalf',
   'matchingOps.safety.item9Answer.nearlyEveryDay',
 ];
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function useReasonWords() {
   const { t } = useTranslation();

@@ -1,17 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { durationWords, relativeTime } from '../../../time/durations.ts';
 import { browserTimeZone, formatDateTime } from '../../../time/formatting.ts';
-
-/** The current time, refreshed every minute so that "waiting for" and "ago" keep moving. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+import { useNow } from '../../../time/useNow.ts';
 
 /** Durations and moments in the operator's words: "2 h 5 min", "3 hours ago", and the full date. */
 export function useHumanTime() {
