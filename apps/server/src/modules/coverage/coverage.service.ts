@@ -1,0 +1,515 @@
+// How a client pays and what they have left (PRODUCT §2.2). Every credit granted, reserved, spent,
+// returned or expired is a ledger row; balances are sums of rows taken under the coverage's row
+// lock, so concurrent spends are serialised and none can overdraw.
+import type { CoverageChoice, CoverageOptions, CoverageState, DirectPlan, FieldIssue, Invoice, LedgerEntry, SessionEstimate } from '@haven/contract';
+import { anchorDayOf, nextPeriod, periodContaining } from '@haven/domain';
+import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { DirectPlanName } from '../../platform/db/schema.ts';
+import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
+import * as repo from './coverage.repository.ts';
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2).replace(/\.00$/, '')}`;
+const clientSubject = (clientId: string) => ({ type: 'client', id: clientId });
+export type Payments = { payments: PaymentProcessor; eligibility: EligibilityChecker };
+
+export async function coverageOptions(db: Db): Promise<CoverageOptions> {
+  const [plans, healthPlans] = await Promise.all([repo.directPlans(db), repo.healthPlans(db)]);
+  return {
+    plans: plans.map((p) => ({ plan: p.plan, monthlyPriceCents: p.monthly_price_cents, liveSessionsPerMonth: p.live_sessions_per_month, messaging: p.messaging })),
+    healthPlans: healthPlans.map((h) => ({ id: h.id, name: h.name, payerId: h.payer_id })),
+  };
+}
+
+// ── Choosing coverage ──────────────────────────────────────────────────────────────────────
+
+/** What a choice resolved to, once checked. */
+export type CheckedChoice =
+  | { kind: 'direct'; plan: DirectPlanName }
+  | { kind: 'eap'; code: string; partner: string; sessions: number; endsOn: string }
+  | { kind: 'health_plan'; healthPlanId: string; memberId: string };
+
+function invalid(field: string, message: string): AppError {
+  const issue: FieldIssue = { field, message };
+  return new AppError('coverage_invalid', message, [issue]);
+}
+
+/** Checks a choice and says plainly what is wrong; `field` prefixes the issue paths (e.g. 'answers.coverage'). */
+export async function checkChoice(db: Db, eligibility: EligibilityChecker, clientId: string, choice: CoverageChoice, field: string, today: string): Promise<CheckedChoice> {
+  if (choice.kind === 'direct') return choice;
+  if (choice.kind === 'eap') {
+    const code = await repo.eapCode(db, choice.code);
+    if (!code || !code.active) throw invalid(`${field}.code`, 'We do not recognise that organisation code. Check it with your employer or benefits provider, or choose another way to pay.');
+    if (code.ends_on < today) throw invalid(`${field}.code`, `${code.name}'s program ended on ${code.ends_on}. Choose a health plan or a monthly plan instead.`);
+    if (await repo.usedEapCodeBefore(db, clientId, code.code)) throw invalid(`${field}.code`, 'You have already used this code. Your plan page shows the sessions left on it.');
+    return { kind: 'eap', code: code.code, partner: code.name, sessions: code.sessions_per_client, endsOn: code.ends_on };
+  }
+  const plan = await repo.healthPlan(db, choice.healthPlanId);
+  if (!plan) throw invalid(`${field}.healthPlanId`, 'Choose your health plan from the list.');
+  const answer = await eligibility.check({ payerId: plan.payer_id, memberId: choice.memberId, sessionRateCents: plan.session_rate_cents });
+  if (!answer.eligible) throw invalid(`${field}.memberId`, answer.reason ?? 'This member is not covered by the plan.');
+  return choice;
+}
+
+/**
+ * Makes the checked choice the client's coverage, in the caller's transaction: ends the current
+ * one, grants EAP credits or this month's live sessions, and bills the first month of a plan.
+ */
+export async function startCoverage(trx: Db, payments: PaymentProcessor, actor: Actor, clientId: string, choice: CheckedChoice, now: Date): Promise<repo.CoverageRow> {
+  const current = await repo.currentCoverage(trx, clientId);
+  if (current) await repo.endCoverage(trx, current.id, now);
+  const coverage = await repo.insertCoverage(trx, {
+    client_id: clientId,
+    kind: choice.kind,
+    started_at: now,
+    plan: choice.kind === 'direct' ? choice.plan : null,
+    anchor_day: choice.kind === 'direct' ? anchorDayOf(dayOf(now)) : null,
+    eap_code: choice.kind === 'eap' ? choice.code : null,
+    health_plan_id: choice.kind === 'health_plan' ? choice.healthPlanId : null,
+    member_id: choice.kind === 'health_plan' ? choice.memberId : null,
+  });
+  await repo.setClientCoverageKind(trx, clientId, choice.kind);
+  if (choice.kind === 'eap') {
+    await repo.appendLedger(trx, { coverage_id: coverage.id, client_id: clientId, kind: 'grant', amount: choice.sessions, reason: `${choice.partner}: prepaid sessions` });
+  }
+  if (choice.kind === 'direct') await renewDirect(trx, payments, coverage, dayOf(now));
+  await recordAudit(trx, { actor, action: 'coverage.started', subject: clientSubject(clientId), detail: { kind: choice.kind, replaces: current?.id ?? null } });
+  return coverage;
+}
+
+export async function changeCoverage(db: Db, deps: Payments, actor: Actor, clientId: string, choice: CoverageChoice, now = new Date()): Promise<void> {
+  const checked = await checkChoice(db, deps.eligibility, clientId, choice, 'coverage', dayOf(now));
+  await db.transaction().execute(async (trx) => {
+    await trx.selectFrom('clients').select('id').where('id', '=', clientId).forUpdate().execute();
+    await startCoverage(trx, deps.payments, actor, clientId, checked, now);
+  });
+}
+
+// ── Direct plans: periods, allowance, billing ──────────────────────────────────────────────
+
+/** Bills a purpose once: a retried renewal or copay finds the invoice and charges nothing. */
+export async function chargeOnce(
+  trx: Db,
+  payments: PaymentProcessor,
+  bill: { clientId: string; coverageId: string; purpose: string; description: string; periodStart: string; periodEnd: string; amountCents: number },
+): Promise<void> {
+  if (await repo.invoiceFor(trx, bill.purpose)) return;
+  const result = await payments.charge({ amountCents: bill.amountCents, description: bill.description, purpose: bill.purpose });
+  const invoice = await repo.insertInvoice(trx, {
+    client_id: bill.clientId,
+    coverage_id: bill.coverageId,
+    purpose: bill.purpose,
+    description: bill.description,
+    period_start: bill.periodStart,
+    period_end: bill.periodEnd,
+    amount_cents: bill.amountCents,
+    status: result.succeeded ? 'paid' : 'failed',
+    receipt: result.succeeded ? `Paid ${dollars(bill.amountCents)} — ${result.processor} reference ${result.reference}` : null,
+  });
+  await repo.insertCharge(trx, { invoice_id: invoice.id, amount_cents: bill.amountCents, processor: result.processor, processor_ref: result.reference, succeeded: result.succeeded });
+}
+
+/** The plan in force on a day: a pending change applies from its date. */
+function planOn(coverage: repo.CoverageRow, day: string): { plan: DirectPlanName; paused: boolean } {
+  let plan = coverage.plan as DirectPlanName;
+  let paused = coverage.paused;
+  if (coverage.pending_change && coverage.pending_on && coverage.pending_on <= day) {
+    if (coverage.pending_change === 'pause') paused = true;
+    else if (coverage.pending_change === 'resume') paused = false;
+    else plan = coverage.pending_change;
+  }
+  return { plan, paused };
+}
+
+/** Makes sure the period containing `day` is billed and its live sessions granted (once each). */
+async function renewDirect(trx: Db, payments: PaymentProcessor, coverage: repo.CoverageRow, day: string): Promise<void> {
+  if (!coverage.anchor_day) return;
+  const period = periodContaining(day, coverage.anchor_day);
+  const { plan, paused } = planOn(coverage, period.start < dayOf(coverage.started_at) ? dayOf(coverage.started_at) : period.start);
+  if (paused) return;
+  const offer = await repo.directPlan(trx, plan);
+  await chargeOnce(trx, payments, {
+    clientId: coverage.client_id,
+    coverageId: coverage.id,
+    purpose: `plan:${coverage.id}:${period.start}`,
+    description: `${planName(plan)} plan, ${period.start} to ${period.end}`,
+    periodStart: period.start,
+    periodEnd: period.end,
+    amountCents: offer.monthly_price_cents,
+  });
+  if (offer.live_sessions_per_month > 0 && !(await repo.hasGrant(trx, coverage.id, period.start))) {
+    await repo.appendLedger(trx, {
+      coverage_id: coverage.id,
+      client_id: coverage.client_id,
+      kind: 'grant',
+      amount: offer.live_sessions_per_month,
+      period: period.start,
+      reason: `${planName(plan)}: live sessions for ${period.start} to ${period.end} (they do not roll over)`,
+    });
+  }
+}
+
+export function planName(plan: DirectPlanName): string {
+  return { messaging: 'Messaging', messaging_live: 'Messaging + Live', live: 'Live' }[plan];
+}
+
+/**
+ * Plan changes and pauses take effect at the start of the next period (the client keeps what they
+ * paid for until then); resuming a paused plan takes effect at once and bills the current period.
+ */
+export async function changeDirectPlan(db: Db, payments: PaymentProcessor, actor: Actor, clientId: string, to: DirectPlan | 'pause' | 'resume', now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await repo.currentCoverage(trx, clientId);
+    if (!current || current.kind !== 'direct' || !current.anchor_day) throw new AppError('not_in_plan', 'Only a monthly plan can be changed here. Choose a plan under "Change how you pay".');
+    const coverage = (await repo.lockCoverage(trx, current.id))!;
+    const anchorDay = current.anchor_day;
+    const today = dayOf(now);
+    if (to === 'resume') {
+      if (!coverage.paused && coverage.pending_change !== 'pause') throw new AppError('conflict', 'Your plan is not paused.');
+      await repo.updateCoverage(trx, coverage.id, { paused: false, pending_change: null, pending_on: null });
+      await renewDirect(trx, payments, { ...coverage, paused: false, pending_change: null, pending_on: null }, today);
+    } else {
+      if (to === 'pause' && coverage.paused) throw new AppError('conflict', 'Your plan is already paused.');
+      if (to !== 'pause' && to === coverage.plan && coverage.pending_change === null) throw new AppError('conflict', `You are already on the ${planName(to)} plan.`);
+      const effectiveOn = nextPeriod(today, anchorDay).start;
+      const change = to === coverage.plan ? null : to;
+      await repo.updateCoverage(trx, coverage.id, { pending_change: change, pending_on: change ? effectiveOn : null });
+    }
+    await recordAudit(trx, { actor, action: 'coverage.plan_changed', subject: clientSubject(clientId), detail: { to } });
+  });
+}
+
+/** Applies due plan changes, bills and grants each active plan's current period. Idempotent. */
+export async function renewCoverages(db: Db, payments: PaymentProcessor, now = new Date()): Promise<number> {
+  const today = dayOf(now);
+  let renewed = 0;
+  for (const coverage of await repo.activeDirectCoverages(db)) {
+    await db.transaction().execute(async (trx) => {
+      const locked = await repo.lockCoverage(trx, coverage.id);
+      if (!locked || locked.ended_at) return;
+      let current = locked;
+      if (locked.pending_change && locked.pending_on && locked.pending_on <= today) {
+        const { plan, paused } = planOn(locked, today);
+        await repo.updateCoverage(trx, locked.id, { plan, paused, pending_change: null, pending_on: null });
+        current = { ...locked, plan, paused, pending_change: null, pending_on: null };
+      }
+      await renewDirect(trx, payments, current, today);
+    });
+    renewed += 1;
+  }
+  // An EAP program that has ended: whatever is left expires, with a row saying so.
+  for (const coverage of await repo.activeEapCoverages(db, today)) {
+    await db.transaction().execute(async (trx) => {
+      await repo.lockCoverage(trx, coverage.id);
+      const left = await repo.balance(trx, coverage.id, null);
+      if (left > 0) {
+        await repo.appendLedger(trx, { coverage_id: coverage.id, client_id: coverage.client_id, kind: 'expire', amount: -left, reason: 'The organisation’s program ended' });
+        await recordAudit(trx, { actor: systemActor, action: 'coverage.credits_expired', subject: clientSubject(coverage.client_id), detail: { left } });
+      }
+    });
+  }
+  await repo.expireMessagingSessions(db, now);
+  return renewed;
+}
+
+// ── What a session costs and uses ──────────────────────────────────────────────────────────
+
+/** The balance a live session on `day` draws from: this period's allowance, or the EAP credits. */
+async function liveBalance(db: Db, coverage: repo.CoverageRow, day: string): Promise<number> {
+  if (coverage.kind === 'eap') return repo.balance(db, coverage.id, null);
+  if (coverage.kind === 'direct' && coverage.anchor_day) return repo.balance(db, coverage.id, periodContaining(day, coverage.anchor_day).start);
+  return Number.POSITIVE_INFINITY;
+}
+
+export type Allowance = { messaging: CoverageState['messaging']; live: boolean };
+
+export async function allowanceOf(db: Db, coverage: repo.CoverageRow | undefined, day: string): Promise<Allowance> {
+  if (!coverage) return { messaging: 'not_included', live: false };
+  if (coverage.kind !== 'direct') return { messaging: 'sessions', live: true };
+  const { plan, paused } = planOn(coverage, day);
+  if (paused || coverage.paused) return { messaging: 'not_included', live: false };
+  const offer = await repo.directPlan(db, plan);
+  return { messaging: offer.messaging ? 'continuous' : 'not_included', live: offer.live_sessions_per_month > 0 };
+}
+
+/** What the next session costs the client in money, and what it uses. */
+export async function estimateOf(db: Db, eligibility: EligibilityChecker, coverage: repo.CoverageRow | undefined, day: string): Promise<SessionEstimate | null> {
+  if (!coverage) return null;
+  if (coverage.kind === 'direct') {
+    const { live } = await allowanceOf(db, coverage, day);
+    if (!live) return { costCents: 0, uses: 'included', explanation: 'Messaging is included in your plan.' };
+    const left = await liveBalance(db, coverage, day);
+    return { costCents: 0, uses: 'live_allowance', explanation: `Uses 1 of the ${left} live sessions left this month.` };
+  }
+  if (coverage.kind === 'eap') {
+    const left = await liveBalance(db, coverage, day);
+    return { costCents: 0, uses: 'eap_credit', explanation: `Uses 1 of your ${left} prepaid sessions.` };
+  }
+  const plan = (await repo.healthPlan(db, coverage.health_plan_id!))!;
+  const answer = await eligibility.check({ payerId: plan.payer_id, memberId: coverage.member_id!, sessionRateCents: plan.session_rate_cents });
+  if (answer.copayCents !== null) return { costCents: answer.copayCents, uses: 'health_plan_visit', explanation: `Your copay is ${dollars(answer.copayCents)} per session.` };
+  const paid = (await repo.sumOf(db, coverage.id, 'spend')).cost;
+  const remaining = Math.max(0, (answer.deductibleRemainingCents ?? 0) - paid);
+  const cost = Math.min(plan.session_rate_cents, remaining);
+  return {
+    costCents: cost,
+    uses: 'health_plan_visit',
+    explanation: cost > 0 ? `Until your deductible is met you pay the session rate: ${dollars(cost)} (${dollars(remaining)} of the deductible remains).` : 'Your deductible is met: the plan pays for this session.',
+  };
+}
+
+/** Refuses an action when the client confirmed a different amount from the one that applies now. */
+export function requireAccepted(estimate: SessionEstimate, acceptedCostCents: number): void {
+  if (estimate.costCents !== acceptedCostCents) {
+    throw new AppError('estimate_changed', `The cost is now ${dollars(estimate.costCents)}, not ${dollars(acceptedCostCents)}. Review it and confirm again.`);
+  }
+}
+
+// ── Ledger operations for sessions (called with the coverage row locked) ───────────────────
+
+/** Takes one session from the balance the session's day draws on; refuses when none is left. */
+export async function reserveLiveSession(trx: Db, coverage: repo.CoverageRow, session: { id: string; startsAt: Date; costCents: number }): Promise<void> {
+  const day = dayOf(session.startsAt);
+  const period = coverage.kind === 'direct' && coverage.anchor_day ? periodContaining(day, coverage.anchor_day).start : null;
+  if (coverage.kind === 'direct') await renewDirectForBooking(trx, coverage, day);
+  const left = await liveBalance(trx, coverage, day);
+  if (left < 1) {
+    throw new AppError(
+      'no_credits',
+      coverage.kind === 'eap'
+        ? 'You have used all the prepaid sessions from your organisation. Your plan page shows how to continue with a health plan or a monthly plan.'
+        : 'You have used this month’s live sessions. They renew at the start of your next period; messaging stays open meanwhile.',
+    );
+  }
+  await repo.appendLedger(trx, {
+    coverage_id: coverage.id,
+    client_id: coverage.client_id,
+    kind: 'reserve',
+    amount: coverage.kind === 'health_plan' ? 0 : -1,
+    period,
+    reason: `Live session booked for ${session.startsAt.toISOString()}`,
+    ref_type: 'live_session',
+    ref_id: session.id,
+    cost_cents: session.costCents,
+  });
+}
+
+/** A future period's allowance exists only once it is granted; booking ahead grants it early. */
+async function renewDirectForBooking(trx: Db, coverage: repo.CoverageRow, day: string): Promise<void> {
+  if (!coverage.anchor_day) return;
+  const period = periodContaining(day, coverage.anchor_day);
+  if (await repo.hasGrant(trx, coverage.id, period.start)) return;
+  const { plan, paused } = planOn(coverage, period.start);
+  if (paused) throw new AppError('not_in_plan', 'Your plan is paused then. Resume it on your plan page to book.');
+  const offer = await repo.directPlan(trx, plan);
+  if (offer.live_sessions_per_month === 0) throw new AppError('not_in_plan', 'Your plan does not include live sessions then. Your plan page shows how to add them.');
+  await repo.appendLedger(trx, {
+    coverage_id: coverage.id,
+    client_id: coverage.client_id,
+    kind: 'grant',
+    amount: offer.live_sessions_per_month,
+    period: period.start,
+    reason: `${planName(plan)}: live sessions for ${period.start} to ${period.end} (they do not roll over)`,
+  });
+}
+
+export type Settlement = 'cancelled_early' | 'cancelled_late' | 'completed' | 'client_no_show' | 'provider_no_show';
+const RETURNS = new Set<Settlement>(['cancelled_early', 'provider_no_show']);
+const SETTLEMENT_REASONS: Record<Settlement, string> = {
+  cancelled_early: 'Cancelled 24 hours or more ahead: the session is returned',
+  cancelled_late: 'Cancelled less than 24 hours ahead: the session is used',
+  completed: 'Live session held',
+  client_no_show: 'Missed without cancelling: the session is used',
+  provider_no_show: 'The provider could not attend: the session is returned',
+};
+
+/** Settles a reserved live session once: returned, or spent (and a health-plan visit billed). */
+export async function settleLiveSession(trx: Db, payments: PaymentProcessor, sessionId: string, settlement: Settlement): Promise<void> {
+  const reservation = await repo.reservationOf(trx, sessionId);
+  if (!reservation) return; // booked before coverage existed: nothing to settle
+  const coverage = (await repo.lockCoverage(trx, reservation.coverage_id))!;
+  const returned = RETURNS.has(settlement);
+  await repo.appendLedger(trx, {
+    coverage_id: coverage.id,
+    client_id: coverage.client_id,
+    kind: returned ? 'return' : 'spend',
+    amount: returned ? -reservation.amount : 0,
+    period: reservation.period,
+    reason: SETTLEMENT_REASONS[settlement],
+    ref_type: 'live_session',
+    ref_id: sessionId,
+    cost_cents: returned ? 0 : reservation.cost_cents,
+  });
+  if (!returned && coverage.kind === 'health_plan' && reservation.cost_cents > 0) {
+    const day = dayOf(reservation.at);
+    await chargeOnce(trx, payments, {
+      clientId: coverage.client_id,
+      coverageId: coverage.id,
+      purpose: `live_session:${sessionId}`,
+      description: 'Live session (your share under your health plan)',
+      periodStart: day,
+      periodEnd: day,
+      amountCents: reservation.cost_cents,
+    });
+  }
+}
+
+/** A messaging session spends at once: one EAP credit, or the health-plan visit billed now. */
+export async function spendMessagingSession(trx: Db, payments: PaymentProcessor, coverage: repo.CoverageRow, sessionId: string, costCents: number, now: Date): Promise<void> {
+  if (coverage.kind === 'eap' && (await repo.balance(trx, coverage.id, null)) < 1) {
+    throw new AppError('no_credits', 'You have used all the prepaid sessions from your organisation. Your plan page shows how to continue with a health plan or a monthly plan.');
+  }
+  await repo.appendLedger(trx, {
+    coverage_id: coverage.id,
+    client_id: coverage.client_id,
+    kind: 'spend',
+    amount: coverage.kind === 'eap' ? -1 : 0,
+    reason: 'Messaging session started (open 7 days or until your provider completes it)',
+    ref_type: 'messaging_session',
+    ref_id: sessionId,
+    cost_cents: costCents,
+  });
+  if (coverage.kind === 'health_plan' && costCents > 0) {
+    await chargeOnce(trx, payments, {
+      clientId: coverage.client_id,
+      coverageId: coverage.id,
+      purpose: `messaging_session:${sessionId}`,
+      description: 'Messaging session (your share under your health plan)',
+      periodStart: dayOf(now),
+      periodEnd: dayOf(now),
+      amountCents: costCents,
+    });
+  }
+}
+
+// ── What the client sees ───────────────────────────────────────────────────────────────────
+
+function presentLedger(row: repo.LedgerRow): LedgerEntry {
+  return { id: String(row.seq), at: row.at.toISOString(), kind: row.kind, amount: row.amount, reason: row.reason, period: row.period };
+}
+
+function presentInvoice(row: repo.InvoiceRow): Invoice {
+  return {
+    id: row.id,
+    number: `H-${String(row.number).padStart(6, '0')}`,
+    issuedAt: row.issued_at.toISOString(),
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    description: row.description,
+    amountCents: row.amount_cents,
+    status: row.status,
+    receipt: row.receipt,
+  };
+}
+
+export async function coverageState(db: Db, eligibility: EligibilityChecker, clientId: string, now = new Date()): Promise<CoverageState> {
+  const today = dayOf(now);
+  const [coverage, ledger, invoices, open, accepted] = await Promise.all([
+    repo.currentCoverage(db, clientId),
+    repo.ledgerOfClient(db, clientId),
+    repo.invoicesOf(db, clientId),
+    repo.openMessagingSession(db, clientId),
+    repo.currentProviderCoverage(db, clientId),
+  ]);
+  const allowance = await allowanceOf(db, coverage, today);
+  return {
+    coverage: coverage ? await presentCoverage(db, eligibility, coverage, today) : null,
+    messaging: allowance.messaging,
+    live: allowance.live,
+    estimate: await estimateOf(db, eligibility, coverage, today),
+    openMessagingSession: open
+      ? { id: open.id, startedAt: open.started_at.toISOString(), closesAt: new Date(open.closes_at).toISOString(), completedAt: null, status: 'open' }
+      : null,
+    ledger: ledger.map(presentLedger),
+    invoices: invoices.map(presentInvoice),
+    providerAcceptsCoverage: !coverage || accepted === null || accepted.includes(coverage.kind),
+  };
+}
+
+async function presentCoverage(db: Db, eligibility: EligibilityChecker, coverage: repo.CoverageRow, today: string): Promise<NonNullable<CoverageState['coverage']>> {
+  const since = coverage.started_at.toISOString();
+  if (coverage.kind === 'direct') {
+    const period = periodContaining(today, coverage.anchor_day ?? 1);
+    const offer = await repo.directPlan(db, coverage.plan!);
+    const granted = await repo.hasGrant(db, coverage.id, period.start);
+    return {
+      kind: 'direct',
+      since,
+      plan: coverage.plan!,
+      status: coverage.paused ? 'paused' : 'active',
+      monthlyPriceCents: offer.monthly_price_cents,
+      periodStart: period.start,
+      periodEnd: period.end,
+      liveSessionsPerMonth: offer.live_sessions_per_month,
+      liveSessionsLeft: granted ? await repo.balance(db, coverage.id, period.start) : coverage.paused ? 0 : offer.live_sessions_per_month,
+      pendingChange: coverage.pending_change && coverage.pending_on ? { to: coverage.pending_change, effectiveOn: coverage.pending_on } : null,
+    };
+  }
+  if (coverage.kind === 'eap') {
+    const code = (await repo.eapCode(db, coverage.eap_code!))!;
+    return {
+      kind: 'eap',
+      since,
+      organisation: code.name,
+      creditsGranted: (await repo.sumOf(db, coverage.id, 'grant')).amount,
+      creditsLeft: await repo.balance(db, coverage.id, null),
+      endsOn: code.ends_on,
+    };
+  }
+  const plan = (await repo.healthPlan(db, coverage.health_plan_id!))!;
+  const answer = await eligibility.check({ payerId: plan.payer_id, memberId: coverage.member_id!, sessionRateCents: plan.session_rate_cents });
+  const paid = (await repo.sumOf(db, coverage.id, 'spend')).cost;
+  return {
+    kind: 'health_plan',
+    since,
+    payer: plan.name,
+    memberIdEnding: coverage.member_id!.slice(-4),
+    copayCents: answer.copayCents,
+    deductibleRemainingCents: answer.deductibleRemainingCents === null ? null : Math.max(0, answer.deductibleRemainingCents - paid),
+    sessionRateCents: plan.session_rate_cents,
+  };
+}
+
+export { clientSubject as coverageSubject };
+
+// ── Entry points for the care module ───────────────────────────────────────────────────────
+
+export const MESSAGING_SESSION_DAYS = 7;
+
+export function currentCoverageOf(db: Db, clientId: string): Promise<repo.CoverageRow | undefined> {
+  return repo.currentCoverage(db, clientId);
+}
+
+/** The client's current coverage, locked for the rest of the transaction. */
+export async function lockCurrentCoverage(trx: Db, clientId: string): Promise<repo.CoverageRow> {
+  const current = await repo.currentCoverage(trx, clientId);
+  const locked = current && (await repo.lockCoverage(trx, current.id));
+  if (!locked || locked.ended_at) throw new AppError('not_in_plan', 'Choose how you will pay first, on your plan page.');
+  return locked;
+}
+
+/** Opens a messaging session and spends for it, in the caller's transaction. Never cancellable. */
+export async function openMessagingSession(trx: Db, payments: PaymentProcessor, clientId: string, providerId: string, costCents: number, now: Date): Promise<void> {
+  const coverage = await lockCurrentCoverage(trx, clientId);
+  if (await repo.openMessagingSession(trx, clientId)) throw new AppError('session_open');
+  const session = await repo.insertMessagingSession(trx, {
+    client_id: clientId,
+    provider_id: providerId,
+    coverage_id: coverage.id,
+    started_at: now,
+    closes_at: new Date(now.getTime() + MESSAGING_SESSION_DAYS * 86_400_000),
+  });
+  await spendMessagingSession(trx, payments, coverage, session.id, costCents, now);
+}
+
+export async function completeMessagingSession(db: Db, actor: Actor & { id: string }, providerId: string, sessionId: string, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const done = await repo.completeMessagingSession(trx, sessionId, providerId, actor.id, now);
+    if (!done) throw new AppError('conflict', 'This messaging session is not open with you any more. Reload the page.');
+    await recordAudit(trx, { actor, action: 'messaging_session.completed', subject: clientSubject(done.client_id), detail: { sessionId } });
+  });
+}
+export type { CoverageRow } from './coverage.repository.ts';
