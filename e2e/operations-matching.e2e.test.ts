@@ -32,6 +32,7 @@ function intake(overrides: Partial<IntakeAnswers>): IntakeAnswers {
     phq9: { items: [2, 2, 1, 2, 1, 1, 1, 0, 0], difficulty: 2 },
     gad7: { items: [1, 1, 1, 0, 0, 1, 1] },
     inCrisis: false,
+    coverage: { kind: 'direct', plan: 'messaging' },
     consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
     ...overrides,
   };
