@@ -143,7 +143,7 @@ export const CoverageState = z.object({
   openMessagingSession: MessagingSession.nullable(),
   ledger: z.array(LedgerEntry),
   invoices: z.array(Invoice),
-  /** True when the current provider does not accept this coverage and the client may re-match. */
+  /** False when the current provider does not accept this coverage: the client is offered a re-match. */
   providerAcceptsCoverage: z.boolean(),
 });
 export type CoverageState = z.infer<typeof CoverageState>;

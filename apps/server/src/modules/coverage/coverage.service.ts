@@ -12,6 +12,7 @@ import type { PaymentProcessor } from '../../platform/payments/payment-processor
 import * as repo from './coverage.repository.ts';
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const WHEN = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2).replace(/\.00$/, '')}`;
 const clientSubject = (clientId: string) => ({ type: 'client', id: clientId });
 export type Payments = { payments: PaymentProcessor; eligibility: EligibilityChecker };
@@ -290,7 +291,7 @@ export async function reserveLiveSession(trx: Db, coverage: repo.CoverageRow, se
     kind: 'reserve',
     amount: coverage.kind === 'health_plan' ? 0 : -1,
     period,
-    reason: `Live session booked for ${session.startsAt.toISOString()}`,
+    reason: `Live session booked for ${WHEN.format(session.startsAt)} UTC`,
     ref_type: 'live_session',
     ref_id: session.id,
     cost_cents: session.costCents,
