@@ -1,10 +1,10 @@
 import type { CareState } from '@haven/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { aSignUp } from '../apps/server/src/testing/factories.ts';
 import { insertProvider } from '../apps/server/src/testing/network.ts';
 import { expectAccessible, launchChromium } from './support/browser.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
+import { answerItems, answerUpToPreferences, continueButton, fillAbout, newClient as createClient, onStep } from './support/intake.ts';
 
 let haven: RunningHaven;
 let browser: Browser;
@@ -16,41 +16,7 @@ afterAll(async () => {
   await haven?.close();
 });
 
-/** A new client, signed up through the page, in Chicago's time zone. */
-async function newClient(preferredName: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'America/Chicago' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  const person = aSignUp({ preferredName });
-  await page.goto(`${haven.url}/sign-up`);
-  await page.getByLabel('What should we call you?').fill(person.preferredName);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/home');
-  return page;
-}
-
-const answers = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
-const continueButton = (page: Page) => page.getByRole('button', { name: 'Save and continue' });
-const onStep = (page: Page, heading: string) =>
-  expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible()).toBe(true);
-
-/** Answers a screener's items in order: item n gets `scores[n - 1]`. */
-async function answerItems(page: Page, scores: number[]) {
-  for (const [index, score] of scores.entries()) {
-    await page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) }).getByLabel(answers[score]!, { exact: true }).check();
-  }
-}
-
-async function fillAbout(page: Page, state: string) {
-  await page.getByLabel('State where you live').selectOption(state);
-  await page.getByLabel('Month').selectOption('4');
-  await page.getByLabel('Day').fill('17');
-  await page.getByLabel('Year').fill('1992');
-}
+const newClient = (preferredName: string, width: number) => createClient(browser, haven.url, preferredName, width);
 
 const careState = (page: Page) => page.evaluate(async () => (await fetch('/api/care')).json() as Promise<CareState>);
 
@@ -65,7 +31,7 @@ it('a client in Texas who needs Spanish completes the intake, is matched at once
   await page.waitForURL('**/intake');
 
   await onStep(page, 'About you');
-  expect(await page.getByText('Step 1 of 7').isVisible()).toBe(true);
+  expect(await page.getByText('Step 1 of 8').isVisible()).toBe(true);
   expect(await page.getByLabel('Your time zone').inputValue()).toBe('America/Chicago');
   await expectAccessible(page);
   await continueButton(page).click();
@@ -91,7 +57,7 @@ it('a client in Texas who needs Spanish completes the intake, is matched at once
   await continueButton(page).click();
 
   await onStep(page, "How you've been feeling");
-  expect(await page.getByText('Step 5 of 8').isVisible()).toBe(true);
+  expect(await page.getByText('Step 5 of 9').isVisible()).toBe(true);
   await answerItems(page, [1, 2, 1, 1, 0, 1, 0, 0, 0]);
   await page.getByRole('group', { name: /how difficult/ }).getByLabel('Somewhat difficult').check();
   expect(await page.getByRole('alert').count()).toBe(0);
@@ -100,6 +66,14 @@ it('a client in Texas who needs Spanish completes the intake, is matched at once
 
   await onStep(page, 'Worry and anxiety');
   await answerItems(page, [2, 2, 1, 1, 0, 1, 1]);
+  await continueButton(page).click();
+
+  // A monthly plan with live sessions: the first session is still offered.
+  await onStep(page, "How you'll pay");
+  await page.getByLabel('A monthly plan').check();
+  await page.getByLabel(/^Messaging \+ Live: \$\d+\.\d\d a month$/).check();
+  expect(await page.getByRole('main').textContent()).toContain('Live sessions come from your monthly allowance');
+  await expectAccessible(page);
   await continueButton(page).click();
 
   await onStep(page, 'Consent');
@@ -170,15 +144,7 @@ it('a client who answers PHQ-9 item 9 above zero sees crisis resources at once, 
   await insertProvider(haven.app.context.db, { states: ['NY'] });
   const page = await newClient('Robin', 390);
   await page.goto(`${haven.url}/intake`);
-  await onStep(page, 'About you');
-  await fillAbout(page, 'NY');
-  await continueButton(page).click();
-  await onStep(page, 'Languages');
-  await continueButton(page).click();
-  await onStep(page, "What you'd like help with");
-  await page.getByLabel('Depression', { exact: true }).check();
-  await continueButton(page).click();
-  await onStep(page, 'Your preferences');
+  await answerUpToPreferences(page, { state: 'NY', focusArea: 'Depression' });
   await page.getByLabel('By message').check();
   await continueButton(page).click();
 

@@ -17,6 +17,7 @@ import { IntakePage } from '../pages/intake/IntakePage.tsx';
 import { InvitePage } from '../pages/invite/InvitePage.tsx';
 import { LandingPage } from '../pages/LandingPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { PlanPage } from '../pages/plan/PlanPage.tsx';
 import { AvailabilityPage } from '../pages/provider/availability/AvailabilityPage.tsx';
 import { CaseloadPage } from '../pages/provider/clients/CaseloadPage.tsx';
 import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
           { path: 'intake', element: <IntakePage /> },
           { path: 'care', element: <CarePage /> },
           { path: 'room', element: <RoomPage /> },
+          { path: 'plan', element: <PlanPage /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
           {

@@ -1,19 +1,25 @@
-import type { CareState, UsStateCode } from '@haven/contract';
-import { useRef, useState } from 'react';
+import type { CareState, CoverageState, UsStateCode } from '@haven/contract';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCare, useIntake } from '../../api/care.ts';
+import { useCoverage } from '../../api/coverage.ts';
 import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { browserTimeZone } from '../../time/formatting.ts';
-import { Alert, ButtonLink, Card, Spinner, StatusMessage } from '../../ui/index.ts';
+import { Alert, ButtonLink, Card, Spinner } from '../../ui/index.ts';
 import { LoadFailed } from '../LoadFailed.tsx';
+import { useCoverageWords } from '../plan/useCoverageWords.ts';
+import { BookLiveSession } from './BookLiveSession.tsx';
+import { ClientNav } from './ClientNav.tsx';
 import { CurrentProvider } from './CurrentProvider.tsx';
 import { HistoryAccess } from './HistoryAccess.tsx';
+import { MessagingSession } from './MessagingSession.tsx';
 import { PreviousProviders } from './PreviousProviders.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
 import { RequestByName } from './RequestByName.tsx';
 import { SwitchProvider } from './SwitchProvider.tsx';
 import { UpcomingSessions } from './UpcomingSessions.tsx';
+import { useAnnouncement } from './useAnnouncement.tsx';
 import '../workspace.css';
 import './CarePage.css';
 
@@ -50,26 +56,17 @@ type CareViewProps = { care: CareState; timeZone: string; state: UsStateCode | n
 
 function CareView({ care, timeZone, state }: CareViewProps) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState<string | null>(null);
-  const status = useRef<HTMLDivElement>(null);
+  const coverage = useCoverage();
+  const { announce, region } = useAnnouncement();
   const { current, queue } = care;
-
-  /** Says what changed, where the page starts, and takes focus there: the control used may be gone. */
-  function announce(text: string) {
-    setMessage(text);
-    requestAnimationFrame(() => {
-      status.current?.scrollIntoView({ block: 'nearest' });
-      status.current?.focus();
-    });
-  }
 
   return (
     <div className="care">
+      <ClientNav />
       <div className="care__intro">
         <h1>{t('care.heading')}</h1>
-        <div ref={status} tabIndex={-1}>
-          <StatusMessage message={message} />
-        </div>
+        {coverage.data && <PlanSummary state={coverage.data} />}
+        {region}
       </div>
       {care.notices.map((notice) => (
         <Alert key={notice.id} tone="info">
@@ -77,6 +74,9 @@ function CareView({ care, timeZone, state }: CareViewProps) {
         </Alert>
       ))}
       {current && <CurrentProvider member={current} />}
+      {current && coverage.data?.providerAcceptsCoverage === false && queue?.reason !== 'switch' && (
+        <SwitchProvider member={current} onSwitched={announce} notice={t('care.coverageMismatch', { name: current.provider.firstName })} />
+      )}
       {queue && <QueueStatus queue={queue} currentName={current && `${current.provider.firstName} ${current.provider.lastName}`} />}
       <section className="care__section" aria-labelledby="care-room-heading">
         <h2 id="care-room-heading">{t('care.room.heading')}</h2>
@@ -89,11 +89,56 @@ function CareView({ care, timeZone, state }: CareViewProps) {
           <p>{t('care.room.waiting')}</p>
         )}
       </section>
-      <UpcomingSessions sessions={care.sessions} current={current} timeZone={timeZone} />
+      {coverage.isError && (
+        <LoadFailed failure={coverage.error} onRetry={() => void coverage.refetch()} what="care.coverageFailed" asPage={false} />
+      )}
+      {coverage.data && (
+        <CoverageSections coverage={coverage.data} care={care} timeZone={timeZone} onChanged={announce} />
+      )}
+      {!coverage.data?.coverage && (
+        <UpcomingSessions sessions={care.sessions} current={current} timeZone={timeZone} onCancelled={announce} />
+      )}
       {current && care.previous.length > 0 && <HistoryAccess key={current.assignmentId} member={current} onChanged={announce} />}
-      {current && queue?.reason !== 'switch' && <SwitchProvider member={current} onSwitched={announce} />}
+      {current && queue?.reason !== 'switch' && coverage.data?.providerAcceptsCoverage !== false && (
+        <SwitchProvider member={current} onSwitched={announce} />
+      )}
       <RequestByName clientState={state} onMatched={announce} />
       <PreviousProviders previous={care.previous} />
     </div>
+  );
+}
+
+type CoverageSectionsProps = { coverage: CoverageState; care: CareState; timeZone: string; onChanged: (message: string) => void };
+
+/** Messaging and live sessions as the client's coverage counts them, or the way to choose coverage. */
+function CoverageSections({ coverage, care, timeZone, onChanged }: CoverageSectionsProps) {
+  const { t } = useTranslation();
+  if (!coverage.coverage) {
+    return (
+      <Card title={t('care.noCoverage.heading')}>
+        <p>{t('care.noCoverage.body')}</p>
+        <ButtonLink to="/plan">{t('care.noCoverage.choose')}</ButtonLink>
+      </Card>
+    );
+  }
+  return (
+    <>
+      <MessagingSession state={coverage} matched={care.current !== null} timeZone={timeZone} onStarted={onChanged} />
+      <UpcomingSessions sessions={care.sessions} current={care.current} timeZone={timeZone} onCancelled={onChanged} />
+      {care.current && <BookLiveSession state={coverage} member={care.current} timeZone={timeZone} onBooked={onChanged} />}
+    </>
+  );
+}
+
+/** What the client has left (or, on a health plan, what a session costs), said once at the top, with the way to their plan. */
+function PlanSummary({ state }: { state: CoverageState }) {
+  const { t } = useTranslation();
+  const words = useCoverageWords();
+  const summary = words.balance(state.coverage) ?? (state.coverage?.kind === 'health_plan' ? words.estimate(state) : null);
+  if (!summary) return null;
+  return (
+    <p className="care__balance">
+      {summary} <Link to="/plan">{t('care.seePlan')}</Link>
+    </p>
   );
 }

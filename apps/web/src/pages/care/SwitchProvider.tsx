@@ -4,16 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { useSwitchProvider } from '../../api/care.ts';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFormProblem } from '../../forms/useFormProblem.ts';
-import { Button, RadioGroup, TextAreaField, type Choice } from '../../ui/index.ts';
+import { Alert, Button, RadioGroup, TextAreaField, type Choice } from '../../ui/index.ts';
 
 type SwitchField = 'reason' | 'history';
 const fieldIds: Record<SwitchField, string> = { reason: 'switch-reason', history: 'switch-history' };
 const REASON_MAX = 1000;
 
-type SwitchProviderProps = { member: CareTeamMember; onSwitched: (message: string) => void };
+type SwitchProviderProps = {
+  member: CareTeamMember;
+  onSwitched: (message: string) => void;
+  /** Why switching is suggested now (the provider does not accept the client's new coverage). */
+  notice?: string;
+};
 
 /** Switching provider: opened on request, with a reason (optional) and the history decision (required). */
-export function SwitchProvider({ member, onSwitched }: SwitchProviderProps) {
+export function SwitchProvider({ member, onSwitched, notice }: SwitchProviderProps) {
   const { t } = useTranslation();
   const switchProvider = useSwitchProvider();
   const [open, setOpen] = useState(false);
@@ -63,6 +68,11 @@ export function SwitchProvider({ member, onSwitched }: SwitchProviderProps) {
   return (
     <section className="care__section" aria-labelledby="care-switch-heading">
       <h2 id="care-switch-heading">{t('care.switch.heading')}</h2>
+      {notice && (
+        <Alert tone="info">
+          <p>{notice}</p>
+        </Alert>
+      )}
       <p>{t('care.switch.lead')}</p>
       {!open ? (
         <Button variant="secondary" aria-expanded={false} aria-controls="care-switch-form" onClick={() => setOpen(true)}>

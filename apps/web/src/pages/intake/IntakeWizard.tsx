@@ -11,6 +11,7 @@ import { useFormProblem } from '../../forms/useFormProblem.ts';
 import { browserTimeZone } from '../../time/formatting.ts';
 import { Button } from '../../ui/index.ts';
 import { CrisisResources } from '../crisis/CrisisResources.tsx';
+import { problemsFromCoverageInvalid } from '../plan/coverageDraft.ts';
 import { IncompleteSteps } from './IncompleteSteps.tsx';
 import {
   checkStep,
@@ -37,6 +38,7 @@ const stepText: Record<IntakeStep, { heading: ParseKeys; lead: ParseKeys }> = {
   preferences: { heading: 'intake.preferences.heading', lead: 'intake.preferences.lead' },
   phq9: { heading: 'intake.phq9.heading', lead: 'intake.phq9.lead' },
   gad7: { heading: 'intake.gad7.heading', lead: 'intake.gad7.lead' },
+  coverage: { heading: 'intake.coverage.heading', lead: 'intake.coverage.lead' },
   consent: { heading: 'intake.consent.heading', lead: 'intake.consent.lead' },
   first_session: { heading: 'intake.firstSession.heading', lead: 'intake.firstSession.lead' },
 };
@@ -50,7 +52,7 @@ export function IntakeWizard({ intake }: { intake: IntakeState }) {
   const saveCrisis = useSaveIntake();
   const submit = useSubmitIntake();
   const [draft, setDraft] = useState<IntakeDraft>(() => draftFromAnswers(intake.answers, browserTimeZone()));
-  const [step, setStep] = useState<IntakeStep>(() => resumeStep(intake.step, draft.careFormat));
+  const [step, setStep] = useState<IntakeStep>(() => resumeStep(intake.step, draft));
   const [underAge, setUnderAge] = useState(false);
   const [incomplete, setIncomplete] = useState<IntakeStep[]>([]);
   const [firstSession, setFirstSession] = useState<FirstSessionChoice | null>(null);
@@ -58,7 +60,7 @@ export function IntakeWizard({ intake }: { intake: IntakeState }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
 
-  const steps = stepsFor(draft.careFormat);
+  const steps = stepsFor(draft);
   const index = steps.indexOf(step);
   const next = steps[index + 1];
   const previous = steps[index - 1];
@@ -93,7 +95,15 @@ export function IntakeWizard({ intake }: { intake: IntakeState }) {
     if (failure.code === 'intake_incomplete') setIncomplete(stepsOfIssues(failure.issues.map((issue) => issue.field)));
     if (failure.code === 'slot_taken') void queryClient.invalidateQueries({ queryKey: intakeQueryKey });
     if (failure.code === 'validation_failed') report(problemFromIssues(failure.issues.map((issue) => issue.field)));
+    else if (failure.code === 'coverage_invalid') reportCoverageInvalid(failure);
     else report({ fields: {}, general: { key: `errors.${failure.code}` } });
+  }
+
+  /** A refused code or member ID is said at its field; refused at submission, the client is taken back to it. */
+  function reportCoverageInvalid(failure: ApiFailure) {
+    const fields = problemsFromCoverageInvalid(failure.issues);
+    if (step !== 'coverage') setStep('coverage');
+    report(Object.keys(fields).length > 0 ? { fields } : { fields, general: { key: 'errors.coverage_invalid' } });
   }
 
   function finish() {

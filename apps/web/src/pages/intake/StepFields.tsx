@@ -1,6 +1,7 @@
 import type { FirstSessionChoice, IntakeStep } from '@haven/contract';
 import { AboutStep } from './steps/AboutStep.tsx';
 import { ConsentStep } from './steps/ConsentStep.tsx';
+import { CoverageStep } from './steps/CoverageStep.tsx';
 import { FirstSessionStep } from './steps/FirstSessionStep.tsx';
 import { FocusStep } from './steps/FocusStep.tsx';
 import { Gad7Step } from './steps/Gad7Step.tsx';
@@ -32,6 +33,8 @@ export function StepFields({ step, fields, onCrisis, firstSession, onChooseFirst
       return <Phq9Step {...fields} onCrisis={onCrisis} />;
     case 'gad7':
       return <Gad7Step {...fields} />;
+    case 'coverage':
+      return <CoverageStep {...fields} />;
     case 'consent':
       return <ConsentStep {...fields} />;
     case 'first_session':

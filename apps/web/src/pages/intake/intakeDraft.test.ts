@@ -1,5 +1,6 @@
-import { consentVersions, type IntakeAnswers } from '@haven/contract';
+import { consentVersions, type DirectPlan, type IntakeAnswers } from '@haven/contract';
 import { describe, expect, it } from 'vitest';
+import { emptyCoverageDraft, type CoverageDraft } from '../plan/coverageDraft.ts';
 import {
   checkStep,
   dateOfBirthOf,
@@ -69,16 +70,81 @@ describe('a saved intake resumes with its answers', () => {
 });
 
 describe('the steps shown', () => {
-  it('offer a first session only to those who want to meet live', () => {
-    expect(stepsFor('messaging')).not.toContain('first_session');
-    expect(stepsFor(null)).toHaveLength(7);
-    expect(stepsFor('live')).toContain('first_session');
-    expect(stepsFor('both')).toHaveLength(8);
+  const eap = { ...emptyCoverageDraft, kind: 'eap' as const, code: 'ACME-2026' };
+  const direct = (plan: DirectPlan) => ({ ...emptyCoverageDraft, kind: 'direct' as const, plan });
+
+  it('before a way to pay is chosen, offer a first session only to those who want to meet live', () => {
+    expect(stepsFor(filled({ careFormat: 'messaging' }))).not.toContain('first_session');
+    expect(stepsFor(fresh())).toHaveLength(8);
+    expect(stepsFor(filled({ careFormat: 'live' }))).toContain('first_session');
+    expect(stepsFor(filled({ careFormat: 'both' }))).toHaveLength(9);
+  });
+
+  it('put how to pay after the screeners and before consent', () => {
+    expect(stepsFor(fresh()).slice(5, 8)).toEqual(['gad7', 'coverage', 'consent']);
+  });
+
+  it('with a monthly plan, offer a first session when the plan has live sessions', () => {
+    expect(stepsFor(filled({ careFormat: 'both', coverage: direct('messaging') }))).not.toContain('first_session');
+    expect(stepsFor(filled({ careFormat: 'both', coverage: direct('messaging_live') }))).toContain('first_session');
+    expect(stepsFor(filled({ careFormat: 'messaging', coverage: direct('live') }))).toContain('first_session');
+  });
+
+  it('with an organisation code or health plan, offer a first session to those who want to meet live', () => {
+    expect(stepsFor(filled({ careFormat: 'both', coverage: eap }))).toContain('first_session');
+    expect(stepsFor(filled({ careFormat: 'messaging', coverage: eap }))).not.toContain('first_session');
   });
 
   it('resume at the saved step, or the last one this client has', () => {
-    expect(resumeStep('gad7', 'messaging')).toBe('gad7');
-    expect(resumeStep('first_session', 'messaging')).toBe('consent');
+    expect(resumeStep('gad7', filled({ careFormat: 'messaging' }))).toBe('gad7');
+    expect(resumeStep('first_session', filled({ careFormat: 'messaging' }))).toBe('consent');
+    expect(resumeStep('first_session', filled({ careFormat: 'live', coverage: direct('messaging') }))).toBe('consent');
+  });
+});
+
+describe('how the client pays', () => {
+  const coverage = (change: Partial<CoverageDraft>) => filled({ coverage: { ...emptyCoverageDraft, ...change } });
+
+  it('needs a choice, and what that choice needs', () => {
+    const none = checkStep('coverage', fresh(), today);
+    expect(none.ok || Object.keys(none.problem.fields)).toEqual(['coverageKind']);
+    const noPlan = checkStep('coverage', coverage({ kind: 'direct' }), today);
+    expect(noPlan.ok || Object.keys(noPlan.problem.fields)).toEqual(['directPlan']);
+    const noCode = checkStep('coverage', coverage({ kind: 'eap', code: '  ' }), today);
+    expect(noCode.ok || noCode.problem.fields).toEqual({ eapCode: { key: 'intake.coverage.validation.code' } });
+    const noMember = checkStep('coverage', coverage({ kind: 'health_plan', memberId: 'ab' }), today);
+    expect(noMember.ok || Object.keys(noMember.problem.fields).sort()).toEqual(['healthPlanId', 'memberId']);
+  });
+
+  it('sends the code and member ID as printed on the card, whatever the case and spaces typed', () => {
+    expect(checkStep('coverage', coverage({ kind: 'eap', code: ' acme-2026 ' }), today)).toEqual({
+      ok: true,
+      answers: { coverage: { kind: 'eap', code: 'ACME-2026' } },
+    });
+    const healthPlanId = '0b7a6c1e-2f4d-4e55-9a1b-3c2d1e0f9a8b';
+    expect(checkStep('coverage', coverage({ kind: 'health_plan', healthPlanId, memberId: 'xq12345' }), today)).toEqual({
+      ok: true,
+      answers: { coverage: { kind: 'health_plan', healthPlanId, memberId: 'XQ12345' } },
+    });
+  });
+
+  it('sends only the chosen way, even after another was typed into', () => {
+    const switched = coverage({ kind: 'direct', plan: 'live', code: 'ACME-2026', memberId: 'XQ12345' });
+    expect(checkStep('coverage', switched, today)).toEqual({ ok: true, answers: { coverage: { kind: 'direct', plan: 'live' } } });
+  });
+
+  it('resumes with the saved choice', () => {
+    expect(draftFromAnswers({ coverage: { kind: 'eap', code: 'ACME-2026' } }, 'America/Chicago').coverage).toEqual({
+      ...emptyCoverageDraft,
+      kind: 'eap',
+      code: 'ACME-2026',
+    });
+  });
+
+  it("puts the API's issues about it on its fields and its step", () => {
+    expect(fieldOfIssue('answers.coverage.memberId')).toBe('memberId');
+    expect(fieldOfIssue('answers.coverage')).toBe('coverageKind');
+    expect(stepsOfIssues(['answers.coverage'])).toEqual(['coverage']);
   });
 });
 

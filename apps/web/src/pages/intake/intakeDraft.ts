@@ -13,6 +13,15 @@ import {
   type TimeOfDay,
   type UsStateCode,
 } from '@haven/contract';
+import {
+  checkCoverage,
+  coverageDraftFrom,
+  coverageFieldMessages,
+  coverageFieldOf,
+  includesLiveSessions,
+  type CoverageDraft,
+  type CoverageField,
+} from '../plan/coverageDraft.ts';
 import type { FormProblem, Message } from '../../forms/problems.ts';
 
 export type ScreenerScore = 0 | 1 | 2 | 3;
@@ -42,6 +51,7 @@ export type IntakeDraft = {
   phq9Difficulty: ScreenerScore | null;
   gad7: (ScreenerScore | null)[];
   inCrisis: boolean;
+  coverage: CoverageDraft;
   telehealth: boolean;
   privacy: boolean;
 };
@@ -62,6 +72,7 @@ export type IntakeField =
   | 'phq9Difficulty'
   | 'inCrisis'
   | `gad7-${(typeof gad7Numbers)[number]}`
+  | CoverageField
   | 'telehealth'
   | 'privacy';
 
@@ -82,13 +93,24 @@ export const intakeFieldIds: Record<IntakeField, string> = {
   phq9Difficulty: 'intake-phq9-difficulty',
   inCrisis: 'intake-in-crisis',
   ...(Object.fromEntries(gad7Numbers.map((n) => [`gad7-${n}`, `intake-gad7-${n}`])) as Record<`gad7-${(typeof gad7Numbers)[number]}`, string>),
+  coverageKind: 'intake-coverage-kind',
+  directPlan: 'intake-direct-plan',
+  eapCode: 'intake-eap-code',
+  healthPlanId: 'intake-health-plan',
+  memberId: 'intake-member-id',
   telehealth: 'intake-telehealth',
   privacy: 'intake-privacy',
 };
 
-/** The steps this client goes through: the first session is offered only to those who want to meet live. */
-export function stepsFor(careFormat: CareFormat | null): IntakeStep[] {
-  const live = careFormat === 'live' || careFormat === 'both';
+type StepsShaping = Pick<IntakeDraft, 'careFormat' | 'coverage'>;
+
+/**
+ * The steps this client goes through: a first session is offered only when their plan includes live
+ * sessions (a direct plan with them, or an organisation code or health plan for someone who wants to
+ * meet live).
+ */
+export function stepsFor({ careFormat, coverage }: StepsShaping): IntakeStep[] {
+  const live = includesLiveSessions(careFormat, coverage);
   return intakeSteps.filter((step) => step !== 'first_session' || live);
 }
 
@@ -126,6 +148,7 @@ export function draftFromAnswers(answers: IntakeAnswers, deviceTimeZone: string)
     phq9Difficulty: difficulty === undefined || difficulty === null ? null : (answersList([difficulty], 1)[0] ?? null),
     gad7: answersList(answers.gad7?.items, gad7Numbers.length),
     inCrisis: answers.inCrisis ?? false,
+    coverage: coverageDraftFrom(answers.coverage),
     telehealth: consent?.telehealthVersion === consentVersions.telehealth,
     privacy: consent?.privacyVersion === consentVersions.privacy,
   };
@@ -225,6 +248,10 @@ function stepAnswers(step: IntakeStep, draft: IntakeDraft, today: string): [Inta
     }
     case 'gad7':
       return [{ gad7: { items: draft.gad7.map((answer) => answer ?? 0) } }, screenerProblems('gad7', draft.gad7)];
+    case 'coverage': {
+      const checked = checkCoverage(draft.coverage);
+      return checked.ok ? [{ coverage: checked.choice }, {}] : [{}, checked.problems];
+    }
     case 'consent': {
       const problems: Problems = {};
       if (!draft.telehealth) problems.telehealth = message('intake.validation.telehealth');
@@ -263,6 +290,7 @@ const fieldMessages: Partial<Record<IntakeField, Message['key']>> = {
   phq9Difficulty: 'intake.validation.difficulty',
   telehealth: 'intake.validation.telehealth',
   privacy: 'intake.validation.privacy',
+  ...coverageFieldMessages,
 };
 
 /** The form field an issue's path names: 'answers.preferences.careFormat' → careFormat, 'phq9.items.8' → phq9-9. */
@@ -277,6 +305,7 @@ export function fieldOfIssue(path: string): IntakeField | null {
   }
   if (head === 'consent') return next === 'privacyVersion' ? 'privacy' : 'telehealth';
   if (head === 'inCrisis') return 'inCrisis';
+  if (head === 'coverage') return coverageFieldOf(next);
   return head && head in fieldMessages ? (head as IntakeField) : null;
 }
 
@@ -306,6 +335,7 @@ const stepOfAnswer: Record<string, IntakeStep> = {
   phq9: 'phq9',
   inCrisis: 'phq9',
   gad7: 'gad7',
+  coverage: 'coverage',
   consent: 'consent',
   firstSession: 'first_session',
 };
@@ -317,8 +347,8 @@ export function stepsOfIssues(paths: readonly string[]): IntakeStep[] {
 }
 
 /** The first step to show: the saved one, unless the answers since make it one this client skips. */
-export function resumeStep(saved: IntakeStep, careFormat: CareFormat | null): IntakeStep {
-  const steps = stepsFor(careFormat);
+export function resumeStep(saved: IntakeStep, draft: StepsShaping): IntakeStep {
+  const steps = stepsFor(draft);
   return steps.includes(saved) ? saved : (steps[steps.length - 1] ?? 'about');
 }
 

@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useFirstSessionSlots } from '../../../api/care.ts';
 import { describeTimeZone, formatDayHeading, formatTimeOfDay } from '../../../time/formatting.ts';
+import { slotsByDay } from '../../../time/slotsByDay.ts';
 import { dayInZone } from '../../../time/zonedTime.ts';
 import { Alert, Button, Spinner } from '../../../ui/index.ts';
 import { MatchReasons } from '../../care/MatchReasons.tsx';
@@ -15,7 +16,6 @@ const DAYS_SHOWN = 3;
 const CHOICE_NAME = 'first-session';
 
 type ProviderSlots = FirstSessionSlots['providers'][number];
-type Slot = ProviderSlots['slots'][number];
 
 type FirstSessionStepProps = {
   timeZone: string;
@@ -74,16 +74,6 @@ export function FirstSessionStep({ timeZone, choice, onChoose }: FirstSessionSte
   );
 }
 
-/** Slots grouped by the day they start on, in the client's time zone. */
-function byDay(slots: readonly Slot[], timeZone: string): Slot[][] {
-  const days = new Map<string, Slot[]>();
-  for (const slot of slots) {
-    const day = dayInZone(new Date(slot.start), timeZone);
-    days.set(day, [...(days.get(day) ?? []), slot]);
-  }
-  return [...days.values()];
-}
-
 type ProviderTimesProps = {
   entry: ProviderSlots;
   timeZone: string;
@@ -97,7 +87,7 @@ function ProviderTimes({ entry, timeZone, choice, onChoose }: ProviderTimesProps
   const { provider, reasons, lengthMinutes } = entry;
   const name = `${provider.firstName} ${provider.lastName}`;
   const idBase = `first-session-${provider.id}`;
-  const days = byDay(entry.slots, timeZone);
+  const days = [...slotsByDay(entry.slots, timeZone).values()];
   const shown = showAll ? days : days.slice(0, DAYS_SHOWN);
   const slotId = (start: string) => `${idBase}-${start}`;
   const firstRevealed = days[DAYS_SHOWN]?.[0]?.start;

@@ -1,0 +1,13 @@
+import { dayInZone } from './zonedTime.ts';
+
+type Slot = { start: string; end: string };
+
+/** Open times grouped by the day they start on in `timeZone`, days and times in order of the list. */
+export function slotsByDay<S extends Slot>(slots: readonly S[], timeZone: string): Map<string, S[]> {
+  const days = new Map<string, S[]>();
+  for (const slot of slots) {
+    const day = dayInZone(new Date(slot.start), timeZone);
+    days.set(day, [...(days.get(day) ?? []), slot]);
+  }
+  return days;
+}
