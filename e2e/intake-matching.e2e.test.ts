@@ -92,7 +92,8 @@ it('a client in Texas who needs Spanish completes the intake, is matched at once
   await page.getByRole('button', { name: 'Finish and match me now' }).click();
 
   await page.waitForURL('**/care');
-  await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Lucía Ortega' }).isVisible()).toBe(true);
+  // The intake's own "Lucía Ortega" card may still be on screen for a moment: wait for the care page's.
+  await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Why we suggested Lucía' }).isVisible()).toBe(true);
   const reasons = (await page.getByRole('region', { name: 'Lucía Ortega' }).textContent()) ?? '';
   for (const reason of ['Why we suggested Lucía', 'Licensed in Texas, where you live', 'Speaks Spanish', 'Works with anxiety and trauma']) {
     expect(reasons).toContain(reason);
