@@ -97,6 +97,8 @@ it('a client at risk is flagged; an operator follows up, then sees the queue and
   const waiting = ops.getByRole('table', { name: /Clients waiting longest: 1 of 1/ });
   const row = waiting.getByRole('row', { name: /Minh/ });
   for (const expected of ['New Mexico', 'Vietnamese', 'No provider with room yet']) expect(await row.textContent()).toContain(expected);
+  // Response times sit on the same page; nobody has written yet.
+  await expect.poll(() => ops.getByRole('region', { name: 'Response times' }).textContent()).toContain('No replies yet in this period.');
   await expectAccessible(ops);
 
   // Capacity arrives; the operator assigns the queue now instead of waiting for the next run.

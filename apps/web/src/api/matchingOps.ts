@@ -1,4 +1,4 @@
-import { MatchingOverview, SafetyFlag, SafetyFlags } from '@haven/contract';
+import { MatchingOverview, ResponseTimes, SafetyFlag, SafetyFlags } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { requestJson, useMe, type ApiFailure } from './client.ts';
 
@@ -56,5 +56,13 @@ export function useRecordFollowUp() {
     },
     // Someone else may have followed up meanwhile (409): show what the server has now.
     onError: () => void queryClient.invalidateQueries({ queryKey: safetyKey }),
+  });
+}
+
+/** Per-provider reply times and reply-by breaches over the last weeks. */
+export function useResponseTimes() {
+  return useQuery<ResponseTimes, ApiFailure>({
+    queryKey: ['admin', 'response-times'],
+    queryFn: () => requestJson('/api/admin/response-times', ResponseTimes),
   });
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMatchingOverview, useRunMatchingBatch } from '../../../api/matchingOps.ts';
+import { useMatchingOverview, useResponseTimes, useRunMatchingBatch } from '../../../api/matchingOps.ts';
 import { usePageTitle } from '../../../app/usePageTitle.ts';
 import { Alert, Button, Spinner, StatusMessage } from '../../../ui/index.ts';
 import { LoadFailed } from '../../LoadFailed.tsx';
 import { MatchingFigures } from './MatchingFigures.tsx';
+import { ResponseTimesTable } from './ResponseTimesTable.tsx';
 import { WaitingClients } from './WaitingClients.tsx';
 import './matchingOps.css';
 
@@ -14,6 +15,7 @@ export function MatchingPage() {
   usePageTitle('matchingOps.matching.heading');
   const overview = useMatchingOverview();
   const run = useRunMatchingBatch();
+  const responses = useResponseTimes();
   const [message, setMessage] = useState<string | null>(null);
 
   function runBatch() {
@@ -58,6 +60,13 @@ export function MatchingPage() {
           <WaitingClients queue={overview.data.queue} />
         </section>
       )}
+      <section className="stack" aria-labelledby="responses-heading">
+        <h2 id="responses-heading">{t('matchingOps.responses.heading')}</h2>
+        <p>{t('matchingOps.responses.lead')}</p>
+        {responses.isPending && <Spinner />}
+        {responses.isError && <Alert tone="error">{t(`errors.${responses.error.code}`)}</Alert>}
+        {responses.data && <ResponseTimesTable times={responses.data} />}
+      </section>
     </div>
   );
 }
