@@ -132,6 +132,7 @@ it('an operator sets up an EAP code and a plan; the provider settles the code’
   const card = workspace.getByRole('region', { name: 'Noor' });
   await expect.poll(() => card.textContent()).toContain('EAP (employer)');
   expect(await card.textContent()).toMatch(/Messaging session open until/);
+  expect(await card.getByRole('link', { name: 'Open the room with Noor' }).getAttribute('href')).toMatch(/^\/provider\/rooms\/[0-9a-f-]{36}$/);
   await expectAccessible(workspace);
 
   await card.getByRole('button', { name: 'Mark messaging session complete for Noor' }).click();

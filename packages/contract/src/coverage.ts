@@ -217,6 +217,8 @@ export const Caseload = z.object({
   clients: z.array(
     z.object({
       clientId: z.uuid(),
+      /** Their therapy room, where the conversation is. */
+      roomId: z.uuid(),
       name: z.string(),
       since: z.string(),
       coverage: z.enum(['direct', 'eap', 'health_plan']).nullable(),

@@ -394,7 +394,7 @@ export function caseloadOf(db: Db, providerId: string) {
     .selectFrom('care_assignments as a')
     .innerJoin('clients as c', 'c.id', 'a.client_id')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id as client_id', 'u.preferred_name', 'a.started_at', 'c.coverage'])
+    .select(['c.id as client_id', 'a.room_id', 'u.preferred_name', 'a.started_at', 'c.coverage'])
     .where('a.provider_id', '=', providerId)
     .where('a.ended_at', 'is', null)
     .orderBy('a.started_at')

@@ -115,6 +115,7 @@ export async function caseload(db: Db, user: UserRow, now = new Date()): Promise
       const messaging = open.find((m) => m.client_id === c.client_id);
       return {
         clientId: c.client_id,
+        roomId: c.room_id,
         name: c.preferred_name,
         since: c.started_at.toISOString(),
         coverage: c.coverage as 'direct' | 'eap' | 'health_plan',

@@ -1,6 +1,6 @@
 import type { Caseload } from '@haven/contract';
 import { useTranslation } from 'react-i18next';
-import { Card, Fact } from '../../../ui/index.ts';
+import { ButtonLink, Card, Fact } from '../../../ui/index.ts';
 import { useVocabulary } from '../../../vocabulary/useVocabulary.ts';
 import { LiveSessions } from './LiveSessions.tsx';
 import { MessagingSessionPanel } from './MessagingSessionPanel.tsx';
@@ -28,6 +28,9 @@ export function ClientCard({ client, timeZone, onChanged }: ClientCardProps) {
           {client.coverage ? vocabulary.coverage(client.coverage) : t('caseload.coverageUnknown')}
         </Fact>
       </dl>
+      <ButtonLink to={`/provider/rooms/${client.roomId}`} variant="secondary">
+        {t('caseload.openRoom', { name: client.name })}
+      </ButtonLink>
       <MessagingSessionPanel client={client} timeZone={timeZone} onChanged={onChanged} />
       <LiveSessions client={client} timeZone={timeZone} onChanged={onChanged} />
     </Card>
