@@ -18,7 +18,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
-import { checkChoice, estimateOf, reserveLiveSession, startCoverage, type CoverageRow } from '../coverage/coverage.service.ts';
+import { checkChoice, estimateOf, startCoverage, type CoverageRow } from '../coverage/coverage.service.ts';
+import { reserveLiveSession } from '../coverage/session-ledger.ts';
 import { bookableSlots, publicProfilesById } from '../providers/providers.service.ts';
 import * as repo from './care.repository.ts';
 import {

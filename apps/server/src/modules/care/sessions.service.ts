@@ -8,6 +8,7 @@ import type { EligibilityChecker } from '../../platform/eligibility/eligibility-
 import { AppError } from '../../platform/http/errors.ts';
 import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
 import * as coverage from '../coverage/coverage.service.ts';
+import * as ledger from '../coverage/session-ledger.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import * as repo from './care.repository.ts';
@@ -33,7 +34,7 @@ export async function startMessagingSession(db: Db, deps: Deps, actor: Actor, cl
   const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(now));
   if (estimate) coverage.requireAccepted(estimate, acceptedCostCents);
   await db.transaction().execute(async (trx) => {
-    await coverage.openMessagingSession(trx, deps.payments, client.id, assignment.provider_id, estimate?.costCents ?? 0, now);
+    await ledger.openMessagingSession(trx, deps.payments, client.id, assignment.provider_id, estimate?.costCents ?? 0, now);
     await recordAudit(trx, { actor, action: 'messaging_session.started', subject: subject(client.id) });
   });
 }
@@ -77,7 +78,7 @@ export async function bookSession(db: Db, deps: Deps, actor: Actor, client: repo
       coverage_id: locked.id,
       cost_cents: estimate?.costCents ?? 0,
     });
-    await coverage.reserveLiveSession(trx, locked, { id: session.id, startsAt: start, costCents: estimate?.costCents ?? 0 });
+    await ledger.reserveLiveSession(trx, locked, { id: session.id, startsAt: start, costCents: estimate?.costCents ?? 0 });
     await recordAudit(trx, { actor, action: 'live_session.booked', subject: subject(client.id), detail: { sessionId: session.id } });
   });
   return careState(db, client, now);
@@ -92,7 +93,7 @@ export async function cancelSession(db: Db, deps: Deps, actor: Actor, client: re
     const early = new Date(session.starts_at).getTime() - now.getTime() >= FREE_CANCELLATION_MS;
     const outcome = early ? 'cancelled_early' : 'cancelled_late';
     await repo.closeSession(trx, sessionId, { status: 'cancelled', outcome, at: now });
-    await coverage.settleLiveSession(trx, deps.payments, sessionId, outcome);
+    await ledger.settleLiveSession(trx, deps.payments, sessionId, outcome);
     await recordAudit(trx, { actor, action: 'live_session.cancelled', subject: subject(client.id), detail: { sessionId, outcome } });
   });
   return careState(db, client, now);
@@ -139,7 +140,7 @@ export async function caseload(db: Db, user: UserRow, now = new Date()): Promise
 
 export async function completeMessaging(db: Db, actor: Actor & { id: string }, user: UserRow, sessionId: string, now = new Date()): Promise<void> {
   const provider = await providerOf(db, user);
-  await coverage.completeMessagingSession(db, actor, provider.id, sessionId, now);
+  await ledger.completeMessagingSession(db, actor, provider.id, sessionId, now);
 }
 
 export async function recordOutcome(
@@ -158,7 +159,7 @@ export async function recordOutcome(
     if (session.status !== 'booked') throw new AppError('conflict', 'This session already has an outcome.');
     if (new Date(session.starts_at) > now) throw new AppError('conflict', 'Record what happened once the session’s start time has passed.');
     await repo.closeSession(trx, sessionId, { status: outcome === 'completed' ? 'completed' : 'cancelled', outcome, at: now });
-    await coverage.settleLiveSession(trx, deps.payments, sessionId, outcome);
+    await ledger.settleLiveSession(trx, deps.payments, sessionId, outcome);
     await recordAudit(trx, { actor, action: 'live_session.outcome', subject: subject(session.client_id), detail: { sessionId, outcome } });
   });
 }

@@ -2,9 +2,9 @@
 // one after the provider last wrote — the time until the provider's next message, and whether that
 // came after the reply-by promise. Operators see median, p90 and breaches per provider.
 import type { ResponseTimes } from '@haven/contract';
-import { percentile } from '@haven/domain';
+import { percentile, replyBy, type BusinessHours } from '@haven/domain';
 import type { Db } from '../../platform/db/database.ts';
-import { replyByFor } from './room.service.ts';
+import { businessHoursOf } from './room.service.ts';
 
 const WINDOW_DAYS = 30;
 
@@ -32,11 +32,17 @@ export async function responseTimes(db: Db, now = new Date()): Promise<ResponseT
   const tallies = new Map<string, Tally>();
   const tally = (providerId: string) => tallies.get(providerId) ?? tallies.set(providerId, { waits: [], breaches: 0, overdueNow: 0 }).get(providerId)!;
 
+  // Each provider's hours are read once, however many waits are judged against them.
+  const hours = new Map<string, Promise<BusinessHours>>();
+  const replyByFor = async (providerId: string, sentAt: Date) => {
+    if (!hours.has(providerId)) hours.set(providerId, businessHoursOf(db, providerId));
+    return replyBy(sentAt, await hours.get(providerId)!);
+  };
   let room: string | null = null;
   let waitingSince: Date | null = null;
   const closeRoom = async (roomId: string | null) => {
     const providerId = roomId ? currentOf.get(roomId) : undefined;
-    if (waitingSince && providerId && (await replyByFor(db, providerId, waitingSince)) < now) tally(providerId).overdueNow += 1;
+    if (waitingSince && providerId && (await replyByFor(providerId, waitingSince)) < now) tally(providerId).overdueNow += 1;
   };
   for (const row of rows) {
     if (row.room_id !== room) {
@@ -49,7 +55,7 @@ export async function responseTimes(db: Db, now = new Date()): Promise<ResponseT
     } else if (waitingSince && row.provider_id) {
       const entry = tally(row.provider_id);
       entry.waits.push((row.sent_at.getTime() - waitingSince.getTime()) / 1000);
-      if (row.sent_at > (await replyByFor(db, row.provider_id, waitingSince))) entry.breaches += 1;
+      if (row.sent_at > (await replyByFor(row.provider_id, waitingSince))) entry.breaches += 1;
       waitingSince = null;
     }
   }

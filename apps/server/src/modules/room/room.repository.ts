@@ -119,8 +119,8 @@ export async function lastSeq(db: Db, roomId: string): Promise<number> {
 }
 
 /** The provider's current rooms with unread counts and the client messages awaiting a reply. */
-export function providerRooms(db: Db, providerId: string, providerUserId: string) {
-  return db
+export function providerRooms(db: Db, providerId: string, providerUserId: string, roomId?: string) {
+  let query = db
     .selectFrom('care_assignments as a')
     .innerJoin('rooms as r', 'r.client_id', 'a.client_id')
     .innerJoin('clients as c', 'c.id', 'a.client_id')
@@ -154,8 +154,9 @@ export function providerRooms(db: Db, providerId: string, providerUserId: string
         .as('awaiting_since'),
     ])
     .where('a.provider_id', '=', providerId)
-    .where('a.ended_at', 'is', null)
-    .execute();
+    .where('a.ended_at', 'is', null);
+  if (roomId) query = query.where('r.id', '=', roomId);
+  return query.execute();
 }
 
 export function clientRoom(db: Db, userId: string) {

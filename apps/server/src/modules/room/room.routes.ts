@@ -34,6 +34,7 @@ const LARGEST_UPLOAD = Math.max(...Object.values(MAX_UPLOAD_BYTES));
 export function registerRooms(app: Http, context: AppContext, presence: Presence): void {
   const tags = ['room'];
   const { db } = context;
+  const online = (userId: string) => presence.isOnline(userId);
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: LARGEST_UPLOAD }, (_request, body, done) => done(null, body));
 
   app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) => rooms.myRooms(db, requireUser(request)));
@@ -53,8 +54,8 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
     { schema: { tags, summary: 'Send a text message (a repeated id returns the first send)', params: RoomParams, body: SendTextRequest, response: { 200: Message, 201: Message, ...errors } } },
     async (request, reply) => {
       const user = requireUser(request);
-      const { message, created } = await rooms.sendText(context, user, request.params.roomId, request.body);
-      if (created) await notify(request.params.roomId, user);
+      const { message, created, access } = await rooms.sendText(context, user, request.params.roomId, request.body);
+      if (created) await rooms.notifyOffline(context, access, user, online);
       return reply.status(created ? 201 : 200).send(message);
     },
   );
@@ -70,8 +71,8 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
       const body = request.body;
       if (!Buffer.isBuffer(body)) return reply.status(415).send({ error: { code: 'unsupported_media_type', message: 'Send the recording or file as the request body.', requestId: request.id } });
       const declared = String(request.headers['content-type'] ?? 'application/octet-stream');
-      const { message, created } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, body);
-      if (created) await notify(request.params.roomId, user);
+      const { message, created, access } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, body);
+      if (created) await rooms.notifyOffline(context, access, user, online);
       return reply.status(created ? 201 : 200).send(message);
     },
   );
@@ -112,9 +113,4 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
   app.put('/api/notifications/settings', { schema: { tags, summary: 'Discreet email (no names)', body: NotificationSettings, response: { 200: Notifications, ...errors } } }, (request) =>
     rooms.setDiscreet(db, requireUser(request), request.body.discreet),
   );
-
-  async function notify(roomId: string, sender: Parameters<typeof rooms.accessRoom>[1]): Promise<void> {
-    const access = await rooms.accessRoom(db, sender, roomId);
-    await rooms.notifyOffline(context, access, sender, (userId) => presence.isOnline(userId));
-  }
 }

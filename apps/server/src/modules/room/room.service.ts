@@ -2,7 +2,7 @@
 // message id, ordered by a per-room sequence), reading back, media, and notifying the other side
 // when they are not online. Message text and media are sealed under the client's data key.
 import type { Inbox, Message, MessagePage, MyRooms, Notifications, RoomView, UploadQuery } from '@haven/contract';
-import { replyBy, type WeeklyWindow } from '@haven/domain';
+import { replyBy, type BusinessHours, type WeeklyWindow } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -81,11 +81,11 @@ type Draft = { clientMessageId: string; kind: Message['kind']; text: string | nu
  * Stores a message under the room's row lock (which hands out the next sequence), or — when the
  * sender already sent this id — returns the first one, refusing the id reused for other content.
  */
-async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean }> {
+async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean; access: Access }> {
   const { db, sealer } = room;
   const clientId = access.parties.client_id;
   const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
-  if (existing) return { message: await sameOrConflict(room, access, existing, draft, user.id), created: false };
+  if (existing) return { message: await sameOrConflict(room, access, existing, draft, user.id), created: false, access };
 
   // Sealed before the transaction (the sealer has its own queries); the id is fixed up front so
   // the ciphertext is bound to its row.
@@ -121,11 +121,11 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
     });
     if (row.id !== id) {
       if (blobKey) await room.blobs.delete(blobKey);
-      return { message: await sameOrConflict(room, access, row, draft, user.id), created: false };
+      return { message: await sameOrConflict(room, access, row, draft, user.id), created: false, access };
     }
     const message = (await present(room, access, [row], user.id))[0]!;
     await room.live.publish(roomChannel(row.room_id), JSON.stringify({ type: 'message', message: { ...message, starred: false } }));
-    return { message, created: true };
+    return { message, created: true, access };
   } catch (error) {
     if (blobKey) await room.blobs.delete(blobKey);
     throw error;
@@ -187,8 +187,8 @@ export async function roomView(room: Room, user: UserRow, roomId: string, now = 
   const [mine, theirs] = await Promise.all([repo.readUpTo(room.db, roomId, user.id), repo.readUpTo(room.db, roomId, access.otherUserId)]);
   let due: string | null = null;
   if (access.role === 'provider' && providerId) {
-    const entry = (await inboxRows(room.db, providerId, user.id)).find((r) => r.room_id === roomId);
-    due = entry?.awaiting_since ? (await replyByFor(room.db, providerId, new Date(entry.awaiting_since))).toISOString() : null;
+    const [entry] = await repo.providerRooms(room.db, providerId, user.id, roomId);
+    due = entry?.awaiting_since ? replyBy(new Date(entry.awaiting_since), await businessHoursOf(room.db, providerId)).toISOString() : null;
   }
   return {
     roomId,
@@ -204,11 +204,10 @@ export async function roomView(room: Room, user: UserRow, roomId: string, now = 
 }
 
 export async function markRead(room: Room, user: UserRow, roomId: string, seq: number): Promise<number> {
-  const access = await accessRoom(room.db, user, roomId);
+  await accessRoom(room.db, user, roomId);
   const upTo = await repo.markRead(room.db, roomId, user.id, Math.min(seq, await repo.lastSeq(room.db, roomId)));
   await repo.readNotifications(room.db, user.id, roomId, new Date());
   await room.live.publish(roomChannel(roomId), JSON.stringify({ type: 'read', roomId, userId: user.id, seq: upTo }));
-  void access;
   return upTo;
 }
 
@@ -233,31 +232,26 @@ export async function media(room: Room, user: UserRow, roomId: string, messageId
 
 // ── Inbox and reply-by ─────────────────────────────────────────────────────────────────────
 
-function inboxRows(db: Db, providerId: string, providerUserId: string) {
-  return repo.providerRooms(db, providerId, providerUserId);
-}
-
-/** When a reply to a client message sent at `sentAt` is due, in the provider's own hours. */
-export async function replyByFor(db: Db, providerId: string, sentAt: Date): Promise<Date> {
+/** A provider's business hours, holidays and time off: what their reply-by promises are counted in. */
+export async function businessHoursOf(db: Db, providerId: string): Promise<BusinessHours> {
   const provider = await db.selectFrom('providers').select(['time_zone', 'business_hours']).where('id', '=', providerId).executeTakeFirstOrThrow();
   const [holidays, timeOff] = await Promise.all([
     db.selectFrom('provider_holidays').select('on_date').where('provider_id', '=', providerId).execute(),
     db.selectFrom('time_off').select(['starts_at', 'ends_at']).where('provider_id', '=', providerId).execute(),
   ]);
-  return replyBy(sentAt, {
+  return {
     timeZone: provider.time_zone ?? 'UTC',
     weekly: provider.business_hours as WeeklyWindow[],
     holidays: holidays.map((h) => h.on_date),
     timeOff: timeOff.map((t) => ({ start: new Date(t.starts_at), end: new Date(t.ends_at) })),
-  });
+  };
 }
 
 export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<Inbox> {
   const provider = await providerOf(db, user);
-  const rows = await inboxRows(db, provider.id, user.id);
-  const rooms = await Promise.all(
-    rows.map(async (row) => {
-      const due = row.awaiting_since ? await replyByFor(db, provider.id, new Date(row.awaiting_since)) : null;
+  const [rows, hours] = await Promise.all([repo.providerRooms(db, provider.id, user.id), businessHoursOf(db, provider.id)]);
+  const rooms = rows.map((row) => {
+      const due = row.awaiting_since ? replyBy(new Date(row.awaiting_since), hours) : null;
       return {
         roomId: row.room_id,
         clientName: row.client_name,
@@ -266,10 +260,9 @@ export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<In
         replyBy: due?.toISOString() ?? null,
         overdue: due !== null && due < now,
       };
-    }),
-  );
+    });
   // Most urgent first; rooms waiting for nothing last, most recent first.
-  rooms.sort((a, b) => (a.replyBy ?? '9999') .localeCompare(b.replyBy ?? '9999') || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''));
+  rooms.sort((a, b) => (a.replyBy ?? '9999').localeCompare(b.replyBy ?? '9999') || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''));
   return { rooms };
 }
 
