@@ -17,6 +17,7 @@ import { registerLive } from './modules/room/live.routes.ts';
 import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
+import { registerNotes } from './modules/notes/notes.routes.ts';
 import { registerOutbox } from './modules/notifications/outbox.routes.ts';
 import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
 import { registerProviderOperations } from './modules/providers/operations.routes.ts';
@@ -51,6 +52,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerOutbox(http, context);
     registerCare(http, context);
     registerCoverage(http, context);
+    registerNotes(http, context);
     registerRooms(http, context, await registerLive(http, context));
     await serveWebApp(http, config.webDist);
     await http.ready();

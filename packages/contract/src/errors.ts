@@ -27,6 +27,7 @@ export const errorCodes = [
   'estimate_changed',
   'session_open',
   'invalid_media',
+  'note_incomplete',
   'rate_limited',
   'unavailable',
   'internal',

@@ -7,3 +7,4 @@ export * from './operations.ts';
 export * from './providers.ts';
 export * from './room.ts';
 export * from './vocabulary.ts';
+export * from './notes.ts';

@@ -82,3 +82,4 @@ export { fitUpperBound } from './matching/optimality.ts';
 export { anchorDayOf, nextPeriod, periodContaining, type Period } from './coverage/periods.ts';
 export { REPLY_BY_SEARCH_DAYS, replyBy, workingDayMinutes, type BusinessHours } from './reply-by.ts';
 export { percentile } from './stats.ts';
+export { CPT_MINIMUM_MINUTES, cptForMinutes, psychotherapyCptCodes, type PsychotherapyCpt } from './cpt.ts';

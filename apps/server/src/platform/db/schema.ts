@@ -434,4 +434,43 @@ export interface DB {
   notifications: NotificationsTable;
   message_email_log: MessageEmailLogTable;
   provider_holidays: ProviderHolidaysTable;
+  progress_notes: ProgressNotesTable;
+  progress_note_amendments: ProgressNoteAmendmentsTable;
+  psychotherapy_notes: PsychotherapyNotesTable;
+}
+
+export interface ProgressNotesTable {
+  id: Generated<string>;
+  session_id: string;
+  client_id: string;
+  provider_id: string;
+  minutes: number;
+  modality: 'video' | 'audio' | 'chat';
+  cpt_code: Nullable<'90832' | '90834' | '90837'>;
+  body_sealed: string;
+  status: Defaulted<'draft' | 'signed'>;
+  signed_at: Nullable<Date>;
+  signature: Nullable<string>;
+  content_sha256: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProgressNoteAmendmentsTable {
+  id: Generated<string>;
+  note_id: string;
+  provider_id: string;
+  body_sealed: string;
+  signed_at: CreatedAt;
+  signature: string;
+}
+
+export interface PsychotherapyNotesTable {
+  id: Generated<string>;
+  session_id: string;
+  provider_id: string;
+  client_id: string;
+  body_sealed: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
 }
