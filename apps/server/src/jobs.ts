@@ -4,13 +4,15 @@ import { smtpSender } from './platform/mail/smtp-sender.ts';
 import { processCareEvents, runMatchingBatch } from './modules/care/queue.service.ts';
 import { renewCoverages } from './modules/coverage/coverage.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
+import { settleAttendance } from './modules/sessions/joining.service.ts';
 import { sendDueReminders } from './modules/sessions/reminders.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /** Background work run by the `worker` role. Each job is idempotent. */
-export function periodicJobs({ db, payments, config, live }: AppContext): PeriodicJob[] {
+export function periodicJobs(context: AppContext): PeriodicJob[] {
+  const { db, payments, config, live } = context;
   const mail = config.smtp ? smtpSender(db, config.smtp) : null;
   // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
   // whatever time the process started, and re-runs find nothing to do.
@@ -24,6 +26,8 @@ export function periodicJobs({ db, payments, config, live }: AppContext): Period
     { name: 'coverage.renew', everyMs: 15 * MINUTE, run: () => renewCoverages(db, payments) },
     // Session reminders (24 h and 1 h before by default), each sent once whatever restarts.
     { name: 'sessions.reminders', everyMs: 30_000, run: () => sendDueReminders(db, new Date(), 100, { live, publicUrl: config.publicUrl }) },
+    // No-shows 10 minutes after the start, unanswered requests returned, attended sessions held.
+    { name: 'sessions.attendance', everyMs: 30_000, run: () => settleAttendance(db, context) },
     // With SMTP configured, queued email goes out within seconds; otherwise it stays in the outbox.
     ...(mail ? [{ name: 'mail.send', everyMs: 5_000, run: () => mail.sendPending() }] : []),
   ];

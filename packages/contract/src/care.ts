@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CoverageChoice } from './coverage.ts';
 import { CalendarDate, PublicProviderProfile } from './providers.ts';
 import { FocusArea, Gender, LanguageCode, Modality, TherapyApproach, UsState } from './vocabulary.ts';
+import { LiveModality } from './sessions.ts';
 
 /** The documents a client accepts; a new text gets a new version and is accepted again. */
 export const consentVersions = { telehealth: '2026-11-01', privacy: '2026-11-01' } as const;
@@ -17,9 +18,6 @@ export type IntakeStep = z.infer<typeof IntakeStep>;
 export const careFormats = ['messaging', 'live', 'both'] as const;
 export const CareFormat = z.enum(careFormats);
 export type CareFormat = z.infer<typeof CareFormat>;
-export const liveModalities = ['video', 'audio', 'chat'] as const;
-export const LiveModality = z.enum(liveModalities);
-export type LiveModality = z.infer<typeof LiveModality>;
 
 export const timesOfDay = ['morning', 'afternoon', 'evening', 'weekend'] as const;
 export const TimeOfDay = z.enum(timesOfDay);

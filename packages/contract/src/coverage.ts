@@ -1,6 +1,7 @@
 // How a client pays and what counts as a session (PRODUCT §2.2): direct plans, EAP credits and
 // health plans, one append-only ledger behind all three.
 import { z } from 'zod';
+import { LiveModality, LiveOutcome, LiveStatus } from './sessions.ts';
 import { CalendarDate } from './providers.ts';
 
 export const directPlans = ['messaging', 'messaging_live', 'live'] as const;
@@ -209,9 +210,9 @@ export const CaseloadSession = z.object({
   id: z.uuid(),
   startsAt: z.string(),
   endsAt: z.string(),
-  modality: z.enum(['video', 'audio', 'chat']),
-  status: z.enum(['booked', 'cancelled', 'completed']),
-  outcome: z.enum(['completed', 'client_no_show', 'provider_no_show', 'cancelled_early', 'cancelled_late']).nullable(),
+  modality: LiveModality,
+  status: LiveStatus,
+  outcome: LiveOutcome.nullable(),
 });
 export const Caseload = z.object({
   clients: z.array(

@@ -7,4 +7,5 @@ export * from './operations.ts';
 export * from './providers.ts';
 export * from './room.ts';
 export * from './vocabulary.ts';
+export * from './sessions.ts';
 export * from './notes.ts';

@@ -2,6 +2,7 @@
 // delivered live over a WebSocket and kept, encrypted at rest, in per-room order.
 import { z } from 'zod';
 import { PublicProviderProfile } from './providers.ts';
+import { SessionClientFrames, type SessionServerFrame } from './sessions.ts';
 
 export const messageKinds = ['text', 'voice', 'video', 'file'] as const;
 export const MessageKind = z.enum(messageKinds);
@@ -109,6 +110,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('typing'), roomId: z.uuid() }),
   z.strictObject({ type: z.literal('read'), roomId: z.uuid(), seq: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('ping') }),
+  ...SessionClientFrames,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -119,14 +121,24 @@ export type ServerFrame =
   | { type: 'subscribed'; roomId: string; upToSeq: number }
   | { type: 'notification'; unread: number }
   | { type: 'pong' }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string }
+  | SessionServerFrame;
 
 /** Close codes the live socket uses. */
 export const socketCloseCodes = { policy: 1008, tooBig: 1009, unauthenticated: 4401, forbidden: 4403 } as const;
 
 // ── Notifications ──────────────────────────────────────────────────────────────────────────
 
-export const NotificationItem = z.object({ id: z.uuid(), roomId: z.uuid(), at: z.string(), text: z.string(), read: z.boolean() });
+export const NotificationItem = z.object({
+  id: z.uuid(),
+  kind: z.enum(['message', 'session']),
+  /** A message notice opens its room; a session notice, the session. */
+  roomId: z.uuid().nullable(),
+  sessionId: z.uuid().nullable(),
+  at: z.string(),
+  text: z.string(),
+  read: z.boolean(),
+});
 export const Notifications = z.object({ unread: z.number().int(), items: z.array(NotificationItem), discreet: z.boolean() });
 export type Notifications = z.infer<typeof Notifications>;
 export const NotificationSettings = z.strictObject({ discreet: z.boolean() });

@@ -5,6 +5,13 @@ import { z } from 'zod';
  * The whole configuration, parsed once at boot. This is the only file that reads
  * `process.env`; everything else receives a `Config`.
  */
+const IceServer = z.strictObject({
+  urls: z.union([z.string().regex(/^(stun|turns?):/), z.array(z.string().regex(/^(stun|turns?):/)).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
 const Env = z.object({
   HAVEN_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,6 +42,25 @@ const Env = z.object({
   /** Absent → email stays in the outbox (shown in the console); e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Haven <no-reply@haven.invalid>'),
+  // STUN/TURN servers handed to browsers for live sessions, as JSON (coturn in production).
+  HAVEN_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. [{"urls":"turn:turn.example.org:3478","username":"u","credential":"p"}]' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(IceServer).max(10)),
+  // When session reminders go out, in minutes before the start.
+  HAVEN_REMINDER_MINUTES: z
+    .string()
+    .default('1440,60')
+    .transform((text) => text.split(',').map((part) => Number(part.trim())))
+    .pipe(z.array(z.number().int().min(1).max(10_080)).min(1).max(5)),
 });
 
 export type Config = {
@@ -54,6 +80,8 @@ export type Config = {
   rateLimit: { authPerMinute: number };
   redisUrl: string | null;
   smtp: { url: string; from: string } | null;
+  iceServers: IceServer[];
+  reminderMinutes: number[];
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +119,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    iceServers: e.HAVEN_ICE_SERVERS,
+    reminderMinutes: [...new Set(e.HAVEN_REMINDER_MINUTES)].sort((a, b) => b - a),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from '@haven/contract';
+import type { Notifications, Role } from '@haven/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +48,8 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
 
   const when = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { timeZone: browserTimeZone(), month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-  const roomLink = (roomId: string) => (role === 'client' ? '/room' : `/provider/rooms/${roomId}`);
+  const itemLink = (item: Notifications['items'][number]) =>
+    item.sessionId ? `/sessions/${item.sessionId}` : role === 'client' ? '/room' : `/provider/rooms/${item.roomId}`;
 
   function toggleDiscreet(discreet: boolean) {
     setSaid(null);
@@ -84,8 +85,8 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
           <ul className="bell__items">
             {notifications.data.items.slice(0, 8).map((item) => (
               <li key={item.id} className={item.read ? 'bell__item' : 'bell__item bell__item--unread'}>
-                <Link to={roomLink(item.roomId)} onClick={() => setOpen(false)}>
-                  {t(role === 'client' ? 'bell.itemClient' : 'bell.itemProvider')}
+                <Link to={itemLink(item)} onClick={() => setOpen(false)}>
+                  {item.kind === 'session' ? item.text : t(role === 'client' ? 'bell.itemClient' : 'bell.itemProvider')}
                 </Link>
                 <span className="bell__meta">
                   {when(item.at)}

@@ -324,7 +324,7 @@ export function bookedSessionsOfProvider(db: Db, providerId: string, from: Date,
     .selectFrom('live_sessions')
     .selectAll()
     .where('provider_id', '=', providerId)
-    .where('status', '=', 'booked')
+    .where('status', 'in', ['requested', 'booked'])
     .where('ends_at', '>', from)
     .where('starts_at', '<', to)
     .execute();
@@ -339,7 +339,7 @@ export function upcomingSessionsOfClient(db: Db, clientId: string, now: Date): P
     .selectFrom('live_sessions')
     .selectAll()
     .where('client_id', '=', clientId)
-    .where('status', '=', 'booked')
+    .where('status', 'in', ['requested', 'booked'])
     .where('ends_at', '>', now)
     .orderBy('starts_at')
     .execute();

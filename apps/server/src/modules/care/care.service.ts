@@ -21,6 +21,8 @@ import type { PaymentProcessor } from '../../platform/payments/payment-processor
 import { checkChoice, estimateOf, startCoverage, type CoverageRow } from '../coverage/coverage.service.ts';
 import { reserveLiveSession } from '../coverage/session-ledger.ts';
 import { bookableSlots, publicProfilesById } from '../providers/providers.service.ts';
+import { remindBoth } from '../sessions/booking.service.ts';
+import type { Config } from '../../platform/config.ts';
 import * as repo from './care.repository.ts';
 import {
   clientSubject,
@@ -174,7 +176,7 @@ async function checkFirstSession(db: Db, intake: CompleteIntake, ranked: Ranked[
  */
 export async function submitIntake(
   db: Db,
-  deps: { sealer: Sealer; payments: PaymentProcessor; eligibility: EligibilityChecker },
+  deps: { sealer: Sealer; payments: PaymentProcessor; eligibility: EligibilityChecker; config: Pick<Config, 'reminderMinutes'> },
   actor: Actor,
   client: repo.ClientRow,
   firstSession: FirstSessionChoice | null,
@@ -218,7 +220,8 @@ export async function submitIntake(
       const assignment = await assign(trx, actor, { ...base, providerId: chosen.provider.id, route: 'first_session', score: chosen.score, reasons: chosen.reasons }, now);
       if (!assignment) throw new AppError('slot_taken', 'That provider has just filled their last place. Choose another time or provider.');
       const estimate = await estimateOf(trx, deps.eligibility, coverage, firstSession.start.slice(0, 10));
-      await bookFirstSession(trx, assignment, firstSession, intake, coverage, estimate?.costCents ?? 0);
+      const sessionId = await bookFirstSession(trx, assignment, firstSession, intake, coverage, estimate?.costCents ?? 0);
+      await remindBoth(trx, sessionId, deps.config.reminderMinutes, now);
       return;
     }
     const assignment = await assignBest(trx, actor, ranked, { ...base, route: 'instant' }, now);
@@ -235,7 +238,7 @@ async function bookFirstSession(
   intake: CompleteIntake,
   coverage: CoverageRow,
   costCents: number,
-): Promise<void> {
+): Promise<string> {
   const start = new Date(choice.start);
   const end = new Date(start.getTime() + choice.lengthMinutes * 60_000);
   // The provider's row is locked by assign(): no one else can book them until this commits.
@@ -248,10 +251,14 @@ async function bookFirstSession(
     starts_at: start,
     ends_at: end,
     modality: intake.preferences.liveModality ?? 'video',
+    current_modality: intake.preferences.liveModality ?? 'video',
+    // Choosing a time when matched is the provider's acceptance: their hours offered it.
+    confirmed_at: new Date(),
     coverage_id: coverage.id,
     cost_cents: costCents,
   });
   await reserveLiveSession(trx, coverage, { id: session.id, startsAt: start, costCents });
+  return session.id;
 }
 
 // ── Asking for someone by name, switching ──────────────────────────────────────────────────

@@ -58,14 +58,16 @@ async function renewDirectForBooking(trx: Db, coverage: repo.CoverageRow, day: s
   });
 }
 
-export type Settlement = 'cancelled_early' | 'cancelled_late' | 'completed' | 'client_no_show' | 'provider_no_show';
-const RETURNS = new Set<Settlement>(['cancelled_early', 'provider_no_show']);
+export type Settlement = 'cancelled_early' | 'cancelled_late' | 'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_by_provider' | 'declined';
+const RETURNS = new Set<Settlement>(['cancelled_early', 'provider_no_show', 'cancelled_by_provider', 'declined']);
 const SETTLEMENT_REASONS: Record<Settlement, string> = {
   cancelled_early: 'Cancelled 24 hours or more ahead: the session is returned',
   cancelled_late: 'Cancelled less than 24 hours ahead: the session is used',
   completed: 'Live session held',
   client_no_show: 'Missed without cancelling: the session is used',
   provider_no_show: 'The provider could not attend: the session is returned',
+  cancelled_by_provider: 'Cancelled by the provider: the session is returned',
+  declined: 'The provider could not take this booking: the session is returned',
 };
 
 /** Settles a reserved live session once: returned, or spent (and a health-plan visit billed). */

@@ -5,9 +5,10 @@ import type {
   ProviderWorkspace,
   PublicProviderProfile,
   Slots,
+  TimeOff,
   TimeOffInput,
 } from '@haven/contract';
-import { isIanaTimeZone, isValidNpi, openSlots, validateAvailability, type WeeklyWindow } from '@haven/domain';
+import { isIanaTimeZone, isValidNpi, openSlots, validateAvailability, type Availability, type WeeklyWindow } from '@haven/domain';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
@@ -22,7 +23,7 @@ const MAX_TIME_OFF_DAYS = 366;
 
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
-const invalid = (field: string, message: string) => new AppError('validation_failed', message, [{ field, message }]);
+const invalid = AppError.invalid;
 
 /** The provider record behind a signed-in provider account. */
 export async function providerOf(db: Db, user: UserRow): Promise<repo.ProviderRow> {
@@ -166,6 +167,27 @@ export async function publicProfilesById(db: Db, ids: string[], now = new Date()
   return profiles;
 }
 
+/**
+ * A provider's published hours as the domain reads them, with their time off ending after `from`
+ * (with its notes, for their own calendar); null until they have a time zone.
+ */
+export async function publishedHours(
+  db: Db,
+  provider: repo.ProviderRow,
+  from: Date,
+): Promise<{ availability: Availability; timeOff: TimeOff[] } | null> {
+  if (!provider.time_zone) return null;
+  const [exceptions, timeOff] = await Promise.all([repo.exceptionsOf(db, provider.id), repo.timeOffOf(db, provider.id, from)]);
+  const availability: Availability = {
+    timeZone: provider.time_zone,
+    weekly: provider.weekly_availability as WeeklyWindow[],
+    exceptions: exceptions.map((e) => ({ date: e.on_date, windows: e.windows })),
+    timeOff: timeOff.map((t) => ({ start: new Date(t.starts_at), end: new Date(t.ends_at) })),
+    bufferMinutes: provider.buffer_minutes,
+  };
+  return { availability, timeOff: timeOff.map(presentTimeOff) };
+}
+
 export async function bookableSlots(
   db: Db,
   provider: repo.ProviderRow,
@@ -183,17 +205,7 @@ export async function bookableSlots(
   const earliest = new Date(now.getTime() + provider.min_notice_hours * 3_600_000);
   const from = query.from > earliest ? query.from : earliest;
   if (from >= query.to) return { timeZone: provider.time_zone, slots: [] };
-  const [exceptions, timeOff] = await Promise.all([repo.exceptionsOf(db, provider.id), repo.timeOffOf(db, provider.id, from)]);
-  const slots = openSlots(
-    {
-      timeZone: provider.time_zone,
-      weekly: provider.weekly_availability as WeeklyWindow[],
-      exceptions: exceptions.map((e) => ({ date: e.on_date, windows: e.windows })),
-      timeOff: timeOff.map((t) => ({ start: new Date(t.starts_at), end: new Date(t.ends_at) })),
-      bufferMinutes: provider.buffer_minutes,
-    },
-    query.length,
-    { from, to: query.to },
-  );
+  const hours = await publishedHours(db, provider, from);
+  const slots = hours ? openSlots(hours.availability, query.length, { from, to: query.to }) : [];
   return { timeZone: provider.time_zone, slots: slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() })) };
 }

@@ -11,6 +11,7 @@ import type { Http } from '../../platform/http/server.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
+import { SessionSignals } from '../sessions/signaling.ts';
 import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } from './room.service.ts';
 
 /** Largest frame a browser may send; anything bigger closes the socket with 1009. */
@@ -69,13 +70,16 @@ type Subscription = { access: Access; lastSeq: number; stop: () => Promise<void>
 
 class LiveSession {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly signals: SessionSignals;
   private lastTyping = 0;
 
   constructor(
     private readonly context: AppContext,
     private readonly socket: WebSocket,
     private readonly user: UserRow,
-  ) {}
+  ) {
+    this.signals = new SessionSignals(context.db, context.live, user, (frame) => this.send(frame));
+  }
 
   private send(frame: ServerFrame): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
@@ -100,6 +104,7 @@ class LiveSession {
   private async handle(frame: ClientFrame): Promise<void> {
     if (frame.type === 'ping') return this.send({ type: 'pong' });
     if (frame.type === 'subscribe') return this.subscribe(frame.roomId, frame.afterSeq);
+    if (frame.type === 'session.enter' || frame.type === 'session.leave' || frame.type === 'signal') return this.signals.handle(frame);
     const subscription = this.subscriptions.get(frame.roomId);
     if (!subscription) throw new AppError('forbidden', 'Subscribe to the room first.');
     if (frame.type === 'typing') {
@@ -169,6 +174,7 @@ class LiveSession {
   }
 
   async end(): Promise<void> {
+    await this.signals.end();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     this.subscriptions.clear();
   }

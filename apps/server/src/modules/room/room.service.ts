@@ -300,7 +300,15 @@ export async function notifications(db: Db, user: UserRow): Promise<Notification
   return {
     unread,
     discreet: contact.discreet_notifications,
-    items: items.map((n) => ({ id: n.id, roomId: n.room_id, at: n.at.toISOString(), text: 'New message in your room', read: n.read_at !== null })),
+    items: items.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      roomId: n.room_id,
+      sessionId: n.live_session_id,
+      at: n.at.toISOString(),
+      text: n.text ?? 'New message in your room',
+      read: n.read_at !== null,
+    })),
   };
 }
 

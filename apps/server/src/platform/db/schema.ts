@@ -61,6 +61,7 @@ export interface ProvidersTable {
   session_lengths: Defaulted<number[]>;
   buffer_minutes: Defaulted<number>;
   min_notice_hours: Defaulted<number>;
+  auto_confirm: Defaulted<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -227,13 +228,35 @@ export interface LiveSessionsTable {
   room_id: string;
   starts_at: Date | string;
   ends_at: Date | string;
-  modality: 'video' | 'audio' | 'chat';
-  status: Defaulted<'booked' | 'cancelled' | 'completed'>;
+  modality: LiveModality;
+  status: Defaulted<'requested' | 'booked' | 'cancelled' | 'completed'>;
   created_at: CreatedAt;
   coverage_id: Nullable<string>;
   cost_cents: Defaulted<number>;
-  outcome: Nullable<'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_early' | 'cancelled_late'>;
+  outcome: Nullable<LiveOutcome>;
   settled_at: Nullable<Date>;
+  series_id: Nullable<string>;
+  current_modality: Nullable<LiveModality>;
+  confirmed_at: Nullable<Date>;
+  cancelled_by: Nullable<'client' | 'provider'>;
+  change_reason: Nullable<string>;
+  rescheduled_from: Nullable<string>;
+  client_location: Nullable<string>;
+  client_joined_at: Nullable<Date>;
+  provider_joined_at: Nullable<Date>;
+  ended_at: Nullable<Date>;
+}
+type LiveModality = 'video' | 'audio' | 'chat';
+type LiveOutcome = 'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_early' | 'cancelled_late' | 'cancelled_by_provider' | 'declined';
+
+export interface SessionRemindersTable {
+  id: Generated<string>;
+  session_id: string;
+  user_id: string;
+  minutes_before: number;
+  due_at: Date | string;
+  done_at: Nullable<Date>;
+  outcome: Nullable<'sent' | 'skipped'>;
 }
 
 export interface ClientNoticesTable {
@@ -365,6 +388,7 @@ export interface MessagesTable {
   size_bytes: Nullable<number>;
   duration_ms: Nullable<number>;
   sent_at: Timestamp;
+  live_session_id: Nullable<string>;
 }
 
 export interface RoomReadsTable {
@@ -382,9 +406,12 @@ export interface MessageStarsTable {
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
-  room_id: string;
+  room_id: Nullable<string>;
   at: CreatedAt;
   read_at: Nullable<Date>;
+  kind: Defaulted<'message' | 'session'>;
+  text: Nullable<string>;
+  live_session_id: Nullable<string>;
 }
 
 export interface MessageEmailLogTable {
@@ -417,6 +444,7 @@ export interface DB {
   care_assignments: CareAssignmentsTable;
   match_queue: MatchQueueTable;
   live_sessions: LiveSessionsTable;
+  session_reminders: SessionRemindersTable;
   client_notices: ClientNoticesTable;
   matching_runs: MatchingRunsTable;
   direct_plans: DirectPlansTable;

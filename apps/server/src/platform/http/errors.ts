@@ -12,6 +12,11 @@ export class AppError extends Error {
     this.issues = issues;
   }
 
+  /** One field's input is not acceptable, said so that a person can fix it. */
+  static invalid(field: string, message: string): AppError {
+    return new AppError('validation_failed', message, [{ field, message }]);
+  }
+
   get status(): number {
     return statusByCode[this.code];
   }
@@ -38,12 +43,15 @@ const statusByCode: Record<ErrorCode, number> = {
   ambiguous_provider: 409,
   switch_in_progress: 409,
   slot_taken: 409,
+  not_licensed_here: 403,
+  join_not_open: 409,
   coverage_invalid: 422,
   no_credits: 409,
   not_in_plan: 409,
   estimate_changed: 409,
   session_open: 409,
   invalid_media: 422,
+  range_too_long: 422,
   note_incomplete: 422,
   rate_limited: 429,
   internal: 500,
@@ -70,12 +78,15 @@ const defaultMessages: Record<ErrorCode, string> = {
   ambiguous_provider: 'More than one provider has that name.',
   switch_in_progress: 'A change of provider is already under way.',
   slot_taken: 'That time was just taken. Choose another one.',
+  not_licensed_here: 'Your provider is not licensed where you are now, so the session cannot take place there.',
+  join_not_open: 'This session cannot be joined now.',
   coverage_invalid: 'We could not confirm that coverage.',
   no_credits: 'There are no sessions left on your coverage.',
   not_in_plan: 'Your plan does not include that.',
   estimate_changed: 'The cost has changed since you saw it. Review the new estimate and confirm again.',
   session_open: 'You already have a messaging session open.',
   invalid_media: 'That file is not a recording or document we can accept.',
+  range_too_long: 'That is too long a stretch of time to ask for at once.',
   note_incomplete: 'The progress note is not ready to sign: fill in what is missing.',
   rate_limited: 'Too many attempts. Wait a minute and try again.',
   internal: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',

@@ -2,7 +2,8 @@ import { sessionOutcomes } from '@haven/contract';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecordSessionOutcome, type SessionOutcome } from '../../../api/caseload.ts';
-import { Alert, Badge, Button, type BadgeTone } from '../../../ui/index.ts';
+import { useNow } from '../../../time/useNow.ts';
+import { Alert, Badge, Button, ButtonLink, type BadgeTone } from '../../../ui/index.ts';
 import type { CaseloadSession } from './LiveSessions.tsx';
 
 type RecordedOutcome = NonNullable<CaseloadSession['outcome']>;
@@ -13,6 +14,8 @@ const outcomeTone: Record<RecordedOutcome, BadgeTone> = {
   provider_no_show: 'warning',
   cancelled_early: 'neutral',
   cancelled_late: 'neutral',
+  cancelled_by_provider: 'neutral',
+  declined: 'neutral',
 };
 
 type PastSessionProps = {
@@ -30,6 +33,9 @@ export function PastSession({ session, description, clientName, onChanged }: Pas
   const item = useRef<HTMLLIElement>(null);
   const descriptionId = `session-${session.id}`;
   const needsOutcome = session.outcome === null && session.status === 'booked';
+  // A session that was held (or has started) has notes to write.
+  const now = useNow();
+  const hasNotes = session.status !== 'cancelled' && Date.parse(session.startsAt) <= now;
 
   function choose(outcome: SessionOutcome) {
     record.mutate(
@@ -55,6 +61,12 @@ export function PastSession({ session, description, clientName, onChanged }: Pas
       {session.outcome && <Badge tone={outcomeTone[session.outcome]}>{t(`caseload.outcome.${session.outcome}`)}</Badge>}
       {!session.outcome && session.status !== 'booked' && (
         <Badge tone={session.status === 'completed' ? 'success' : 'neutral'}>{t(`caseload.status.${session.status}`)}</Badge>
+      )}
+      {hasNotes && (
+        <ButtonLink to={`/provider/sessions/${session.id}/note`} variant="quiet" className="button--small">
+          {t('caseload.live.progressNote')}
+          <span className="visually-hidden"> {t('caseload.live.progressNoteFor', { name: clientName, when: description })}</span>
+        </ButtonLink>
       )}
       {failure && <Alert tone="error">{failure}</Alert>}
       {needsOutcome && (

@@ -1,0 +1,353 @@
+// Booking a live session with the current provider, and changing it (PRODUCT §2.5). Every write
+// locks the provider's row first, so two requests for one slot are decided one after the other
+// and the second finds the first; the ledger reserves in the same transaction.
+import type {
+  BookingOptions,
+  BookLiveSessionRequest,
+  CancelRequest,
+  DecideRequest,
+  LiveModality,
+  LiveSession,
+  RescheduleRequest,
+  SessionSettings,
+} from '@haven/contract';
+import { weeklySeries } from '@haven/domain';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../app-context.ts';
+import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import * as coverage from '../coverage/coverage.service.ts';
+import * as ledger from '../coverage/session-ledger.ts';
+import type { UserRow } from '../identity/identity.service.ts';
+import { bookableSlots } from '../providers/providers.service.ts';
+import { notifySessionChange, pushUnreadCounts, scheduleReminders, sessionTime } from './reminders.ts';
+import { isFreeChange, presentSession, providerName } from './sessions.presenter.ts';
+import { partyOf, type Party } from './sessions.policy.ts';
+import * as repo from './sessions.repository.ts';
+
+export type Deps = Pick<AppContext, 'payments' | 'eligibility' | 'config' | 'live'>;
+type Range = { from: Date; to: Date };
+
+const MINUTE_MS = 60_000;
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const subject = (clientId: string) => ({ type: 'client', id: clientId });
+const LIVE_MODALITIES: LiveModality[] = ['video', 'audio', 'chat'];
+
+// ── Reading ────────────────────────────────────────────────────────────────────────────────
+
+async function currentProviderOf(db: Db, user: UserRow): Promise<{ clientId: string; roomId: string; provider: repo.ProviderBooking }> {
+  const client = await repo.clientOfUser(db, user.id);
+  const assignment = client && (await repo.currentAssignment(db, client.id));
+  if (!client || !assignment) throw new AppError('conflict', 'You do not have a provider yet. We will tell you as soon as you are matched.');
+  const provider = await repo.providerForBooking(db, assignment.provider_id, dayOf(new Date()));
+  if (!provider) throw new AppError('not_found');
+  return { clientId: client.id, roomId: assignment.room_id, provider };
+}
+
+const usualLength = (provider: repo.ProviderBooking) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
+const offeredModalities = (provider: repo.ProviderBooking) => LIVE_MODALITIES.filter((m) => provider.modalities.includes(m));
+
+/** Open slots of `length` with a provider: their hours, notice and time off, less sessions and buffers. */
+async function openSlotsOf(db: Db, provider: repo.ProviderBooking, range: Range, length: number, now: Date, exceptId?: string) {
+  const { slots } = await bookableSlots(db, provider, { ...range, length }, now);
+  const taken = await repo.openSessionsNear(db, provider.id, range.from, range.to, provider.buffer_minutes, exceptId);
+  const margin = provider.buffer_minutes * MINUTE_MS;
+  return slots.filter(
+    (slot) =>
+      !taken.some(
+        (s) => new Date(s.starts_at).getTime() - margin < new Date(slot.end).getTime() && new Date(slot.start).getTime() < new Date(s.ends_at).getTime() + margin,
+      ),
+  );
+}
+
+function options(provider: repo.ProviderBooking, length: number, slots: BookingOptions['slots']): BookingOptions {
+  return {
+    providerId: provider.id,
+    providerName: `${provider.first_name} ${provider.last_name}`,
+    lengths: [...provider.session_lengths].sort((a, b) => a - b),
+    lengthMinutes: length,
+    modalities: offeredModalities(provider),
+    minNoticeHours: provider.min_notice_hours,
+    needsConfirmation: !provider.auto_confirm,
+    slots,
+  };
+}
+
+export async function bookingOptions(db: Db, user: UserRow, range: Range & { length?: number }, now = new Date()): Promise<BookingOptions> {
+  const { provider } = await currentProviderOf(db, user);
+  const length = range.length ?? usualLength(provider);
+  return options(provider, length, await openSlotsOf(db, provider, range, length, now));
+}
+
+/** Times the session could move to: same provider, same length. */
+export async function rescheduleOptions(db: Db, user: UserRow, sessionId: string, range: Range, now = new Date()): Promise<BookingOptions> {
+  const { session } = await partyOf(db, user, sessionId);
+  const provider = await requireProvider(db, session.provider_id);
+  const length = lengthOf(session);
+  return options(provider, length, await openSlotsOf(db, provider, range, length, now, session.id));
+}
+
+export async function sessionsOf(db: Db, user: UserRow, now = new Date()): Promise<{ upcoming: LiveSession[]; past: LiveSession[] }> {
+  const party = await partyFilter(db, user);
+  const rows = await repo.sessionsOfParty(db, party, { from: new Date(now.getTime() - 180 * 86_400_000) });
+  const sessions = rows.map((row) => presentSession(row, now));
+  const isUpcoming = (s: LiveSession) => (s.status === 'requested' || s.status === 'booked') && new Date(s.endsAt) > now;
+  return { upcoming: sessions.filter(isUpcoming), past: sessions.filter((s) => !isUpcoming(s)).reverse() };
+}
+
+export async function sessionOf(db: Db, user: UserRow, sessionId: string, now = new Date()): Promise<LiveSession> {
+  return presentSession((await partyOf(db, user, sessionId)).session, now);
+}
+
+async function partyFilter(db: Db, user: UserRow): Promise<{ clientId: string } | { providerId: string }> {
+  if (user.role === 'provider') {
+    const provider = await repo.providerOfUser(db, user.id);
+    if (!provider) throw new AppError('forbidden');
+    return { providerId: provider.id };
+  }
+  const client = await repo.clientOfUser(db, user.id);
+  return { clientId: client?.id ?? '00000000-0000-0000-0000-000000000000' };
+}
+
+async function requireProvider(db: Db, providerId: string): Promise<repo.ProviderBooking> {
+  const provider = await repo.providerForBooking(db, providerId, dayOf(new Date()));
+  if (!provider) throw new AppError('not_found');
+  return provider;
+}
+
+const lengthOf = (s: Pick<repo.SessionRow, 'starts_at' | 'ends_at'>) => Math.round((new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / MINUTE_MS);
+
+// ── Booking ────────────────────────────────────────────────────────────────────────────────
+
+/** Books one session or a weekly series; all of it or none of it. */
+export async function book(db: Db, deps: Deps, actor: Actor, user: UserRow, request: BookLiveSessionRequest, now = new Date()): Promise<LiveSession[]> {
+  const { clientId, roomId, provider } = await currentProviderOf(db, user);
+  if (!provider.session_lengths.includes(request.lengthMinutes)) {
+    throw AppError.invalid('lengthMinutes', `${provider.first_name} offers ${provider.session_lengths.join(', ')}-minute sessions. Choose one of those.`);
+  }
+  if (!provider.modalities.includes(request.modality)) {
+    throw AppError.invalid('modality', `${provider.first_name} offers ${offeredModalities(provider).join(', ')} sessions. Choose one of those.`);
+  }
+  const zone = (await repo.clientTimeZone(db, clientId)) ?? provider.time_zone ?? 'UTC';
+  const starts = request.recurrence ? weeklySeries(new Date(request.start), zone, request.recurrence.everyWeeks, request.recurrence.count) : [new Date(request.start)];
+  const current = await coverage.currentCoverageOf(db, clientId);
+  const costs: number[] = [];
+  for (const start of starts) {
+    if (start <= now) throw AppError.invalid('start', 'That time has passed. Choose a time in the future.');
+    if (!(await coverage.allowanceOf(db, current, dayOf(start))).live) {
+      throw new AppError('not_in_plan', 'Your plan does not include live sessions. Your plan page shows how to add them.');
+    }
+    const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(start));
+    if (estimate) coverage.requireAccepted(estimate, request.acceptedCostCents);
+    costs.push(estimate?.costCents ?? 0);
+    await requireOpenSlot(db, provider, start, request.lengthMinutes, now, zone);
+  }
+  const seriesId = starts.length > 1 ? randomUUID() : null;
+  const status = provider.auto_confirm ? 'booked' : 'requested';
+  const ids = await db.transaction().execute(async (trx) => {
+    await repo.lockProvider(trx, provider.id);
+    const booked: string[] = [];
+    for (const [index, start] of starts.entries()) {
+      const end = new Date(start.getTime() + request.lengthMinutes * MINUTE_MS);
+      if ((await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes)).length) throw slotTaken(start, zone);
+      const locked = await coverage.lockCurrentCoverage(trx, clientId);
+      const session = await repo.insertSession(trx, {
+        client_id: clientId,
+        provider_id: provider.id,
+        room_id: roomId,
+        starts_at: start,
+        ends_at: end,
+        modality: request.modality,
+        current_modality: request.modality,
+        status,
+        confirmed_at: status === 'booked' ? now : null,
+        series_id: seriesId,
+        coverage_id: locked.id,
+        cost_cents: costs[index] ?? 0,
+      });
+      await ledger.reserveLiveSession(trx, locked, { id: session.id, startsAt: start, costCents: costs[index] ?? 0 });
+      await remindBoth(trx, session.id, deps.config.reminderMinutes, now);
+      booked.push(session.id);
+    }
+    await recordAudit(trx, { actor, action: 'live_session.booked', subject: subject(clientId), detail: { sessionIds: booked, status } });
+    if (provider.user_id) {
+      const when = sessionTime(starts[0]!, provider.time_zone);
+      const what = starts.length > 1 ? `${starts.length} ${request.modality} sessions from ${when}` : `a ${request.modality} session on ${when}`;
+      const text = status === 'requested' ? `${user.preferred_name} asked for ${what}. Confirm or decline it.` : `${user.preferred_name} booked ${what}.`;
+      await notifySessionChange(trx, { userId: provider.user_id, sessionId: booked[0]!, text, email: { subject: status === 'requested' ? 'A session request' : 'A new session', text: `${text}\n\n${deps.config.publicUrl}/provider/calendar\n` }, publicUrl: deps.config.publicUrl });
+    }
+    return booked;
+  });
+  if (provider.user_id) await pushUnreadCounts(db, deps.live, [provider.user_id]);
+  return (await repo.sessionsWithParties(db, ids)).map((row) => presentSession(row, now));
+}
+
+async function requireOpenSlot(db: Db, provider: repo.ProviderBooking, start: Date, length: number, now: Date, zone: string, exceptId?: string): Promise<void> {
+  const end = new Date(start.getTime() + length * MINUTE_MS);
+  const slots = await openSlotsOf(db, provider, { from: start, to: end }, length, now, exceptId);
+  if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw slotTaken(start, zone);
+}
+
+function slotTaken(start: Date, zone: string): AppError {
+  return new AppError('slot_taken', `${sessionTime(start, zone)} is not open any more: it was just taken, is too soon, or is outside your provider's hours. Choose another time.`);
+}
+
+/** Reminders for both people; a request's go out too, so nobody forgets to answer it. */
+export async function remindBoth(trx: Db, sessionId: string, reminderMinutes: number[], now: Date): Promise<void> {
+  const session = await repo.sessionWithParties(trx, sessionId);
+  if (!session) return;
+  const userIds = [session.client_user_id, session.provider_user_id].filter((id): id is string => id !== null);
+  await scheduleReminders(trx, { id: session.id, startsAt: new Date(session.starts_at), userIds }, reminderMinutes, now);
+}
+
+// ── Changes ────────────────────────────────────────────────────────────────────────────────
+
+/** How a change settles the ledger: the provider's changes never cost the client. */
+function settlementFor(party: Party, session: repo.SessionRow, now: Date): ledger.Settlement {
+  if (party.role === 'provider') return 'cancelled_by_provider';
+  if (session.status === 'requested') return 'cancelled_early';
+  return isFreeChange(session, now) ? 'cancelled_early' : 'cancelled_late';
+}
+
+function requireChangeable(session: repo.SessionRow, now: Date): void {
+  if (session.status !== 'booked' && session.status !== 'requested') throw new AppError('conflict', 'This session is already cancelled or over.');
+  if (new Date(session.starts_at) <= now) throw new AppError('conflict', 'This session has already started, so it cannot be changed now.');
+}
+
+export async function cancel(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: CancelRequest, now = new Date()): Promise<LiveSession> {
+  const party = await partyOf(db, user, sessionId);
+  const other = await db.transaction().execute(async (trx) => {
+    const session = await repo.lockSession(trx, sessionId);
+    if (!session) throw new AppError('not_found');
+    requireChangeable(session, now);
+    const settlement = settlementFor(party, session, now);
+    await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: settlement, cancelled_by: party.role, change_reason: request.reason ?? null, settled_at: now });
+    await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
+    await recordAudit(trx, { actor, action: 'live_session.cancelled', subject: subject(session.client_id), detail: { sessionId, outcome: settlement, by: party.role } });
+    return tellOtherParty(trx, deps, party, sessionId, (name, when) => `${name} cancelled the session on ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`);
+  });
+  await pushUnreadCounts(db, deps.live, other);
+  return sessionOf(db, user, sessionId, now);
+}
+
+export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: RescheduleRequest, now = new Date()): Promise<LiveSession> {
+  const party = await partyOf(db, user, sessionId);
+  const old = party.session;
+  requireChangeable(old, now);
+  const provider = await requireProvider(db, old.provider_id);
+  const zone = (party.role === 'client' ? old.client_time_zone : old.provider_time_zone) ?? 'UTC';
+  const start = new Date(request.start);
+  if (start <= now) throw AppError.invalid('start', 'That time has passed. Choose a time in the future.');
+  const length = lengthOf(old);
+  let cost = old.cost_cents;
+  if (party.role === 'client') {
+    const current = await coverage.currentCoverageOf(db, old.client_id);
+    const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(start));
+    if (estimate) coverage.requireAccepted(estimate, request.acceptedCostCents ?? -1);
+    cost = estimate?.costCents ?? 0;
+  }
+  await requireOpenSlot(db, provider, start, length, now, zone, old.id);
+  const { id, other } = await db.transaction().execute(async (trx) => {
+    await repo.lockProvider(trx, provider.id);
+    const session = await repo.lockSession(trx, sessionId);
+    if (!session) throw new AppError('not_found');
+    requireChangeable(session, now);
+    const end = new Date(start.getTime() + length * MINUTE_MS);
+    if ((await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes, session.id)).length) throw slotTaken(start, zone);
+    const settlement = settlementFor(party, session, now);
+    await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: settlement, cancelled_by: party.role, change_reason: request.reason ?? 'Moved to another time', settled_at: now });
+    await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
+    const status = party.role === 'provider' || provider.auto_confirm ? 'booked' : 'requested';
+    const locked = await coverage.lockCurrentCoverage(trx, session.client_id);
+    const moved = await repo.insertSession(trx, {
+      client_id: session.client_id,
+      provider_id: session.provider_id,
+      room_id: session.room_id,
+      starts_at: start,
+      ends_at: end,
+      modality: session.modality,
+      current_modality: session.modality,
+      status,
+      confirmed_at: status === 'booked' ? now : null,
+      series_id: session.series_id,
+      rescheduled_from: session.id,
+      coverage_id: locked.id,
+      cost_cents: cost,
+    });
+    await ledger.reserveLiveSession(trx, locked, { id: moved.id, startsAt: start, costCents: cost });
+    await remindBoth(trx, moved.id, deps.config.reminderMinutes, now);
+    await recordAudit(trx, { actor, action: 'live_session.rescheduled', subject: subject(session.client_id), detail: { from: sessionId, to: moved.id, outcome: settlement, by: party.role } });
+    const told = await tellOtherParty(trx, deps, party, moved.id, (name, when) => `${name} moved your session to ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`, start);
+    return { id: moved.id, other: told };
+  });
+  await pushUnreadCounts(db, deps.live, other);
+  return sessionOf(db, user, id, now);
+}
+
+/** The provider answers a request: confirmed, or declined with the session returned. */
+export async function decide(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: DecideRequest, now = new Date()): Promise<LiveSession> {
+  const party = await partyOf(db, user, sessionId);
+  if (party.role !== 'provider') throw new AppError('forbidden', 'Only the provider confirms or declines a session.');
+  const other = await db.transaction().execute(async (trx) => {
+    const session = await repo.lockSession(trx, sessionId);
+    if (!session || session.status !== 'requested') throw new AppError('conflict', 'This session is not waiting for your answer any more. Reload the page.');
+    if (request.decision === 'confirm') {
+      await repo.updateSession(trx, sessionId, { status: 'booked', confirmed_at: now });
+    } else {
+      await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: 'declined', cancelled_by: 'provider', change_reason: request.reason ?? null, settled_at: now });
+      await ledger.settleLiveSession(trx, deps.payments, sessionId, 'declined');
+    }
+    await recordAudit(trx, { actor, action: `live_session.${request.decision === 'confirm' ? 'confirmed' : 'declined'}`, subject: subject(session.client_id), detail: { sessionId } });
+    return tellOtherParty(trx, deps, party, sessionId, (name, when) =>
+      request.decision === 'confirm'
+        ? `${name} confirmed your session on ${when}.`
+        : `${name} could not take your session on ${when}; it has been returned to you.${request.reason ? ` ${request.reason}` : ''} Choose another time on your sessions page.`,
+    );
+  });
+  await pushUnreadCounts(db, deps.live, other);
+  return sessionOf(db, user, sessionId, now);
+}
+
+/** Notifies the other person of a change, in their own time zone; returns whom it told. */
+async function tellOtherParty(
+  trx: Db,
+  deps: Deps,
+  party: Party,
+  sessionId: string,
+  words: (changer: string, when: string) => string,
+  at?: Date,
+): Promise<string[]> {
+  const s = party.session;
+  const toClient = party.role === 'provider';
+  const userId = toClient ? s.client_user_id : s.provider_user_id;
+  if (!userId) return [];
+  const zone = toClient ? s.client_time_zone : s.provider_time_zone;
+  const text = words(toClient ? providerName(s) : s.client_name, sessionTime(at ?? new Date(s.starts_at), zone));
+  await notifySessionChange(trx, {
+    userId,
+    sessionId,
+    text,
+    email: { subject: 'A change to your session', text: `${text}\n\n${deps.config.publicUrl}/sessions/${sessionId}\n` },
+    publicUrl: deps.config.publicUrl,
+  });
+  return [userId];
+}
+
+// ── Provider settings ──────────────────────────────────────────────────────────────────────
+
+export async function settingsOf(db: Db, user: UserRow): Promise<SessionSettings> {
+  const provider = await repo.providerOfUser(db, user.id);
+  if (!provider) throw new AppError('forbidden');
+  return { autoConfirm: provider.auto_confirm };
+}
+
+export async function saveSettings(db: Db, actor: Actor, user: UserRow, settings: SessionSettings): Promise<SessionSettings> {
+  const provider = await repo.providerOfUser(db, user.id);
+  if (!provider) throw new AppError('forbidden');
+  await db.transaction().execute(async (trx) => {
+    await repo.setAutoConfirm(trx, provider.id, settings.autoConfirm);
+    await recordAudit(trx, { actor, action: 'provider.session_settings', subject: { type: 'provider', id: provider.id }, detail: settings });
+  });
+  return settings;
+}

@@ -1,0 +1,170 @@
+// Joining a live session and what attendance decides (PRODUCT §2.5): the join button opens 10
+// minutes before the start; the client says where they are and the provider must be licensed
+// there; a party still absent 10 minutes after the start is a no-show, with the ledger's answer.
+import { NO_SHOW_AFTER_MINUTES, type JoinRequest, type JoinResult, type LiveModality, type LiveSession } from '@haven/contract';
+import type { AppContext } from '../../app-context.ts';
+import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import * as ledger from '../coverage/session-ledger.ts';
+import type { UserRow } from '../identity/identity.service.ts';
+import { notifySessionChange, pushUnreadCounts, sessionTime } from './reminders.ts';
+import { isJoinable, joinWindow, OVERRUN_MINUTES, presentSession, providerName } from './sessions.presenter.ts';
+import { partyOf, type Party } from './sessions.policy.ts';
+import * as repo from './sessions.repository.ts';
+
+export type Deps = Pick<AppContext, 'payments' | 'config' | 'live'>;
+const subject = (clientId: string) => ({ type: 'client', id: clientId });
+export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
+
+/** Both people's open pages follow the session's state: joined, fallen back, ended. */
+async function announce(db: Db, deps: Pick<Deps, 'live'>, sessionId: string, now: Date): Promise<LiveSession> {
+  const row = await repo.sessionWithParties(db, sessionId);
+  if (!row) throw new AppError('not_found');
+  const session = presentSession(row, now);
+  await deps.live.publish(sessionChannel(sessionId), JSON.stringify({ from: 'server', frame: { type: 'session.changed', sessionId, session } }));
+  return session;
+}
+
+function requireJoinable(party: Party, now: Date): void {
+  const s = party.session;
+  if (s.status === 'requested') throw new AppError('join_not_open', 'Your provider has not confirmed this session yet.');
+  if (s.status !== 'booked' || s.ended_at) {
+    throw new AppError('join_not_open', s.outcome === 'client_no_show' || s.outcome === 'provider_no_show' ? 'This session was recorded as missed.' : 'This session is over or was cancelled.');
+  }
+  const { opens, closes } = joinWindow(s);
+  const zone = party.role === 'client' ? s.client_time_zone : s.provider_time_zone;
+  if (now < opens) throw new AppError('join_not_open', `You can join from ${sessionTime(opens, zone)}, 10 minutes before the start.`);
+  if (now >= closes) throw new AppError('join_not_open', 'This session has ended.');
+}
+
+export async function join(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: JoinRequest, now = new Date()): Promise<JoinResult> {
+  const party = await partyOf(db, user, sessionId);
+  requireJoinable(party, now);
+  const s = party.session;
+  const assignment = await repo.currentAssignment(db, s.client_id);
+  if (assignment?.provider_id !== s.provider_id) throw new AppError('join_not_open', 'This provider no longer works with this client, so the session cannot take place.');
+  if (party.role === 'client') {
+    if (!request.locationState) throw AppError.invalid('locationState', 'Tell us which state you are in right now: your provider must be licensed there.');
+    const provider = await repo.providerForBooking(db, s.provider_id, now.toISOString().slice(0, 10));
+    if (!provider?.licensed_states.includes(request.locationState)) {
+      throw new AppError(
+        'not_licensed_here',
+        `${providerName(s)} is not licensed in ${request.locationState}, so the session cannot take place while you are there. Join from a state where they are licensed (${provider?.licensed_states.join(', ') || 'none today'}), or message them to arrange another time.`,
+      );
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    const locked = await repo.lockSession(trx, sessionId);
+    if (!locked || !isJoinable(locked, now)) throw new AppError('join_not_open', 'This session cannot be joined now.');
+    await repo.updateSession(
+      trx,
+      sessionId,
+      party.role === 'client'
+        ? { client_joined_at: locked.client_joined_at ?? now, client_location: request.locationState ?? null }
+        : { provider_joined_at: locked.provider_joined_at ?? now },
+    );
+    await recordAudit(trx, { actor, action: 'live_session.joined', subject: subject(s.client_id), detail: { sessionId, role: party.role, location: request.locationState ?? null } });
+  });
+  const session = await announce(db, deps, sessionId, now);
+  return { session, role: party.role, iceServers: deps.config.iceServers };
+}
+
+/** Video → audio → chat (or back up) without leaving the session. */
+export async function changeModality(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, modality: LiveModality, now = new Date()): Promise<LiveSession> {
+  const party = await partyOf(db, user, sessionId);
+  requireJoinable(party, now);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateSession(trx, sessionId, { current_modality: modality });
+    await recordAudit(trx, { actor, action: 'live_session.modality', subject: subject(party.session.client_id), detail: { sessionId, modality, by: party.role } });
+  });
+  return announce(db, deps, sessionId, now);
+}
+
+/** Either person ends a session both attended; it is then held, and settled as such. */
+export async function end(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, now = new Date()): Promise<LiveSession> {
+  const party = await partyOf(db, user, sessionId);
+  await db.transaction().execute(async (trx) => {
+    const s = await repo.lockSession(trx, sessionId);
+    if (!s || s.status !== 'booked' || s.ended_at) throw new AppError('conflict', 'This session has already ended.');
+    if (!s.client_joined_at || !s.provider_joined_at) {
+      throw new AppError('conflict', 'The other person has not joined yet. Leave the page open; if they have not joined 10 minutes after the start, the session is recorded as missed.');
+    }
+    await repo.updateSession(trx, sessionId, { status: 'completed', outcome: 'completed', ended_at: now, settled_at: now });
+    await ledger.settleLiveSession(trx, deps.payments, sessionId, 'completed');
+    await recordAudit(trx, { actor, action: 'live_session.ended', subject: subject(s.client_id), detail: { sessionId, by: party.role } });
+  });
+  return announce(db, deps, sessionId, now);
+}
+
+/**
+ * The attendance sweep, run by a worker every 30 seconds: requests nobody confirmed in time are
+ * returned; 10 minutes after the start an absent party is a no-show (the provider's absence
+ * first, so a client is never charged when neither came); sessions both attended and nobody
+ * ended are held once their overrun has passed.
+ */
+export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Promise<number> {
+  const due = await repo.overdueSessions(db, now, NO_SHOW_AFTER_MINUTES, 200);
+  let settled = 0;
+  for (const candidate of due) {
+    const told = await db.transaction().execute(async (trx) => {
+      const s = await repo.lockSession(trx, candidate.id);
+      if (!s || (s.status !== 'booked' && s.status !== 'requested')) return null;
+      const outcome = attendanceOutcome(s, now);
+      if (!outcome) return null;
+      const status = outcome === 'completed' ? 'completed' : 'cancelled';
+      await repo.updateSession(trx, s.id, { status, outcome, ended_at: s.ended_at ?? (outcome === 'completed' ? now : null), settled_at: now });
+      await ledger.settleLiveSession(trx, deps.payments, s.id, outcome);
+      await recordAudit(trx, { actor: systemActor, action: 'live_session.attendance', subject: subject(s.client_id), detail: { sessionId: s.id, outcome } });
+      return outcome === 'completed' ? [] : tellBoth(trx, deps, s.id, outcome);
+    });
+    if (told) {
+      settled += 1;
+      await pushUnreadCounts(db, deps.live, told);
+      await announce(db, deps, candidate.id, now);
+    }
+  }
+  return settled;
+}
+
+type AttendanceOutcome = 'declined' | 'provider_no_show' | 'client_no_show' | 'completed';
+
+export function attendanceOutcome(s: repo.SessionRow, now: Date): AttendanceOutcome | null {
+  if (now.getTime() < new Date(s.starts_at).getTime() + NO_SHOW_AFTER_MINUTES * 60_000) return null;
+  if (s.status === 'requested') return 'declined';
+  if (!s.provider_joined_at) return 'provider_no_show';
+  if (!s.client_joined_at) return 'client_no_show';
+  return now.getTime() >= new Date(s.ends_at).getTime() + OVERRUN_MINUTES * 60_000 ? 'completed' : null;
+}
+
+const ATTENDANCE_WORDS: Record<Exclude<AttendanceOutcome, 'completed'>, { client: string; provider: string }> = {
+  declined: {
+    client: 'Your request for {when} was not confirmed in time, so it has been returned to you.',
+    provider: 'The request for {when} was not confirmed before it started; it has been returned to {client}.',
+  },
+  provider_no_show: {
+    client: 'Your provider did not join the session on {when}. It has been returned to you, and we are sorry.',
+    provider: 'You did not join the session with {client} on {when}; it was recorded as missed by you and returned to them.',
+  },
+  client_no_show: {
+    client: 'You did not join the session on {when}, so it was recorded as missed and counts as used.',
+    provider: '{client} did not join the session on {when}; it was recorded as missed.',
+  },
+};
+
+async function tellBoth(trx: Db, deps: Deps, sessionId: string, outcome: Exclude<AttendanceOutcome, 'completed'>): Promise<string[]> {
+  const s = await repo.sessionWithParties(trx, sessionId);
+  if (!s) return [];
+  const words = ATTENDANCE_WORDS[outcome];
+  const told: string[] = [];
+  for (const [userId, template, zone] of [
+    [s.client_user_id, words.client, s.client_time_zone],
+    [s.provider_user_id, words.provider, s.provider_time_zone],
+  ] as const) {
+    if (!userId) continue;
+    const text = template.replace('{when}', sessionTime(new Date(s.starts_at), zone)).replace('{client}', s.client_name);
+    await notifySessionChange(trx, { userId, sessionId, text, email: { subject: 'About your session', text: `${text}\n\n${deps.config.publicUrl}/sessions/${sessionId}\n` }, publicUrl: deps.config.publicUrl });
+    told.push(userId);
+  }
+  return told;
+}

@@ -1,0 +1,59 @@
+import { FREE_CHANGE_HOURS, JOIN_OPENS_MINUTES, type LiveSession } from '@haven/contract';
+import type { SessionRow, SessionWithParties } from './sessions.repository.ts';
+
+const MINUTE_MS = 60_000;
+/** Sessions may run a little over; the room stays open this long after the booked end. */
+export const OVERRUN_MINUTES = 30;
+
+const at = (value: Date | string) => new Date(value);
+const iso = (value: Date | string | null) => (value === null ? null : at(value).toISOString());
+
+export function joinWindow(session: Pick<SessionRow, 'starts_at' | 'ends_at'>): { opens: Date; closes: Date } {
+  return {
+    opens: new Date(at(session.starts_at).getTime() - JOIN_OPENS_MINUTES * MINUTE_MS),
+    closes: new Date(at(session.ends_at).getTime() + OVERRUN_MINUTES * MINUTE_MS),
+  };
+}
+
+export function isJoinable(session: Pick<SessionRow, 'starts_at' | 'ends_at' | 'status' | 'ended_at'>, now: Date): boolean {
+  const { opens, closes } = joinWindow(session);
+  return session.status === 'booked' && session.ended_at === null && now >= opens && now < closes;
+}
+
+/** 24 hours' notice or more: changing it now costs nothing. */
+export function isFreeChange(session: Pick<SessionRow, 'starts_at'>, now: Date): boolean {
+  return at(session.starts_at).getTime() - now.getTime() >= FREE_CHANGE_HOURS * 3_600_000;
+}
+
+export function providerName(row: Pick<SessionWithParties, 'provider_first_name' | 'provider_last_name'>): string {
+  return `${row.provider_first_name} ${row.provider_last_name}`;
+}
+
+export function presentSession(row: SessionWithParties, now: Date): LiveSession {
+  return {
+    id: row.id,
+    seriesId: row.series_id,
+    roomId: row.room_id,
+    clientId: row.client_id,
+    providerId: row.provider_id,
+    clientName: row.client_name,
+    providerName: providerName(row),
+    startsAt: at(row.starts_at).toISOString(),
+    endsAt: at(row.ends_at).toISOString(),
+    lengthMinutes: Math.round((at(row.ends_at).getTime() - at(row.starts_at).getTime()) / MINUTE_MS),
+    modality: row.modality,
+    currentModality: row.current_modality ?? row.modality,
+    status: row.status,
+    outcome: row.outcome,
+    cancelledBy: row.cancelled_by,
+    changeReason: row.change_reason,
+    rescheduledFromId: row.rescheduled_from,
+    costCents: row.cost_cents,
+    freeChange: isFreeChange(row, now),
+    joinOpensAt: joinWindow(row).opens.toISOString(),
+    joinable: isJoinable(row, now),
+    clientJoinedAt: iso(row.client_joined_at),
+    providerJoinedAt: iso(row.provider_joined_at),
+    endedAt: iso(row.ended_at),
+  };
+}
