@@ -21,6 +21,7 @@ import { PlanPage } from '../pages/plan/PlanPage.tsx';
 import { AvailabilityPage } from '../pages/provider/availability/AvailabilityPage.tsx';
 import { CaseloadPage } from '../pages/provider/clients/CaseloadPage.tsx';
 import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
+import { NotePage } from '../pages/provider/notes/NotePage.tsx';
 import { ProfilePage } from '../pages/provider/profile/ProfilePage.tsx';
 import { ProviderArea } from '../pages/provider/ProviderArea.tsx';
 import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
               { path: 'inbox', element: <InboxPage /> },
               { path: 'rooms/:roomId', element: <ProviderRoomPage /> },
               { path: 'clients', element: <CaseloadPage /> },
+              { path: 'sessions/:sessionId/note', element: <NotePage /> },
             ],
           },
           {
