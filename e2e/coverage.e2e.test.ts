@@ -102,22 +102,34 @@ it('a client with an organisation code starts a messaging session the provider c
   await expect.poll(() => days.locator('option').count()).toBeGreaterThan(2);
   await days.selectOption({ index: (await days.locator('option').count()) - 1 });
   await booking.getByRole('group', { name: /^Time/ }).getByRole('radio').first().check();
-  expect(await booking.textContent()).toContain('with Amara Okafor. Uses 1 of your 2 prepaid sessions.');
+  // Times are said in the client's own zone, and the cost before anything is booked.
+  expect(await booking.textContent()).toContain('Times in Central Time (America/Chicago)');
+  expect(await booking.textContent()).toContain('with Amara Okafor.');
+  expect(await booking.textContent()).toContain('Uses 1 of your 2 prepaid sessions.');
   await expectAccessible(page);
   await booking.getByRole('button', { name: 'Book this session' }).click();
   await said(page, 'Booked:');
   await expect.poll(() => balance(page)).toContain('1 of 3 sessions left');
+  const next = page.getByRole('region', { name: 'Upcoming sessions' });
+  await expect.poll(() => next.textContent()).toContain('with Amara Okafor');
 
-  // Cancelled more than 24 hours ahead, the credit comes back; the page says so before it is confirmed.
+  // Cancelled more than 24 hours ahead, from the sessions page, the credit comes back; the page says so before it is confirmed.
+  await next.getByRole('link', { name: 'See and change your sessions' }).click();
+  await page.waitForURL('**/sessions');
   const upcoming = page.getByRole('region', { name: 'Upcoming sessions' });
-  expect(await upcoming.textContent()).toContain('with Amara Okafor');
+  await expect.poll(() => upcoming.textContent()).toContain('with Amara Okafor');
+  expect(await upcoming.textContent()).toContain('Confirmed');
+  expect(await upcoming.textContent()).toMatch(/Opens 10 minutes before the start/);
+  await expectAccessible(page);
   await upcoming.getByRole('button', { name: /^Cancel session on / }).click();
   expect(await upcoming.textContent()).toContain("It's 24 hours or more away, so the session is returned to you.");
   await expectAccessible(page);
   await upcoming.getByRole('button', { name: 'Yes, cancel it' }).click();
   await said(page, 'and the session is returned to you');
-  await expect.poll(() => balance(page)).toContain('2 of 3 sessions left');
-  expect(await upcoming.textContent()).toContain('You have no live sessions booked.');
+  await expect.poll(() => upcoming.textContent()).toContain('You have no live sessions booked.');
+  const past = page.getByRole('region', { name: 'Past sessions' });
+  await expect.poll(() => past.textContent()).toContain('Cancelled by you');
+  expect((await coverageState(page)).coverage).toMatchObject({ kind: 'eap', creditsLeft: 2 });
 
   // The plan page shows the organisation, what is left, and every credit in the history.
   await page.getByRole('link', { name: 'Your plan', exact: true }).click();

@@ -1,19 +1,10 @@
-import {
-  CareSlots,
-  CareState,
-  CoverageOptions,
-  CoverageState,
-  type BookSessionRequest,
-  type CoverageChoice,
-  type DirectPlanChange,
-} from '@haven/contract';
+import { CoverageOptions, CoverageState, type CareState, type CoverageChoice, type DirectPlanChange } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { careQueryKey } from './care.ts';
 import { requestJson, type ApiFailure } from './client.ts';
 
 export const coverageQueryKey = ['coverage'] as const;
 const optionsQueryKey = ['coverage-options'] as const;
-const slotsQueryKey = [...careQueryKey, 'slots'] as const;
 
 const retryWhenUnreachable = (failures: number, error: ApiFailure) => error.code === 'unavailable' && failures < 2;
 
@@ -63,38 +54,3 @@ export const useChangeDirectPlan = () => useCoverageChange<DirectPlanChange>('/a
 /** Starts a messaging session at the cost the client saw (a credit, or a copay). */
 export const useStartMessagingSession = () =>
   useCoverageChange<{ acceptedCostCents: number }>('/api/care/messaging-sessions');
-
-export type SlotsRange = { from: string; to: string };
-
-/** The current provider's open times between two instants. */
-export function useCareSlots({ from, to }: SlotsRange) {
-  const query = new URLSearchParams({ from, to });
-  return useQuery<CareSlots, ApiFailure>({
-    queryKey: [...slotsQueryKey, from, to],
-    queryFn: () => requestJson(`/api/care/slots?${query}`, CareSlots),
-    retry: retryWhenUnreachable,
-  });
-}
-
-function useSessionChange<V>(request: (variables: V) => [path: string, body?: unknown]) {
-  const queryClient = useQueryClient();
-  return useMutation<CareState, ApiFailure, V>({
-    mutationFn: (variables) => {
-      const [path, body] = request(variables);
-      return requestJson(path, CareState, { method: 'POST', body });
-    },
-    onSettled: (care) => {
-      // Booked, cancelled or refused (the time was taken, the cost changed): the page, the balance and
-      // the times on offer are read again.
-      refreshAfter(queryClient, { care });
-      void queryClient.invalidateQueries({ queryKey: slotsQueryKey });
-    },
-  });
-}
-
-/** Books a live session with the current provider at the cost the client saw. */
-export const useBookSession = () => useSessionChange((body: BookSessionRequest) => ['/api/care/sessions', body]);
-
-/** Cancels a booked session: returned with 24 hours' notice or more, spent after that. */
-export const useCancelSession = () =>
-  useSessionChange((sessionId: string) => [`/api/care/sessions/${encodeURIComponent(sessionId)}/cancel`]);

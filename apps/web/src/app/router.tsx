@@ -27,6 +27,7 @@ import { ProviderArea } from '../pages/provider/ProviderArea.tsx';
 import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
 import { InboxPage } from '../pages/room/InboxPage.tsx';
 import { ProviderRoomPage, RoomPage } from '../pages/room/RoomPage.tsx';
+import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { PageLayout } from '../ui/index.ts';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
           { path: 'care', element: <CarePage /> },
           { path: 'room', element: <RoomPage /> },
           { path: 'plan', element: <PlanPage /> },
+          { path: 'sessions', element: <SessionsPage /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
           {

@@ -95,9 +95,7 @@ function CareView({ care, timeZone, state }: CareViewProps) {
       {coverage.data && (
         <CoverageSections coverage={coverage.data} care={care} timeZone={timeZone} onChanged={announce} />
       )}
-      {!coverage.data?.coverage && (
-        <UpcomingSessions sessions={care.sessions} current={current} timeZone={timeZone} onCancelled={announce} />
-      )}
+      {!coverage.data?.coverage && <UpcomingSessions timeZone={timeZone} />}
       {current && care.previous.length > 0 && <HistoryAccess key={current.assignmentId} member={current} onChanged={announce} />}
       {current && queue?.reason !== 'switch' && coverage.data?.providerAcceptsCoverage !== false && (
         <SwitchProvider member={current} onSwitched={announce} />
@@ -124,7 +122,7 @@ function CoverageSections({ coverage, care, timeZone, onChanged }: CoverageSecti
   return (
     <>
       <MessagingSession state={coverage} matched={care.current !== null} timeZone={timeZone} onStarted={onChanged} />
-      <UpcomingSessions sessions={care.sessions} current={care.current} timeZone={timeZone} onCancelled={onChanged} />
+      <UpcomingSessions timeZone={timeZone} />
       {care.current && <BookLiveSession state={coverage} member={care.current} timeZone={timeZone} onBooked={onChanged} />}
     </>
   );

@@ -6,6 +6,7 @@ export function ClientNav() {
   const { t } = useTranslation();
   const links = [
     { to: '/care', label: t('care.nav.care') },
+    { to: '/sessions', label: t('care.nav.sessions') },
     { to: '/plan', label: t('care.nav.plan') },
   ];
   return <SubNav label={t('care.nav.label')} links={links} />;
