@@ -22,6 +22,8 @@ import { registerOutbox } from './modules/notifications/outbox.routes.ts';
 import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
 import { registerProviderOperations } from './modules/providers/operations.routes.ts';
 import { registerProviders } from './modules/providers/providers.routes.ts';
+import { registerCalendar } from './modules/sessions/calendar.routes.ts';
+import { registerSessions } from './modules/sessions/sessions.routes.ts';
 
 export type App = { http: Http; database: Database; context: AppContext; close(): Promise<void> };
 
@@ -52,6 +54,8 @@ export async function buildApp(config: Config): Promise<App> {
     registerOutbox(http, context);
     registerCare(http, context);
     registerCoverage(http, context);
+    registerSessions(http, context);
+    registerCalendar(http, context);
     registerNotes(http, context);
     registerRooms(http, context, await registerLive(http, context));
     await serveWebApp(http, config.webDist);

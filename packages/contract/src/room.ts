@@ -35,6 +35,8 @@ export const Message = z.object({
   text: z.string().nullable(),
   attachment: Attachment.nullable(),
   sentAt: z.string(),
+  /** Sent during this live chat session; the history marks it so. */
+  liveSessionId: z.uuid().nullable(),
   starred: z.boolean(),
 });
 export type Message = z.infer<typeof Message>;

@@ -19,6 +19,7 @@ import { LandingPage } from '../pages/LandingPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlanPage } from '../pages/plan/PlanPage.tsx';
 import { AvailabilityPage } from '../pages/provider/availability/AvailabilityPage.tsx';
+import { CalendarPage } from '../pages/provider/calendar/CalendarPage.tsx';
 import { CaseloadPage } from '../pages/provider/clients/CaseloadPage.tsx';
 import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
 import { NotePage } from '../pages/provider/notes/NotePage.tsx';
@@ -28,6 +29,7 @@ import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
 import { InboxPage } from '../pages/room/InboxPage.tsx';
 import { ProviderRoomPage, RoomPage } from '../pages/room/RoomPage.tsx';
 import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
+import { LiveSessionPage } from '../pages/live-session/LiveSessionPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import { PageLayout } from '../ui/index.ts';
@@ -56,6 +58,7 @@ export const router = createBrowserRouter([
           { path: 'room', element: <RoomPage /> },
           { path: 'plan', element: <PlanPage /> },
           { path: 'sessions', element: <SessionsPage /> },
+          { path: 'sessions/:sessionId', element: <LiveSessionPage /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
           {
@@ -66,6 +69,7 @@ export const router = createBrowserRouter([
               { path: 'profile', element: <ProfilePage /> },
               { path: 'licenses', element: <LicencesPage /> },
               { path: 'availability', element: <AvailabilityPage /> },
+              { path: 'calendar', element: <CalendarPage /> },
               { path: 'inbox', element: <InboxPage /> },
               { path: 'rooms/:roomId', element: <ProviderRoomPage /> },
               { path: 'clients', element: <CaseloadPage /> },

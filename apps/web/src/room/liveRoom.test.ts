@@ -27,6 +27,7 @@ class FakeServer {
       kind: 'text',
       text,
       attachment: null,
+      liveSessionId: null,
       sentAt: new Date(Date.UTC(2025, 0, 1, 0, seq)).toISOString(),
       starred: false,
     };

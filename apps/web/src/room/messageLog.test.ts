@@ -34,6 +34,7 @@ function message(seq: number, from = THEM, starred = false): Message {
     kind: 'text',
     text: `message ${seq}`,
     attachment: null,
+    liveSessionId: null,
     sentAt: new Date(Date.UTC(2025, 0, 1, 0, seq)).toISOString(),
     starred,
   };

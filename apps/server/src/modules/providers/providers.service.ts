@@ -23,7 +23,7 @@ const MAX_TIME_OFF_DAYS = 366;
 
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
-const invalid = AppError.invalid;
+const invalid = (field: string, message: string) => AppError.invalid(field, message);
 
 /** The provider record behind a signed-in provider account. */
 export async function providerOf(db: Db, user: UserRow): Promise<repo.ProviderRow> {

@@ -11,6 +11,7 @@ import type { Http } from '../../platform/http/server.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
+import { userChannel } from '../sessions/reminders.ts';
 import { SessionSignals } from '../sessions/signaling.ts';
 import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } from './room.service.ts';
 
@@ -46,7 +47,12 @@ export async function registerLive(app: Http, context: AppContext): Promise<Pres
       online.set(user.id, (online.get(user.id) ?? 0) + 1);
       const session = new LiveSession(context, socket, user);
       socket.on('message', (data, isBinary) => session.receive(data as Buffer, isBinary));
+      // Notices for this person (the bell's unread count) reach every tab they have open.
+      const personal = context.live.subscribe(userChannel(user.id), (payload) => {
+        if (socket.readyState === socket.OPEN) socket.send(payload);
+      });
       socket.on('close', () => {
+        void personal.then((stop) => stop());
         const left = (online.get(user.id) ?? 1) - 1;
         if (left > 0) online.set(user.id, left);
         else online.delete(user.id);

@@ -49,6 +49,23 @@ export function findByClientId(db: Db, roomId: string, senderId: string, clientM
     .executeTakeFirst();
 }
 
+/** The live chat session both people have joined in this room, if one is on now. */
+export async function chatSessionInProgress(db: Db, roomId: string, now: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('live_sessions')
+    .select('id')
+    .where('room_id', '=', roomId)
+    .where('status', '=', 'booked')
+    .where('current_modality', '=', 'chat')
+    .where('client_joined_at', 'is not', null)
+    .where('provider_joined_at', 'is not', null)
+    .where('ended_at', 'is', null)
+    .where('starts_at', '<=', new Date(now.getTime() + 10 * 60_000))
+    .where('ends_at', '>', new Date(now.getTime() - 30 * 60_000))
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export function insertMessage(trx: Db, row: Insertable<MessagesTable>): Promise<MessageRow> {
   return trx.insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -67,6 +67,7 @@ async function presentOne(room: Room, parties: repo.RoomParties, row: repo.Messa
         }
       : null,
     sentAt: row.sent_at.toISOString(),
+    liveSessionId: row.live_session_id,
     starred,
   };
 }
@@ -114,6 +115,8 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
         size_bytes: draft.media?.bytes.length ?? null,
         duration_ms: draft.media?.durationMs ?? null,
         sent_at: now,
+        // Written during a live chat session: the history marks it as part of that session.
+        live_session_id: await repo.chatSessionInProgress(trx, access.parties.room_id, now),
       });
       await repo.markRead(trx, access.parties.room_id, user.id, seq);
       await recordAudit(trx, { actor: actorOf(user), action: 'message.sent', subject: roomSubject(clientId), detail: { roomId: access.parties.room_id, seq, kind: draft.kind } });
