@@ -148,3 +148,31 @@ export function openSlots(
     .filter((slot) => !busy.some((taken) => overlaps(slot, taken, bufferMs)))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
+
+/**
+ * The published hours as instants overlapping [from, to), clipped to it, sorted, touching or
+ * overlapping windows joined; time off and bookings are not taken out (a calendar shows them
+ * on top). Days are the provider's own dates, so a daylight-saving change never moves them.
+ */
+export function publishedWindows(availability: Availability, range: { from: Date; to: Date }): Slot[] {
+  if (range.from.getTime() >= range.to.getTime()) return [];
+  const { timeZone } = availability;
+  const lastDate = instantToZonedParts(range.to, timeZone).date;
+  const windows: Slot[] = [];
+  for (let date = addDays(instantToZonedParts(range.from, timeZone).date, -1); date <= lastDate; date = addDays(date, 1)) {
+    for (const window of windowsOn(availability, date)) {
+      const { start, end } = windowInstants(date, window, timeZone);
+      const clipped = { start: new Date(Math.max(start.getTime(), range.from.getTime())), end: new Date(Math.min(end.getTime(), range.to.getTime())) };
+      if (clipped.start < clipped.end) windows.push(clipped);
+    }
+  }
+  windows.sort((a, b) => a.start.getTime() - b.start.getTime());
+  const joined: Slot[] = [];
+  for (const window of windows) {
+    const previous = joined.at(-1);
+    if (previous && window.start.getTime() <= previous.end.getTime()) {
+      if (window.end > previous.end) previous.end = window.end;
+    } else joined.push({ ...window });
+  }
+  return joined;
+}

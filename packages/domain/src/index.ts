@@ -11,6 +11,7 @@ export {
 export {
   MAX_BUFFER_MINUTES,
   openSlots,
+  publishedWindows,
   wallTimeMinutes,
   windowsOn,
   type Availability,
@@ -23,6 +24,17 @@ export {
   type Weekday,
 } from './availability.ts';
 export { validateAvailability } from './availability-validation.ts';
+export {
+  escapeIcsText,
+  foldIcsLine,
+  icsDateTime,
+  writeIcs,
+  type IcsCalendar,
+  type IcsEvent,
+  type IcsMethod,
+  type IcsStatus,
+} from './ics.ts';
+export { weeklySeries } from './series.ts';
 export { isValidNpi } from './npi.ts';
 export {
   ANSWER_LABELS,

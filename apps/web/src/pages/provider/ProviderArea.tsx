@@ -11,6 +11,7 @@ export function ProviderArea() {
     { to: '/provider/profile', label: t('provider.nav.profile') },
     { to: '/provider/licenses', label: t('provider.nav.licences') },
     { to: '/provider/availability', label: t('provider.nav.availability') },
+    { to: '/provider/calendar', label: t('provider.nav.calendar') },
     { to: '/provider/inbox', label: t('room.inbox.nav') },
     { to: '/provider/clients', label: t('caseload.nav') },
   ];
