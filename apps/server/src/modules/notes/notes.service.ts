@@ -39,7 +39,8 @@ async function authorOf(db: Db, user: UserRow, sessionId: string): Promise<Autho
   throw new AppError('not_found', 'There is no such session among yours.');
 }
 
-const isWritable = (session: repo.NoteSession, now: Date) => session.status !== 'cancelled' && new Date(session.starts_at) <= now;
+// A session both people joined early can be held, and ended, before its booked start.
+const isWritable = (session: repo.NoteSession, now: Date) => session.status === 'completed' || (session.status !== 'cancelled' && new Date(session.starts_at) <= now);
 
 function requireWritable(session: repo.NoteSession, now: Date): void {
   if (session.status === 'cancelled') throw new AppError('conflict', 'This session was cancelled, so it has no notes.');
