@@ -74,6 +74,8 @@ it('a client books a video session; both join; video arrives both ways, falls ba
   }
   await expectAccessible(providerPage);
 
+  if (process.env.HAVEN_SCREENSHOTS) await clientPage.screenshot({ path: `${process.env.HAVEN_SCREENSHOTS}/video.png`, fullPage: true });
+
   // The client falls back to audio: the same session, for both of them, and sound still flows.
   await clientPage.getByRole('button', { name: 'Switch to audio only' }).click();
   for (const page of [clientPage, providerPage]) {
@@ -83,6 +85,19 @@ it('a client books a video session; both join; video arrives both ways, falls ba
   }
   const recorded = await db.selectFrom('live_sessions').select(['modality', 'current_modality', 'client_location']).where('id', '=', sessionId).executeTakeFirstOrThrow();
   expect(recorded).toEqual({ modality: 'video', current_modality: 'audio', client_location: 'TX' });
+  if (process.env.HAVEN_SCREENSHOTS) await providerPage.screenshot({ path: `${process.env.HAVEN_SCREENSHOTS}/audio.png`, fullPage: true });
+
+  // And on to a live chat, still the same session: what they write stays in the room, marked as this session.
+  await providerPage.getByRole('button', { name: 'Switch to chat' }).click();
+  for (const page of [clientPage, providerPage]) {
+    await expect.poll(() => page.getByRole('heading', { name: /^Live chat session with/ }).count(), { timeout: 15_000 }).toBe(1);
+  }
+  await clientPage.getByLabel(/^Message to /).fill('Can we keep going here? My connection is poor.');
+  await clientPage.getByLabel(/^Message to /).press('Enter');
+  await expect.poll(() => providerPage.getByText('Can we keep going here? My connection is poor.').count(), { timeout: 15_000 }).toBe(1);
+  expect(await providerPage.locator('.message__session').first().textContent()).toContain('live chat session');
+  await expectAccessible(providerPage);
+  if (process.env.HAVEN_SCREENSHOTS) await providerPage.screenshot({ path: `${process.env.HAVEN_SCREENSHOTS}/chat.png`, fullPage: true });
 
   // The provider ends it; both pages say so, and it is held.
   await providerPage.getByRole('button', { name: 'End session' }).click();

@@ -25,6 +25,7 @@ export function MessageItem({ message, mine, mark, words, onStar }: MessageItemP
       <div className="message__bubble">
         <p className="message__meta">
           <span className="message__sender">{sender}</span> <time dateTime={message.sentAt}>{time}</time>
+          {message.liveSessionId && <span className="message__session"> · {t('room.inLiveChat')}</span>}
           {message.starred && <span className="visually-hidden">, {t('room.starred')}</span>}
         </p>
         {message.kind === 'text' && message.text !== null && <MessageText text={message.text} />}
