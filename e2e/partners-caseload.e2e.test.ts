@@ -1,4 +1,4 @@
-import { consentVersions, type CareSlots, type CareState, type IntakeAnswers } from '@haven/contract';
+import { consentVersions, type BookedLiveSessions, type BookingOptions, type CareState, type IntakeAnswers } from '@haven/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureAdmin } from '../apps/server/src/modules/identity/identity.service.ts';
@@ -114,10 +114,10 @@ it('an operator sets up an EAP code and a plan; the provider settles the code’
   expect((await client.send('/api/care/messaging-sessions', 'POST', { acceptedCostCents: 0 })).status).toBe(201);
   const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 5 * 86_400_000).toISOString();
-  const open = (await client.send(`/api/care/slots?from=${from}&to=${to}`, 'GET')).json as CareSlots;
-  const booked = await client.send('/api/care/sessions', 'POST', { start: open.slots[0]!.start, lengthMinutes: open.lengthMinutes, acceptedCostCents: 0 });
+  const open = (await client.send(`/api/sessions/options?from=${from}&to=${to}`, 'GET')).json as BookingOptions;
+  const booked = await client.send('/api/sessions', 'POST', { start: open.slots[0]!.start, lengthMinutes: open.lengthMinutes, modality: 'video', acceptedCostCents: 0 });
   expect(booked.status, JSON.stringify(booked.json)).toBe(201);
-  const sessionId = (booked.json as CareState).sessions[0]!.id;
+  const sessionId = (booked.json as BookedLiveSessions).sessions[0]!.id;
   await haven.app.context.db
     .updateTable('live_sessions')
     .set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 600_000) })

@@ -156,12 +156,6 @@ export type DirectPlanChange = z.infer<typeof DirectPlanChange>;
 /** The client confirms the estimate they saw; a changed estimate is refused so they see it again. */
 export const StartMessagingSessionRequest = z.strictObject({ acceptedCostCents: z.number().int().min(0) });
 
-export const BookSessionRequest = z.strictObject({
-  start: z.iso.datetime({ offset: true }),
-  lengthMinutes: z.number().int().min(15).max(120),
-  acceptedCostCents: z.number().int().min(0),
-});
-export type BookSessionRequest = z.infer<typeof BookSessionRequest>;
 
 export const sessionOutcomes = ['completed', 'client_no_show', 'provider_no_show'] as const;
 export const SessionOutcomeRequest = z.strictObject({ outcome: z.enum(sessionOutcomes) });
@@ -196,13 +190,6 @@ export type ClientLedger = z.infer<typeof ClientLedger>;
 export const CoverageOptions = z.object({ plans: z.array(PlanOffer), healthPlans: z.array(HealthPlanOption) });
 export type CoverageOptions = z.infer<typeof CoverageOptions>;
 
-/** Open times with the client's current provider, for booking from the care page. */
-export const CareSlots = z.object({
-  providerId: z.uuid(),
-  lengthMinutes: z.number().int(),
-  slots: z.array(z.object({ start: z.string(), end: z.string() })),
-});
-export type CareSlots = z.infer<typeof CareSlots>;
 
 // ── A provider's caseload ──────────────────────────────────────────────────────────────────
 

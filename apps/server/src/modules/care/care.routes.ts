@@ -1,8 +1,6 @@
 import {
   ApiError,
-  BookSessionRequest,
   Caseload,
-  CareSlots,
   CareState,
   CoverageState,
   SessionOutcomeRequest,
@@ -116,30 +114,6 @@ export function registerCare(app: Http, context: AppContext): void {
       const me = await care.clientOf(db, user.id);
       await sessions.startMessagingSession(db, context, actorOf(user), me, request.body.acceptedCostCents);
       return reply.status(201).send(await coverageState(db, context.eligibility, me.id));
-    },
-  );
-
-  app.get(
-    '/api/care/slots',
-    { schema: { tags, summary: "Open times with your provider", querystring: FirstSessionSlotsQuery, response: { 200: CareSlots, ...errors } } },
-    async (request) => sessions.careSlots(db, await me(request), slotRange(request.query)),
-  );
-
-  app.post(
-    '/api/care/sessions',
-    { schema: { tags, summary: 'Book a live session with your provider', body: BookSessionRequest, response: { 201: CareState, ...errors } } },
-    async (request, reply) => {
-      const user = client(request);
-      return reply.status(201).send(await sessions.bookSession(db, context, actorOf(user), await care.clientOf(db, user.id), request.body));
-    },
-  );
-
-  app.post(
-    '/api/care/sessions/:id/cancel',
-    { schema: { tags, summary: 'Cancel a live session (returned 24 hours or more ahead)', params: IdParams, response: { 200: CareState, ...errors } } },
-    async (request) => {
-      const user = client(request);
-      return sessions.cancelSession(db, context, actorOf(user), await care.clientOf(db, user.id), request.params.id);
     },
   );
 

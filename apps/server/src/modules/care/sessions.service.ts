@@ -1,7 +1,7 @@
-// Sessions as coverage counts them (PRODUCT §2.2): messaging sessions the client starts, live
-// sessions booked with their provider, and how each ends. The ledger side is in the coverage
-// module; this side knows who the provider is and when they are free.
-import type { BookSessionRequest, Caseload, CareSlots, CareState } from '@haven/contract';
+// Sessions as coverage counts them (PRODUCT §2.2): messaging sessions the client starts, and the
+// provider's caseload with what became of each live session. Booking and joining live sessions is
+// the sessions module's; the ledger side is in the coverage module.
+import type { Caseload } from '@haven/contract';
 import type { Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
@@ -12,7 +12,6 @@ import * as ledger from '../coverage/session-ledger.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import * as repo from './care.repository.ts';
-import { careState, FREE_CANCELLATION_MS, freeSlots, sessionLengthOf } from './care.service.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 
 export type Deps = { payments: PaymentProcessor; eligibility: EligibilityChecker };
@@ -37,66 +36,6 @@ export async function startMessagingSession(db: Db, deps: Deps, actor: Actor, cl
     await ledger.openMessagingSession(trx, deps.payments, client.id, assignment.provider_id, estimate?.costCents ?? 0, now);
     await recordAudit(trx, { actor, action: 'messaging_session.started', subject: subject(client.id) });
   });
-}
-
-export async function careSlots(db: Db, client: repo.ClientRow, range: { from: Date; to: Date }, now = new Date()): Promise<CareSlots> {
-  const assignment = await requireProvider(db, client);
-  const [provider] = await repo.candidateProviders(db, dayOf(now), { ids: [assignment.provider_id] });
-  if (!provider) throw new AppError('not_found');
-  const lengthMinutes = sessionLengthOf(provider);
-  return { providerId: provider.id, lengthMinutes, slots: await freeSlots(db, provider, range.from, range.to, lengthMinutes, now) };
-}
-
-/** Books a live session with the current provider and reserves what it uses, together. */
-export async function bookSession(db: Db, deps: Deps, actor: Actor, client: repo.ClientRow, request: BookSessionRequest, now = new Date()): Promise<CareState> {
-  const assignment = await requireProvider(db, client);
-  const start = new Date(request.start);
-  const end = new Date(start.getTime() + request.lengthMinutes * 60_000);
-  const current = await coverage.currentCoverageOf(db, client.id);
-  const allowance = await coverage.allowanceOf(db, current, dayOf(start));
-  if (!allowance.live) throw new AppError('not_in_plan', 'Your plan does not include live sessions. Your plan page shows how to add them.');
-  const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(start));
-  if (estimate) coverage.requireAccepted(estimate, request.acceptedCostCents);
-  const [provider] = await repo.candidateProviders(db, dayOf(now), { ids: [assignment.provider_id] });
-  if (!provider) throw new AppError('not_found');
-  const slots = await freeSlots(db, provider, start, end, request.lengthMinutes, now);
-  if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw new AppError('slot_taken');
-  const modality = (client.needed_modalities.find((m) => m !== 'messaging') ?? 'video') as 'video' | 'audio' | 'chat';
-
-  await db.transaction().execute(async (trx) => {
-    // The provider's row lock serialises bookings with them; the coverage lock, spends.
-    await repo.lockProviderLoad(trx, provider.id);
-    if ((await repo.bookedSessionsOfProvider(trx, provider.id, start, end)).length) throw new AppError('slot_taken');
-    const locked = await coverage.lockCurrentCoverage(trx, client.id);
-    const session = await repo.insertSession(trx, {
-      client_id: client.id,
-      provider_id: provider.id,
-      room_id: assignment.room_id,
-      starts_at: start,
-      ends_at: end,
-      modality,
-      coverage_id: locked.id,
-      cost_cents: estimate?.costCents ?? 0,
-    });
-    await ledger.reserveLiveSession(trx, locked, { id: session.id, startsAt: start, costCents: estimate?.costCents ?? 0 });
-    await recordAudit(trx, { actor, action: 'live_session.booked', subject: subject(client.id), detail: { sessionId: session.id } });
-  });
-  return careState(db, client, now);
-}
-
-export async function cancelSession(db: Db, deps: Deps, actor: Actor, client: repo.ClientRow, sessionId: string, now = new Date()): Promise<CareState> {
-  await db.transaction().execute(async (trx) => {
-    const session = await repo.lockSession(trx, sessionId);
-    if (!session || session.client_id !== client.id) throw new AppError('not_found', 'That session is not on your calendar.');
-    if (session.status !== 'booked') throw new AppError('conflict', 'This session is already cancelled or over.');
-    if (new Date(session.starts_at) <= now) throw new AppError('conflict', 'This session has already started; it cannot be cancelled now.');
-    const early = new Date(session.starts_at).getTime() - now.getTime() >= FREE_CANCELLATION_MS;
-    const outcome = early ? 'cancelled_early' : 'cancelled_late';
-    await repo.closeSession(trx, sessionId, { status: 'cancelled', outcome, at: now });
-    await ledger.settleLiveSession(trx, deps.payments, sessionId, outcome);
-    await recordAudit(trx, { actor, action: 'live_session.cancelled', subject: subject(client.id), detail: { sessionId, outcome } });
-  });
-  return careState(db, client, now);
 }
 
 // ── The provider's side ────────────────────────────────────────────────────────────────────

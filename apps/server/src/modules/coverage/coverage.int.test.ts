@@ -1,4 +1,4 @@
-import { consentVersions, type CareState, type CareSlots, type CoverageChoice, type CoverageState, type IntakeAnswers } from '@haven/contract';
+import { consentVersions, type BookedLiveSessions, type BookingOptions, type CareState, type CoverageChoice, type CoverageState, type IntakeAnswers, type LiveSession, type LiveSessionList } from '@haven/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aSignUp } from '../../testing/factories.ts';
@@ -68,14 +68,16 @@ const creditsLeft = async (cookie: string) => {
   throw new Error('no counted coverage');
 };
 
-async function slots(cookie: string, fromMs: number, days = 3): Promise<CareSlots> {
+async function slots(cookie: string, fromMs: number, days = 3): Promise<BookingOptions> {
   const from = new Date(Date.now() + fromMs).toISOString();
   const to = new Date(Date.now() + fromMs + days * DAY).toISOString();
-  return (await call('GET', `/api/care/slots?from=${from}&to=${to}`, cookie)).json<CareSlots>();
+  return (await call('GET', `/api/sessions/options?from=${from}&to=${to}`, cookie)).json<BookingOptions>();
 }
 
 const book = (cookie: string, start: string, lengthMinutes: number, acceptedCostCents = 0) =>
-  call('POST', '/api/care/sessions', cookie, { start, lengthMinutes, acceptedCostCents });
+  call('POST', '/api/sessions', cookie, { start, lengthMinutes, modality: 'video', acceptedCostCents });
+const bookedOf = (response: { json: <T>() => T }) => response.json<BookedLiveSessions>().sessions[0]!;
+const cancel = (cookie: string, sessionId: string) => call('POST', `/api/sessions/${sessionId}/cancel`, cookie, {});
 
 describe('EAP coverage', () => {
   it('refuses an unknown, ended or reused code with a reason, and keeps the intake', async () => {
@@ -114,12 +116,12 @@ describe('EAP coverage', () => {
     const booked = await book(cookie, open.slots[0]!.start, open.lengthMinutes);
     expect(booked.statusCode, booked.body).toBe(201);
     expect(await creditsLeft(cookie)).toBe(1);
-    const sessionId = booked.json<CareState>().sessions[0]!.id;
-    expect(booked.json<CareState>().sessions[0]!.freeCancellation).toBe(true);
-    const cancelled = await call('POST', `/api/care/sessions/${sessionId}/cancel`, cookie);
-    expect(cancelled.json<CareState>().sessions).toEqual([]);
+    const sessionId = bookedOf(booked).id;
+    expect(bookedOf(booked).freeChange).toBe(true);
+    const cancelled = await cancel(cookie, sessionId);
+    expect(cancelled.json<LiveSession>()).toMatchObject({ status: 'cancelled', outcome: 'cancelled_early', cancelledBy: 'client' });
     expect(await creditsLeft(cookie)).toBe(2);
-    expect((await call('POST', `/api/care/sessions/${sessionId}/cancel`, cookie)).statusCode).toBe(409);
+    expect((await cancel(cookie, sessionId)).statusCode).toBe(409);
 
     const ledger = (await coverageOf(cookie)).ledger.map((e) => [e.kind, e.amount]).reverse();
     expect(ledger).toEqual([['grant', 3], ['spend', -1], ['reserve', -1], ['return', 1]]);
@@ -142,9 +144,9 @@ describe('EAP coverage', () => {
     const { cookie, provider } = await matchedClient('IA', { kind: 'eap', code });
     const soon = await slots(cookie, 2 * 3_600_000, 1);
     const late = await book(cookie, soon.slots[0]!.start, soon.lengthMinutes);
-    const lateId = late.json<CareState>().sessions[0]!.id;
-    expect(late.json<CareState>().sessions[0]!.freeCancellation).toBe(false);
-    await call('POST', `/api/care/sessions/${lateId}/cancel`, cookie);
+    const lateId = bookedOf(late).id;
+    expect(bookedOf(late).freeChange).toBe(false);
+    await cancel(cookie, lateId);
     expect(await creditsLeft(cookie)).toBe(4);
 
     // Two sessions that have already started, so the provider can record what happened.
@@ -152,8 +154,7 @@ describe('EAP coverage', () => {
     const providerCookie = await signInAsProvider(app, provider.id);
     for (const outcome of ['client_no_show', 'provider_no_show'] as const) {
       const open = await slots(cookie, 2 * DAY);
-      const booked = (await book(cookie, open.slots[0]!.start, open.lengthMinutes)).json<CareState>();
-      const id = booked.sessions.at(-1)!.id;
+      const id = bookedOf(await book(cookie, open.slots[0]!.start, open.lengthMinutes)).id;
       expect((await call('POST', `/api/provider/sessions/${id}/outcome`, providerCookie, { outcome })).statusCode).toBe(409);
       await db.updateTable('live_sessions').set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 600_000) }).where('id', '=', id).execute();
       expect((await call('POST', `/api/provider/sessions/${id}/outcome`, providerCookie, { outcome })).statusCode).toBe(200);
@@ -258,14 +259,14 @@ describe('the ledger', () => {
         for (const action of actions) {
           if (action === 'book') await book(cookie, open.slots[next++ % open.slots.length]!.start, open.lengthMinutes);
           else {
-            const booked = (await call('GET', '/api/care', cookie)).json<CareState>().sessions;
-            if (booked[0]) await call('POST', `/api/care/sessions/${booked[0].id}/cancel`, cookie);
+            const booked = (await call('GET', '/api/sessions', cookie)).json<LiveSessionList>().upcoming;
+            if (booked[0]) await cancel(cookie, booked[0].id);
           }
           const state = await coverageOf(cookie);
           const left = state.coverage?.kind === 'eap' ? state.coverage.creditsLeft : -1;
           expect(left).toBe(state.ledger.reduce((sum, entry) => sum + entry.amount, 0));
           expect(left).toBeGreaterThanOrEqual(0);
-          const booked = (await call('GET', '/api/care', cookie)).json<CareState>().sessions.length;
+          const booked = (await call('GET', '/api/sessions', cookie)).json<LiveSessionList>().upcoming.length;
           expect(left + booked).toBe(2);
         }
       }),
