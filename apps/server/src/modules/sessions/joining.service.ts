@@ -105,7 +105,7 @@ export async function end(db: Db, deps: Deps, actor: Actor, user: UserRow, sessi
  */
 export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Promise<number> {
   const due = await repo.overdueSessions(db, now, NO_SHOW_AFTER_MINUTES, 200);
-  let settled = 0;
+  let settled = await cancelOrphaned(db, deps, now);
   for (const candidate of due) {
     const told = await db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, candidate.id);
@@ -125,6 +125,31 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
     }
   }
   return settled;
+}
+
+/**
+ * A client who changes provider (or whose provider leaves) keeps no sessions with the one who is
+ * no longer theirs: each is cancelled as the provider's doing, so it is returned, and the client
+ * is told. The old provider's access ended with the assignment; this tidies their calendar.
+ */
+async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
+  const orphaned = await repo.orphanedSessions(db, 200);
+  for (const candidate of orphaned) {
+    const told = await db.transaction().execute(async (trx) => {
+      const s = await repo.lockSession(trx, candidate.id);
+      if (!s || (s.status !== 'booked' && s.status !== 'requested')) return [];
+      await repo.updateSession(trx, s.id, { status: 'cancelled', outcome: 'cancelled_by_provider', cancelled_by: 'provider', change_reason: 'The client’s provider changed', settled_at: now });
+      await ledger.settleLiveSession(trx, deps.payments, s.id, 'cancelled_by_provider');
+      await recordAudit(trx, { actor: systemActor, action: 'live_session.cancelled', subject: subject(s.client_id), detail: { sessionId: s.id, outcome: 'cancelled_by_provider', by: 'provider_change' } });
+      const row = await repo.sessionWithParties(trx, s.id);
+      if (!row) return [];
+      const text = `Your session with ${providerName(row)} on ${sessionTime(new Date(row.starts_at), row.client_time_zone)} is cancelled because they are no longer your provider. It has been returned to you; book with your new provider from your sessions page.`;
+      await notifySessionChange(trx, { userId: row.client_user_id, sessionId: s.id, text, email: { subject: 'A session was cancelled', text: `${text}\n\n${deps.config.publicUrl}/sessions\n` }, publicUrl: deps.config.publicUrl });
+      return [row.client_user_id];
+    });
+    await pushUnreadCounts(db, deps.live, told);
+  }
+  return orphaned.length;
 }
 
 type AttendanceOutcome = 'declined' | 'provider_no_show' | 'client_no_show' | 'completed';

@@ -96,6 +96,28 @@ export function overdueSessions(db: Db, now: Date, graceMinutes: number, limit: 
     .execute();
 }
 
+/** Open sessions with a provider who is no longer the client's: after a switch, or when they left. */
+export function orphanedSessions(db: Db, limit: number): Promise<SessionRow[]> {
+  return db
+    .selectFrom('live_sessions as s')
+    .selectAll('s')
+    .where('s.status', 'in', OPEN_STATUSES)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('care_assignments as a')
+            .select('a.id')
+            .whereRef('a.client_id', '=', 's.client_id')
+            .whereRef('a.provider_id', '=', 's.provider_id')
+            .where('a.ended_at', 'is', null),
+        ),
+      ),
+    )
+    .limit(limit)
+    .execute();
+}
+
 export type ProviderBooking = Selectable<ProvidersTable> & { licensed_states: string[] };
 
 /** What booking needs to know about a provider, with the states they may practise in today. */
