@@ -305,7 +305,7 @@ describe('one slot, many clients', () => {
     const won = responses.filter((r) => r.statusCode === 201);
     const lost = responses.filter((r) => r.statusCode !== 201);
     expect(won).toHaveLength(1);
-    expect(lost.map((r): [number, string] => [r.statusCode, r.json().error.code])).toEqual(Array.from({ length: 19 }, () => [409, 'slot_taken']));
+    expect(lost.map((r) => [r.statusCode, r.json<{ error: { code: string } }>().error.code])).toEqual(Array.from({ length: 19 }, () => [409, 'slot_taken']));
     const open = await db()
       .selectFrom('live_sessions')
       .select('id')
