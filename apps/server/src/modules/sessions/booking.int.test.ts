@@ -261,6 +261,29 @@ describe('cancelling and moving', () => {
   });
 });
 
+describe('moving with nothing left', () => {
+  it('moves a session 24 hours ahead on the last credit (returned, then reserved again), and refuses a late move with nothing changed', async () => {
+    const provider = await kit.provider({ states: ['ND'] });
+    const client = await kit.client('ND', { credits: 1, expectProvider: provider.id });
+    const slots = (await kit.options(client.cookie, new Date(Date.now() + 2 * DAY), new Date(Date.now() + 6 * DAY))).json<BookingOptions>().slots;
+    const first = await kit.bookOne(client.cookie, slots[0]!.start);
+    expect(await kit.credits(client.cookie)).toBe(0);
+    const moved = await call('POST', `/api/sessions/${first.id}/reschedule`, client.cookie, { start: slots[5]!.start, acceptedCostCents: 0 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const second = moved.json<LiveSession>();
+    expect(await kit.credits(client.cookie)).toBe(0);
+
+    // Less than 24 hours ahead the old session is used, so the new one has nothing to draw on: all or nothing.
+    await kit.moveTo(second.id, new Date(Date.now() + 5 * HOUR));
+    const late = await call('POST', `/api/sessions/${second.id}/reschedule`, client.cookie, { start: slots[8]!.start, acceptedCostCents: 0 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('no_credits');
+    expect(await kit.session(client.cookie, second.id)).toMatchObject({ status: 'booked', outcome: null });
+    expect(await kit.ledgerOf(second.id)).toEqual(['reserve -1']);
+    expect(await rowsOfProvider(provider.id)).toHaveLength(2);
+  });
+});
+
 describe('someone else’s session', () => {
   it('does not exist for another client or another provider, on every route', async () => {
     const provider = await kit.provider({ states: ['OR'] });
@@ -316,5 +339,20 @@ describe('one slot, many clients', () => {
     expect(open).toEqual([{ id: won[0]!.json<{ sessions: LiveSession[] }>().sessions[0]!.id }]);
     const balances = await Promise.all(clients.map((c) => kit.credits(c.cookie)));
     expect(balances.sort()).toEqual([2, ...Array.from({ length: 19 }, () => 3)]);
+  });
+
+  it.skipIf(!testDatabaseUrl())('20 concurrent bookings of overlapping slots of two lengths: exactly one is booked (PostgreSQL only: PGlite has one connection)', { timeout: 180_000 }, async () => {
+    const provider = await kit.provider({ states: ['MT'], capacity: 30, sessionLengths: [30, 50] });
+    const clients = [];
+    for (let i = 0; i < 20; i++) clients.push(await kit.client('MT', { credits: 3, expectProvider: provider.id }));
+    // 50 minutes from 10:00 and 30 minutes from 10:20 (the 30-minute grid is 09:00, 09:40, 10:20…): different starts, one overlap.
+    const long = chicagoAt(3, '10:00');
+    const short = chicagoAt(3, '10:20');
+    const responses = await Promise.all(clients.map((c, i) => (i % 2 ? kit.book(c.cookie, short, { lengthMinutes: 30 }) : kit.book(c.cookie, long))));
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.statusCode !== 201).map((r) => r.json<{ error: { code: string } }>().error.code)).toEqual(Array.from({ length: 19 }, () => 'slot_taken'));
+    const open = (await rowsOfProvider(provider.id)).filter((s) => s.status === 'booked');
+    expect(open).toHaveLength(1);
+    expect((await Promise.all(clients.map((c) => kit.credits(c.cookie)))).reduce((sum, n) => sum + n, 0)).toBe(20 * 3 - 1);
   });
 });
