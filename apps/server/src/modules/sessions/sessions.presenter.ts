@@ -49,7 +49,8 @@ export function presentSession(row: SessionWithParties, now: Date): LiveSession 
     changeReason: row.change_reason,
     rescheduledFromId: row.rescheduled_from,
     costCents: row.cost_cents,
-    freeChange: isFreeChange(row, now),
+    // A request not yet confirmed costs nothing to change, however near it is.
+    freeChange: row.status === 'requested' || isFreeChange(row, now),
     joinOpensAt: joinWindow(row).opens.toISOString(),
     joinable: isJoinable(row, now),
     clientJoinedAt: iso(row.client_joined_at),
