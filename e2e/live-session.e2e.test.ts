@@ -1,4 +1,4 @@
-import type { LiveSessionList } from '@haven/contract';
+import type { BookedLiveSessions, BookingOptions, LiveSessionList } from '@haven/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { giveProviderAccount, insertProvider } from '../apps/server/src/testing/network.ts';
@@ -126,3 +126,45 @@ it('a client books a video session; both join; video arrives both ways, falls ba
   const held = await db.selectFrom('live_sessions').select(['status', 'outcome']).where('id', '=', sessionId).executeTakeFirstOrThrow();
   expect(held).toEqual({ status: 'completed', outcome: 'completed' });
 }, 180_000);
+
+it('a client with no camera or microphone still joins, and sees and hears the provider', async () => {
+  const db = haven.app.context.db;
+  const provider = await insertProvider(db, { firstName: 'Bea', lastName: 'Lund', states: ['VT'], modalities: ['messaging', 'video'], weekly: allWeek });
+  const login = await giveProviderAccount(db, provider.id);
+  const client = await matchedClient(haven, 'Sam', {
+    state: 'VT',
+    preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: ['evening'] },
+    coverage: { kind: 'direct', plan: 'messaging_live' },
+  });
+  const api = (method: 'GET' | 'POST', url: string, payload?: object) => haven.app.http.inject({ method, url, payload, headers: { cookie: client.cookie } });
+  const from = new Date(Date.now() + 86_400_000).toISOString();
+  const to = new Date(Date.now() + 3 * 86_400_000).toISOString();
+  const open = (await api('GET', `/api/sessions/options?from=${from}&to=${to}`)).json<BookingOptions>();
+  const booked = await api('POST', '/api/sessions', { start: open.slots[0]!.start, lengthMinutes: open.lengthMinutes, modality: 'video', acceptedCostCents: 0 });
+  expect(booked.statusCode, booked.body).toBe(201);
+  const sessionId = booked.json<BookedLiveSessions>().sessions[0]!.id;
+  const startsAt = new Date(Date.now() + 60_000);
+  await db.updateTable('live_sessions').set({ starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 50 * 60_000) }).where('id', '=', sessionId).execute();
+
+  // A browser with no camera and no microphone at all.
+  const bare = await launchChromium();
+  try {
+    const clientPage = await pageWithSession(bare, haven, client.cookie);
+    await clientPage.goto(`${haven.url}/sessions/${sessionId}`);
+    await expect.poll(() => clientPage.getByText("We couldn't use a microphone").count()).toBe(1);
+    await clientPage.getByLabel('Where are you right now?').selectOption('VT');
+    await clientPage.getByRole('button', { name: 'Join the session' }).click();
+
+    const providerPage = await signedInPage(browser, haven.url, login);
+    await providerPage.goto(`${haven.url}/sessions/${sessionId}`);
+    await providerPage.getByRole('button', { name: 'Join the session' }).click();
+
+    await expect.poll(() => state(clientPage), { timeout: 30_000 }).toContain('Connected with Bea Lund');
+    await expect.poll(() => flowing(clientPage, 'video-frames'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => flowing(clientPage, 'audio-packets'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => state(providerPage), { timeout: 30_000 }).toContain('Connected with Sam');
+    expect(await stat(providerPage, 'video-frames')).toBe(0);
+  } finally {
+    await bare.close();
+  }
+}, 120_000);
