@@ -26,6 +26,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // A page on a busy machine can take a few seconds to settle; polls wait for it.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

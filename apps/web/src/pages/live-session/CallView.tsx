@@ -3,10 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionListQueryKey, sessionQueryKey, useChangeModality, useEndSession } from '../../api/sessions.ts';
-import { openLocalMedia } from '../../live-session/localMedia.ts';
+import { listDevices, openLocalMedia, type DeviceChoice } from '../../live-session/localMedia.ts';
 import { SessionCall, type CallState, type CallStats } from '../../live-session/sessionCall.ts';
 import { Alert, Button, ConfirmButton } from '../../ui/index.ts';
 import { Room } from '../room/Room.tsx';
+import { DeviceChoices, type DeviceLists } from './DeviceChoices.tsx';
 import { counterpartName, type Joined } from './joined.ts';
 
 const STATS_EVERY_MS = 2_000;
@@ -25,6 +26,8 @@ export function CallView({ joined, session, me, onLeave }: { joined: Joined; ses
   const [local, setLocal] = useState<MediaStream | null>(joined.stream);
   const remoteVideo = useRef<HTMLVideoElement>(null);
   const localVideo = useRef<HTMLVideoElement>(null);
+  const [devices, setDevices] = useState(joined.devices);
+  const [lists, setLists] = useState<DeviceLists>({ cameras: [], microphones: [] });
   const changeModality = useChangeModality();
   const end = useEndSession();
   const modality = session.currentModality;
@@ -57,7 +60,7 @@ export function CallView({ joined, session, me, onLeave }: { joined: Joined; ses
     const needsAudio = modality !== 'chat' && !local?.getAudioTracks().some((track) => track.readyState === 'live');
     if (!needsVideo && !needsAudio) return;
     let cancelled = false;
-    void openLocalMedia(modality, joined.devices).then(({ stream }) => {
+    void openLocalMedia(modality, devices).then(({ stream }) => {
       if (cancelled) return;
       call.replaceLocal(stream);
       setLocal(stream);
@@ -65,9 +68,22 @@ export function CallView({ joined, session, me, onLeave }: { joined: Joined; ses
     return () => {
       cancelled = true;
     };
-    // `local` is read, not followed: a new stream must not open the camera again.
+    // `local` and `devices` are read, not followed: a new stream must not open the camera again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [call, modality, joined.devices]);
+  }, [call, modality]);
+
+  useEffect(() => {
+    void listDevices().then(setLists);
+  }, []);
+
+  /** Another camera or microphone, mid-session: the other person gets it without a new connection. */
+  function chooseDevices(choice: DeviceChoice) {
+    setDevices(choice);
+    void openLocalMedia(modality, choice).then(({ stream }) => {
+      call.replaceLocal(stream);
+      setLocal(stream);
+    });
+  }
 
   useEffect(() => {
     if (remoteVideo.current) remoteVideo.current.srcObject = remote;
@@ -159,6 +175,12 @@ export function CallView({ joined, session, me, onLeave }: { joined: Joined; ses
         </Button>
       </div>
 
+      {modality !== 'chat' && (
+        <details className="call__details">
+          <summary>{t('liveSession.devices')}</summary>
+          <DeviceChoices modality={modality} lists={lists} value={devices} onChange={chooseDevices} />
+        </details>
+      )}
       {modality !== 'chat' && stats && <ConnectionDetails stats={stats} />}
     </section>
   );

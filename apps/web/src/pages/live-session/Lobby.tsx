@@ -6,6 +6,7 @@ import { listDevices, openLocalMedia, stopMedia, type DeviceChoice, type LocalMe
 import { browserTimeZone, formatDateTime, formatTimeOfDay } from '../../time/formatting.ts';
 import { Alert, Button, ButtonLink, Card, SelectField } from '../../ui/index.ts';
 import { StateOptions } from '../../vocabulary/StateOptions.tsx';
+import { DeviceChoices, type DeviceLists } from './DeviceChoices.tsx';
 import { counterpartName, type Joined } from './joined.ts';
 
 const OVERRUN_MS = 30 * 60_000;
@@ -21,7 +22,7 @@ export function Lobby({ session, role, onJoined }: { session: LiveSession; role:
   const [locationError, setLocationError] = useState<string | undefined>();
   const [devices, setDevices] = useState<DeviceChoice>({ cameraId: null, microphoneId: null });
   const [media, setMedia] = useState<LocalMedia | null>(null);
-  const [lists, setLists] = useState<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] }>({ cameras: [], microphones: [] });
+  const [lists, setLists] = useState<DeviceLists>({ cameras: [], microphones: [] });
   const preview = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
 
@@ -82,28 +83,7 @@ export function Lobby({ session, role, onJoined }: { session: LiveSession; role:
               {media?.problem && <p className="live-session__hint">{t(`liveSession.media.${media.problem}`)}</p>}
             </div>
           )}
-          {modality !== 'chat' && (
-            <div className="live-session__devices">
-              {modality === 'video' && lists.cameras.length > 0 && (
-                <SelectField id={`${id}-camera`} label={t('liveSession.lobby.camera')} value={devices.cameraId ?? ''} onChange={(e) => setDevices({ ...devices, cameraId: e.target.value || null })}>
-                  {lists.cameras.map((d, index) => (
-                    <option key={d.deviceId} value={d.deviceId}>
-                      {d.label || t('liveSession.lobby.cameraN', { n: index + 1 })}
-                    </option>
-                  ))}
-                </SelectField>
-              )}
-              {lists.microphones.length > 0 && (
-                <SelectField id={`${id}-mic`} label={t('liveSession.lobby.microphone')} value={devices.microphoneId ?? ''} onChange={(e) => setDevices({ ...devices, microphoneId: e.target.value || null })}>
-                  {lists.microphones.map((d, index) => (
-                    <option key={d.deviceId} value={d.deviceId}>
-                      {d.label || t('liveSession.lobby.microphoneN', { n: index + 1 })}
-                    </option>
-                  ))}
-                </SelectField>
-              )}
-            </div>
-          )}
+          <DeviceChoices modality={modality} lists={lists} value={devices} onChange={setDevices} />
           {role === 'client' && (
             <SelectField
               id={`${id}-location`}
