@@ -282,6 +282,21 @@ describe('moving with nothing left', () => {
     expect(await kit.ledgerOf(second.id)).toEqual(['reserve -1']);
     expect(await rowsOfProvider(provider.id)).toHaveLength(2);
   });
+
+  it('moves a session at its own length after the provider stops offering that length', async () => {
+    const provider = await kit.provider({ states: ['NM'] });
+    const client = await kit.client('NM', { credits: 2, expectProvider: provider.id });
+    const session = await kit.bookOne(client.cookie, (await kit.slotAfter(client.cookie, 2 * DAY)).start);
+    await db().updateTable('providers').set({ session_lengths: [30] }).where('id', '=', provider.id).execute();
+    const range = `from=${new Date(Date.now() + 3 * DAY).toISOString()}&to=${new Date(Date.now() + 6 * DAY).toISOString()}`;
+    const options = await call('GET', `/api/sessions/${session.id}/options?${range}`, client.cookie);
+    expect(options.statusCode, options.body).toBe(200);
+    const target = options.json<BookingOptions>();
+    expect(target.lengthMinutes).toBe(session.lengthMinutes);
+    const moved = await call('POST', `/api/sessions/${session.id}/reschedule`, client.cookie, { start: target.slots[0]!.start, acceptedCostCents: 0 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<LiveSession>()).toMatchObject({ lengthMinutes: session.lengthMinutes, rescheduledFromId: session.id });
+  });
 });
 
 describe('someone else’s session', () => {

@@ -83,8 +83,8 @@ export async function bookingOptions(db: Db, user: UserRow, range: Range & { len
 /** Times the session could move to: same provider, same length. */
 export async function rescheduleOptions(db: Db, user: UserRow, sessionId: string, range: Range, now = new Date()): Promise<BookingOptions> {
   const { session } = await partyOf(db, user, sessionId);
-  const provider = await requireProvider(db, session.provider_id);
   const length = lengthOf(session);
+  const provider = keepingLength(await requireProvider(db, session.provider_id), length);
   return options(provider, length, await openSlotsOf(db, provider, range, length, now, session.id));
 }
 
@@ -115,6 +115,10 @@ async function requireProvider(db: Db, providerId: string): Promise<repo.Provide
   if (!provider) throw new AppError('not_found');
   return provider;
 }
+
+/** A session moves at its own length, even one the provider has since stopped offering. */
+const keepingLength = (provider: repo.ProviderBooking, length: number): repo.ProviderBooking =>
+  provider.session_lengths.includes(length) ? provider : { ...provider, session_lengths: [...provider.session_lengths, length] };
 
 const lengthOf = (s: Pick<repo.SessionRow, 'starts_at' | 'ends_at'>) => Math.round((new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / MINUTE_MS);
 
@@ -235,11 +239,11 @@ export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow
   const party = await partyOf(db, user, sessionId);
   const old = party.session;
   requireChangeable(old, now);
-  const provider = await requireProvider(db, old.provider_id);
+  const length = lengthOf(old);
+  const provider = keepingLength(await requireProvider(db, old.provider_id), length);
   const zone = (party.role === 'client' ? old.client_time_zone : old.provider_time_zone) ?? 'UTC';
   const start = new Date(request.start);
   if (start <= now) throw AppError.invalid('start', 'That time has passed. Choose a time in the future.');
-  const length = lengthOf(old);
   let cost = old.cost_cents;
   if (party.role === 'client') {
     const current = await coverage.currentCoverageOf(db, old.client_id);
