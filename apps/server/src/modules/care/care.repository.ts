@@ -319,17 +319,6 @@ export function lastMatchingRun(db: Db) {
 
 // ── Sessions and notices ───────────────────────────────────────────────────────────────────
 
-export function bookedSessionsOfProvider(db: Db, providerId: string, from: Date, to: Date): Promise<SessionRow[]> {
-  return db
-    .selectFrom('live_sessions')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('status', 'in', ['requested', 'booked'])
-    .where('ends_at', '>', from)
-    .where('starts_at', '<', to)
-    .execute();
-}
-
 export function insertSession(trx: Db, row: Insertable<LiveSessionsTable>): Promise<SessionRow> {
   return trx.insertInto('live_sessions').values(row).returningAll().executeTakeFirstOrThrow();
 }

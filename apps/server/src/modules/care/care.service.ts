@@ -20,8 +20,8 @@ import type { EligibilityChecker } from '../../platform/eligibility/eligibility-
 import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
 import { checkChoice, estimateOf, startCoverage, type CoverageRow } from '../coverage/coverage.service.ts';
 import { reserveLiveSession } from '../coverage/session-ledger.ts';
-import { bookableSlots, publicProfilesById } from '../providers/providers.service.ts';
-import { remindBoth } from '../sessions/booking.service.ts';
+import { publicProfilesById } from '../providers/providers.service.ts';
+import { openSlotsOf, overlapsBooking, remindBoth, usualLength } from '../sessions/booking.service.ts';
 import type { Config } from '../../platform/config.ts';
 import * as repo from './care.repository.ts';
 import {
@@ -123,15 +123,6 @@ async function rankedFor(db: Db, clientId: string, intake: MatchableIntake, now:
   return rankEligible(matchClientFromIntake(clientId, intake), rows, intake.timeZone, todayOf(now), exclude);
 }
 
-/** Open slots of a provider, less what is already booked with them. */
-export async function freeSlots(db: Db, provider: repo.CandidateRow, from: Date, to: Date, length: number, now: Date) {
-  const { slots } = await bookableSlots(db, provider, { from, to, length }, now);
-  const booked = await repo.bookedSessionsOfProvider(db, provider.id, from, to);
-  return slots.filter((slot) => !booked.some((b) => new Date(b.starts_at) < new Date(slot.end) && new Date(b.ends_at) > new Date(slot.start)));
-}
-
-export const sessionLengthOf = (provider: repo.CandidateRow) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
-
 export async function firstSessionSlots(db: Db, sealer: Sealer, client: repo.ClientRow, range: { from: Date; to: Date }, now = new Date()): Promise<FirstSessionSlots> {
   const answers = await readAnswers(sealer, client);
   const { state, timeZone, requiredLanguages, focusAreas, preferences } = answers;
@@ -146,8 +137,8 @@ export async function firstSessionSlots(db: Db, sealer: Sealer, client: repo.Cli
   const providers: FirstSessionSlots['providers'] = [];
   for (const candidate of ranked) {
     if (providers.length >= FIRST_SESSION_PROVIDERS) break;
-    const length = sessionLengthOf(candidate.provider);
-    const slots = await freeSlots(db, candidate.provider, range.from, range.to, length, now);
+    const length = usualLength(candidate.provider);
+    const slots = await openSlotsOf(db, candidate.provider, range, length, now);
     if (slots.length === 0) continue;
     const profile = (await publicProfilesById(db, [candidate.provider.id], now)).get(candidate.provider.id);
     if (profile) providers.push({ provider: profile, reasons: candidate.reasons, lengthMinutes: length, slots });
@@ -161,7 +152,7 @@ async function checkFirstSession(db: Db, intake: CompleteIntake, ranked: Ranked[
   if (!candidate) throw new AppError('conflict', 'That provider cannot take you on any more. Choose another time or provider.');
   const start = new Date(choice.start);
   const end = new Date(start.getTime() + choice.lengthMinutes * 60_000);
-  const slots = await freeSlots(db, candidate.provider, start, end, choice.lengthMinutes, now);
+  const slots = await openSlotsOf(db, candidate.provider, { from: start, to: end }, choice.lengthMinutes, now);
   if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw new AppError('slot_taken');
   if (!neededModalities(intake.preferences, intake.coverage).some((m) => m !== 'messaging')) {
     throw new AppError('not_in_plan', 'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.');
@@ -220,7 +211,7 @@ export async function submitIntake(
       const assignment = await assign(trx, actor, { ...base, providerId: chosen.provider.id, route: 'first_session', score: chosen.score, reasons: chosen.reasons }, now);
       if (!assignment) throw new AppError('slot_taken', 'That provider has just filled their last place. Choose another time or provider.');
       const estimate = await estimateOf(trx, deps.eligibility, coverage, firstSession.start.slice(0, 10));
-      const sessionId = await bookFirstSession(trx, assignment, firstSession, intake, coverage, estimate?.costCents ?? 0);
+      const sessionId = await bookFirstSession(trx, chosen.provider, assignment, firstSession, intake, coverage, estimate?.costCents ?? 0);
       await remindBoth(trx, sessionId, deps.config.reminderMinutes, now);
       return;
     }
@@ -233,6 +224,7 @@ export async function submitIntake(
 
 async function bookFirstSession(
   trx: Db,
+  provider: repo.CandidateRow,
   assignment: repo.AssignmentRow,
   choice: FirstSessionChoice,
   intake: CompleteIntake,
@@ -242,8 +234,7 @@ async function bookFirstSession(
   const start = new Date(choice.start);
   const end = new Date(start.getTime() + choice.lengthMinutes * 60_000);
   // The provider's row is locked by assign(): no one else can book them until this commits.
-  const overlapping = await repo.bookedSessionsOfProvider(trx, assignment.provider_id, start, end);
-  if (overlapping.length) throw new AppError('slot_taken');
+  if (await overlapsBooking(trx, provider, start, end)) throw new AppError('slot_taken');
   const session = await repo.insertSession(trx, {
     client_id: assignment.client_id,
     provider_id: assignment.provider_id,

@@ -1,3 +1,4 @@
+import { JOIN_OPENS_MINUTES, OVERRUN_MINUTES } from '@haven/contract';
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -60,8 +61,8 @@ export async function chatSessionInProgress(db: Db, roomId: string, now: Date): 
     .where('client_joined_at', 'is not', null)
     .where('provider_joined_at', 'is not', null)
     .where('ended_at', 'is', null)
-    .where('starts_at', '<=', new Date(now.getTime() + 10 * 60_000))
-    .where('ends_at', '>', new Date(now.getTime() - 30 * 60_000))
+    .where('starts_at', '<=', new Date(now.getTime() + JOIN_OPENS_MINUTES * 60_000))
+    .where('ends_at', '>', new Date(now.getTime() - OVERRUN_MINUTES * 60_000))
     .executeTakeFirst();
   return row?.id ?? null;
 }

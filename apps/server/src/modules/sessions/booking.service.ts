@@ -45,11 +45,12 @@ async function currentProviderOf(db: Db, user: UserRow): Promise<{ clientId: str
   return { clientId: client.id, roomId: assignment.room_id, provider };
 }
 
-const usualLength = (provider: repo.ProviderBooking) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
+/** The length offered first: 50 minutes when the provider offers it. */
+export const usualLength = (provider: Pick<repo.ProviderBooking, 'session_lengths'>) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
 const offeredModalities = (provider: repo.ProviderBooking) => LIVE_MODALITIES.filter((m) => provider.modalities.includes(m));
 
 /** Open slots of `length` with a provider: their hours, notice and time off, less sessions and buffers. */
-async function openSlotsOf(db: Db, provider: repo.ProviderBooking, range: Range, length: number, now: Date, exceptId?: string) {
+export async function openSlotsOf(db: Db, provider: repo.ProviderBooking, range: Range, length: number, now: Date, exceptId?: string) {
   const { slots } = await bookableSlots(db, provider, { ...range, length }, now);
   const taken = await repo.openSessionsNear(db, provider.id, range.from, range.to, provider.buffer_minutes, exceptId);
   const margin = provider.buffer_minutes * MINUTE_MS;
@@ -154,7 +155,7 @@ export async function book(db: Db, deps: Deps, actor: Actor, user: UserRow, requ
     const booked: string[] = [];
     for (const [index, start] of starts.entries()) {
       const end = new Date(start.getTime() + request.lengthMinutes * MINUTE_MS);
-      if ((await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes)).length) throw slotTaken(start, zone);
+      if (await overlapsBooking(trx, provider, start, end)) throw slotTaken(start, zone);
       const locked = await coverage.lockCurrentCoverage(trx, clientId);
       const session = await repo.insertSession(trx, {
         client_id: clientId,
@@ -191,6 +192,11 @@ async function requireOpenSlot(db: Db, provider: repo.ProviderBooking, start: Da
   const end = new Date(start.getTime() + length * MINUTE_MS);
   const slots = await openSlotsOf(db, provider, { from: start, to: end }, length, now, exceptId);
   if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw slotTaken(start, zone);
+}
+
+/** Another open session within the provider's buffer of [start, end)? Ask under the provider's row lock. */
+export async function overlapsBooking(trx: Db, provider: Pick<repo.ProviderBooking, 'id' | 'buffer_minutes'>, start: Date, end: Date, exceptId?: string): Promise<boolean> {
+  return (await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes, exceptId)).length > 0;
 }
 
 function slotTaken(start: Date, zone: string): AppError {
@@ -258,7 +264,7 @@ export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow
     if (!session) throw new AppError('not_found');
     requireChangeable(session, now);
     const end = new Date(start.getTime() + length * MINUTE_MS);
-    if ((await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes, session.id)).length) throw slotTaken(start, zone);
+    if (await overlapsBooking(trx, provider, start, end, session.id)) throw slotTaken(start, zone);
     const settlement = settlementFor(party, session, now);
     await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: settlement, cancelled_by: party.role, change_reason: request.reason ?? 'Moved to another time', settled_at: now });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);

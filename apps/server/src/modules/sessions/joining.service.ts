@@ -1,7 +1,7 @@
 // Joining a live session and what attendance decides (PRODUCT §2.5): the join button opens 10
 // minutes before the start; the client says where they are and the provider must be licensed
 // there; a party still absent 10 minutes after the start is a no-show, with the ledger's answer.
-import { NO_SHOW_AFTER_MINUTES, type JoinRequest, type JoinResult, type LiveModality, type LiveSession } from '@haven/contract';
+import { NO_SHOW_AFTER_MINUTES, OVERRUN_MINUTES, type JoinRequest, type JoinResult, type LiveModality, type LiveSession } from '@haven/contract';
 import type { AppContext } from '../../app-context.ts';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -9,7 +9,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import * as ledger from '../coverage/session-ledger.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { notifySessionChange, pushUnreadCounts, sessionTime } from './reminders.ts';
-import { isJoinable, joinWindow, OVERRUN_MINUTES, presentSession, providerName } from './sessions.presenter.ts';
+import { isJoinable, joinWindow, presentSession, providerName } from './sessions.presenter.ts';
 import { partyOf, type Party } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 

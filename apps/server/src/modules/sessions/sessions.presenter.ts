@@ -1,9 +1,7 @@
-import { FREE_CHANGE_HOURS, JOIN_OPENS_MINUTES, type LiveSession } from '@haven/contract';
+import { FREE_CHANGE_HOURS, JOIN_OPENS_MINUTES, OVERRUN_MINUTES, type LiveSession } from '@haven/contract';
 import type { SessionRow, SessionWithParties } from './sessions.repository.ts';
 
 const MINUTE_MS = 60_000;
-/** Sessions may run a little over; the room stays open this long after the booked end. */
-export const OVERRUN_MINUTES = 30;
 
 const at = (value: Date | string) => new Date(value);
 const iso = (value: Date | string | null) => (value === null ? null : at(value).toISOString());

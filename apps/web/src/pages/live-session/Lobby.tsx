@@ -1,22 +1,23 @@
-import { usStateCodes, type LiveSession, type UsStateCode } from '@haven/contract';
+import { OVERRUN_MINUTES, usStateCodes, type LiveSession, type UsStateCode } from '@haven/contract';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJoinSession } from '../../api/sessions.ts';
 import { listDevices, openLocalMedia, stopMedia, type DeviceChoice, type LocalMedia } from '../../live-session/localMedia.ts';
 import { browserTimeZone, formatDateTime, formatTimeOfDay } from '../../time/formatting.ts';
+import { useNow } from '../../time/useNow.ts';
 import { Alert, Button, ButtonLink, Card, SelectField } from '../../ui/index.ts';
 import { StateOptions } from '../../vocabulary/StateOptions.tsx';
 import { DeviceChoices, type DeviceLists } from './DeviceChoices.tsx';
 import { counterpartName, type Joined } from './joined.ts';
 
-const OVERRUN_MS = 30 * 60_000;
+const OVERRUN_MS = OVERRUN_MINUTES * 60_000;
 
 /** Before joining: when it opens, where the client is, and which camera and microphone to use. */
 export function Lobby({ session, role, onJoined }: { session: LiveSession; role: 'client' | 'provider'; onJoined: (joined: Joined) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const zone = browserTimeZone();
-  const now = useTick(15_000);
+  const now = useNow(15_000);
   const join = useJoinSession();
   const [location, setLocation] = useState<UsStateCode | ''>('');
   const [locationError, setLocationError] = useState<string | undefined>();
@@ -119,13 +120,4 @@ function NotOpen({ session, now, zone, role }: { session: LiveSession; now: numb
     );
   }
   return <Alert tone="info">{t('liveSession.lobby.opensAt', { time: formatTimeOfDay(session.joinOpensAt, zone, i18n.language) })}</Alert>;
-}
-
-function useTick(everyMs: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
