@@ -24,6 +24,7 @@ import { publicProfilesById } from '../providers/providers.service.ts';
 import { openSlotsOf, overlapsBooking, remindBoth, usualLength } from '../sessions/booking.service.ts';
 import type { Config } from '../../platform/config.ts';
 import * as repo from './care.repository.ts';
+import * as queueRepo from './queue.repository.ts';
 import {
   clientSubject,
   flagForFollowUp,
@@ -64,7 +65,7 @@ export async function careState(db: Db, client: repo.ClientRow, now = new Date()
   const [roomId, assignments, queued, sessions, notices] = await Promise.all([
     repo.roomOf(db, client.id),
     repo.assignmentsOf(db, client.id),
-    repo.queueEntry(db, client.id),
+    queueRepo.queueEntry(db, client.id),
     repo.upcomingSessionsOfClient(db, client.id, now),
     repo.noticesOf(db, client.id),
   ]);
@@ -74,8 +75,8 @@ export async function careState(db: Db, client: repo.ClientRow, now = new Date()
 
   let queue: CareState['queue'] = null;
   if (queued && client.state) {
-    const position = await repo.queuePosition(db, client.state, queued.since);
-    const freed = await repo.dailyFreedPlaces(db, client.state, todayOf(now), new Date(now.getTime() - ESTIMATE_WINDOW_DAYS * DAY_MS), ESTIMATE_WINDOW_DAYS);
+    const position = await queueRepo.queuePosition(db, client.state, queued.since);
+    const freed = await queueRepo.dailyFreedPlaces(db, client.state, todayOf(now), new Date(now.getTime() - ESTIMATE_WINDOW_DAYS * DAY_MS), ESTIMATE_WINDOW_DAYS);
     queue = { since: queued.since.toISOString(), position, estimateDays: estimateWait(position, freed).days, reason: queued.reason };
   }
   return {
@@ -216,7 +217,7 @@ export async function submitIntake(
       return;
     }
     const assignment = await assignBest(trx, actor, ranked, { ...base, route: 'instant' }, now);
-    if (!assignment) await repo.enqueue(trx, { client_id: client.id, since: now, reason: 'no_capacity' });
+    if (!assignment) await queueRepo.enqueue(trx, { client_id: client.id, since: now, reason: 'no_capacity' });
   });
   const submitted = await repo.lockClient(db, client.id);
   return careState(db, submitted ?? client, now);
@@ -272,7 +273,7 @@ export async function requestByName(db: Db, actor: Actor, client: repo.ClientRow
   const failures = hardRuleFailures(matchClient, provider) as HardRuleName[];
   if (failures.length) return { matched: false, providerName, failures };
 
-  const queued = await repo.queueEntry(db, client.id);
+  const queued = await queueRepo.queueEntry(db, client.id);
   const assigned = await db.transaction().execute(async (trx) => {
     await repo.lockClient(trx, client.id);
     const stillCurrent = await repo.currentAssignment(trx, client.id);
@@ -300,7 +301,7 @@ export async function requestByName(db: Db, actor: Actor, client: repo.ClientRow
 
 export async function switchProvider(db: Db, sealer: Sealer, actor: Actor, client: repo.ClientRow, request: SwitchProviderRequest, now = new Date()): Promise<CareState> {
   requireSubmitted(client);
-  const [current, queued] = await Promise.all([repo.currentAssignment(db, client.id), repo.queueEntry(db, client.id)]);
+  const [current, queued] = await Promise.all([repo.currentAssignment(db, client.id), queueRepo.queueEntry(db, client.id)]);
   if (queued?.reason === 'switch') throw new AppError('switch_in_progress');
   if (!current || current.id !== request.fromAssignmentId) {
     throw new AppError('conflict', 'You have already changed provider. Reload to see who you are with now.');
@@ -313,7 +314,7 @@ export async function switchProvider(db: Db, sealer: Sealer, actor: Actor, clien
 
   await db.transaction().execute(async (trx) => {
     await repo.lockClient(trx, client.id);
-    const [stillCurrent, stillQueued] = await Promise.all([repo.currentAssignment(trx, client.id), repo.queueEntry(trx, client.id)]);
+    const [stillCurrent, stillQueued] = await Promise.all([repo.currentAssignment(trx, client.id), queueRepo.queueEntry(trx, client.id)]);
     if (stillQueued?.reason === 'switch') throw new AppError('switch_in_progress');
     if (stillCurrent?.id !== current.id) throw new AppError('conflict', 'You have already changed provider. Reload to see who you are with now.');
     await recordAudit(trx, { actor, action: 'care.switch_requested', subject: clientSubject(client.id), detail: { from: current.provider_id } });
@@ -321,7 +322,7 @@ export async function switchProvider(db: Db, sealer: Sealer, actor: Actor, clien
     const assignment = await assignBest(trx, actor, ranked, { ...base, replaces: { id: current.id, reason: 'switch', noteSealed } }, now);
     // Nobody else has room yet: the current provider stays until the queue finds someone.
     if (!assignment) {
-      await repo.enqueue(trx, {
+      await queueRepo.enqueue(trx, {
         client_id: client.id,
         since: now,
         reason: 'switch',

@@ -20,6 +20,7 @@ import type { EligibilityChecker } from '../../platform/eligibility/eligibility-
 import { checkChoice } from '../coverage/coverage.service.ts';
 import { adminEmails } from '../identity/identity.service.ts';
 import * as repo from './care.repository.ts';
+import * as queueRepo from './queue.repository.ts';
 
 export const clientSubject = (clientId: string) => ({ type: 'client', id: clientId });
 const intakeField = (clientId: string) => ({ table: 'clients', row: clientId, field: 'intake' });
@@ -103,8 +104,8 @@ export function safetyConcern(answers: IntakeAnswers): { reasons: string[]; item
 
 /** Flags the client for clinical follow-up and tells operators, in the caller's transaction. */
 export async function flagForFollowUp(trx: Db, clientId: string, concern: { reasons: string[]; item9: number | null }): Promise<void> {
-  const alreadyOpen = await repo.hasOpenSafetyFlag(trx, clientId);
-  await repo.raiseSafetyFlag(trx, clientId, concern.reasons, concern.item9);
+  const alreadyOpen = await queueRepo.hasOpenSafetyFlag(trx, clientId);
+  await queueRepo.raiseSafetyFlag(trx, clientId, concern.reasons, concern.item9);
   await recordAudit(trx, { actor: { id: null, label: 'Haven (automatic)' }, action: 'safety.flagged', subject: clientSubject(clientId), detail: { reasons: concern.reasons } });
   if (alreadyOpen) return;
   // No health detail leaves the service by email: operators read the case in the console.

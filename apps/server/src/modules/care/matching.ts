@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { MatchRouteName, StoredWindow } from '../../platform/db/schema.ts';
 import type { CompleteIntake } from './intake.service.ts';
 import * as repo from './care.repository.ts';
+import * as queueRepo from './queue.repository.ts';
 
 /** What the client's plan needs a provider to offer: a direct plan decides; otherwise their preference does. */
 export function neededModalities(preferences: CompleteIntake['preferences'], coverage?: IntakeAnswers['coverage']): Modality[] {
@@ -129,7 +130,7 @@ export async function assign(trx: Db, actor: Actor, match: NewAssignment, now = 
     started_at: now,
     may_read_earlier: match.mayReadEarlier,
   });
-  await repo.dequeue(trx, match.clientId);
+  await queueRepo.dequeue(trx, match.clientId);
   await recordAudit(trx, {
     actor,
     action: 'care.assigned',

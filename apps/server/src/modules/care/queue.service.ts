@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { queueEmail } from '../../platform/mail/outbox.ts';
 import * as repo from './care.repository.ts';
+import * as queueRepo from './queue.repository.ts';
 import { clientSubject } from './intake.service.ts';
 import { assign, assignBest, matchClientOf, matchProviderOf, rankEligible } from './matching.ts';
 
@@ -27,9 +28,9 @@ async function tellClient(trx: Db, clientId: string, subject: string, text: stri
  */
 export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assigned: number; stillWaiting: number }> {
   const started = performance.now();
-  const queued = await repo.queuedClients(db);
+  const queued = await queueRepo.queuedClients(db);
   if (queued.length === 0) {
-    await repo.recordMatchingRun(db, { assigned: 0, still_waiting: 0, duration_ms: 0 });
+    await queueRepo.recordMatchingRun(db, { assigned: 0, still_waiting: 0, duration_ms: 0 });
     return { assigned: 0, stillWaiting: 0 };
   }
   const today = todayOf(now);
@@ -50,7 +51,7 @@ export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assi
     const { score, reasons } = fitScore(client, provider);
     const done = await db.transaction().execute(async (trx) => {
       await repo.lockClient(trx, clientId);
-      const stillQueued = await repo.queueEntry(trx, clientId);
+      const stillQueued = await queueRepo.queueEntry(trx, clientId);
       if (!stillQueued) return false;
       const current = await repo.currentAssignment(trx, clientId);
       if (current?.provider_id === providerId) return false;
@@ -76,7 +77,7 @@ export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assi
     if (done) assigned += 1;
   }
   const stillWaiting = queued.length - assigned;
-  await repo.recordMatchingRun(db, { assigned, still_waiting: stillWaiting, duration_ms: Math.round(performance.now() - started) });
+  await queueRepo.recordMatchingRun(db, { assigned, still_waiting: stillWaiting, duration_ms: Math.round(performance.now() - started) });
   return { assigned, stillWaiting };
 }
 
@@ -112,7 +113,7 @@ async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string,
     const assignment = await assignBest(trx, systemActor, ranked, { clientId: client.id, route: 'provider_left', waitingSince: now, mayReadEarlier: false, replaces }, now);
     if (!assignment) {
       await repo.endAssignment(trx, leaving.id, { at: now, reason: 'provider_left' });
-      await repo.enqueue(trx, { client_id: client.id, since: now, reason: 'provider_left' });
+      await queueRepo.enqueue(trx, { client_id: client.id, since: now, reason: 'provider_left' });
       await recordAudit(trx, { actor: systemActor, action: 'care.queued', subject: clientSubject(client.id), detail: { reason: 'provider_left' } });
     }
     await repo.addNotice(trx, client.id, providerName);
@@ -125,9 +126,9 @@ async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string,
 
 export async function matchingOverview(db: Db, now = new Date()): Promise<MatchingOverview> {
   const [[{ n }, longest], waits, last] = await Promise.all([
-    repo.queueOverview(db, 50),
-    repo.matchWaits(db, new Date(now.getTime() - TIME_TO_MATCH_WINDOW_DAYS * DAY_MS)),
-    repo.lastMatchingRun(db),
+    queueRepo.queueOverview(db, 50),
+    queueRepo.matchWaits(db, new Date(now.getTime() - TIME_TO_MATCH_WINDOW_DAYS * DAY_MS)),
+    queueRepo.lastMatchingRun(db),
   ]);
   const sorted = waits.sort((a, b) => a - b);
   return {
@@ -152,7 +153,7 @@ export async function matchingOverview(db: Db, now = new Date()): Promise<Matchi
   };
 }
 
-function presentFlag(row: Awaited<ReturnType<typeof repo.safetyFlags>>[number]): SafetyFlag {
+function presentFlag(row: Awaited<ReturnType<typeof queueRepo.safetyFlags>>[number]): SafetyFlag {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -168,16 +169,16 @@ function presentFlag(row: Awaited<ReturnType<typeof repo.safetyFlags>>[number]):
 }
 
 export async function listSafetyFlags(db: Db, openOnly: boolean): Promise<SafetyFlag[]> {
-  return (await repo.safetyFlags(db, { openOnly })).map(presentFlag);
+  return (await queueRepo.safetyFlags(db, { openOnly })).map(presentFlag);
 }
 
 export async function recordFollowUp(db: Db, admin: Actor & { id: string }, flagId: string, note: string, now = new Date()): Promise<SafetyFlag> {
   await db.transaction().execute(async (trx) => {
-    const flag = await repo.followUpSafetyFlag(trx, flagId, admin.id, note, now);
+    const flag = await queueRepo.followUpSafetyFlag(trx, flagId, admin.id, note, now);
     if (!flag) throw new AppError('conflict', 'This case was already followed up, or does not exist. Reload the list.');
     await recordAudit(trx, { actor: admin, action: 'safety.followed_up', subject: clientSubject(flag.client_id), reason: note });
   });
-  const [flag] = await repo.safetyFlags(db, { id: flagId });
+  const [flag] = await queueRepo.safetyFlags(db, { id: flagId });
   if (!flag) throw new AppError('not_found');
   return presentFlag(flag);
 }
