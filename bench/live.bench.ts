@@ -34,19 +34,48 @@ async function makePairs(app: TestApp, count: number): Promise<Array<Omit<Pair, 
     const [clientUser, providerUser] = await db
       .insertInto('users')
       .values([
-        { email: `c${tag}@bench.test`, email_normalized: `c${tag}@bench.test`, preferred_name: 'Client', role: 'client', password_hash: 'x' },
-        { email: `p${tag}@bench.test`, email_normalized: `p${tag}@bench.test`, preferred_name: 'Provider', role: 'provider', password_hash: 'x' },
+        {
+          email: `c${tag}@bench.test`,
+          email_normalized: `c${tag}@bench.test`,
+          preferred_name: 'Client',
+          role: 'client',
+          password_hash: 'x',
+        },
+        {
+          email: `p${tag}@bench.test`,
+          email_normalized: `p${tag}@bench.test`,
+          preferred_name: 'Provider',
+          role: 'provider',
+          password_hash: 'x',
+        },
       ])
       .returning('id')
       .execute();
     const provider = await db
       .insertInto('providers')
-      .values({ email: `p${tag}@bench.test`, user_id: providerUser!.id, status: 'active', first_name: 'Pat', last_name: tag, time_zone: 'America/Chicago', capacity: 10, business_hours: JSON.stringify([{ weekday: 1, start: '09:00', end: '17:00' }]), weekly_availability: '[]' })
+      .values({
+        email: `p${tag}@bench.test`,
+        user_id: providerUser!.id,
+        status: 'active',
+        first_name: 'Pat',
+        last_name: tag,
+        time_zone: 'America/Chicago',
+        capacity: 10,
+        business_hours: JSON.stringify([{ weekday: 1, start: '09:00', end: '17:00' }]),
+        weekly_availability: '[]',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const client = await db.insertInto('clients').values({ user_id: clientUser!.id, state: 'TX', submitted_at: now }).returning('id').executeTakeFirstOrThrow();
+    const client = await db
+      .insertInto('clients')
+      .values({ user_id: clientUser!.id, state: 'TX', submitted_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const room = await db.insertInto('rooms').values({ client_id: client.id }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('care_assignments').values({ client_id: client.id, provider_id: provider.id, room_id: room.id, route: 'instant', score: 0, waiting_since: now }).execute();
+    await db
+      .insertInto('care_assignments')
+      .values({ client_id: client.id, provider_id: provider.id, room_id: room.id, route: 'instant', score: 0, waiting_since: now })
+      .execute();
     made.push({
       roomId: room.id,
       clientCookie: cookie(await startLoginSession(db, policy, clientUser!.id, now)),
@@ -101,12 +130,15 @@ async function measure(url: string, connected: Pair[], count: number): Promise<n
   return latencies.sort((a, b) => a - b);
 }
 
-const line = (name: string, value: number | null, unit: string) => console.log(`${name} ${value === null ? 'n/a' : value.toFixed(2)} ${unit}`);
+const line = (name: string, value: number | null, unit: string) =>
+  console.log(`${name} ${value === null ? 'n/a' : value.toFixed(2)} ${unit}`);
 
 const app = await startTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '100000' });
 try {
   const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
-  console.log(`Haven live-message benchmark: ${pairs} pairs (${pairs * 2} sockets), ${MESSAGES} messages, ${IN_FLIGHT} in flight, on ${app.config.database.kind}`);
+  console.log(
+    `Haven live-message benchmark: ${pairs} pairs (${pairs * 2} sockets), ${MESSAGES} messages, ${IN_FLIGHT} in flight, on ${app.config.database.kind}`,
+  );
   const made = await makePairs(app, pairs);
   const connect = async (p: (typeof made)[number]): Promise<Pair> => ({
     ...p,
@@ -128,7 +160,9 @@ try {
   line(`live_${everyone.length * 2}_sockets_p99`, percentile(loaded, 0.99), 'ms');
   line('delivered', loaded.length, 'count');
   const p99 = percentile(loaded, 0.99) ?? Infinity;
-  console.log(`\nquality bar: p99 ${p99.toFixed(1)} ms < ${BAR_MS} ms with ${everyone.length * 2} connected: ${p99 < BAR_MS ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `\nquality bar: p99 ${p99.toFixed(1)} ms < ${BAR_MS} ms with ${everyone.length * 2} connected: ${p99 < BAR_MS ? 'MET' : 'NOT MET'}`,
+  );
   for (const p of everyone) {
     p.client.close();
     p.provider.close();

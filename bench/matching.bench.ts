@@ -35,17 +35,98 @@ const INSTANT_SAMPLE = 2_000;
 
 // Residents in millions (2020 census, rounded): where clients live, and where providers practise.
 const POPULATION: Record<UsStateCode, number> = {
-  CA: 39.5, TX: 29.1, FL: 21.5, NY: 20.2, PA: 13.0, IL: 12.8, OH: 11.8, GA: 10.7, NC: 10.4, MI: 10.1,
-  NJ: 9.3, VA: 8.6, WA: 7.7, AZ: 7.2, MA: 7.0, TN: 6.9, IN: 6.8, MD: 6.2, MO: 6.2, WI: 5.9, CO: 5.8,
-  MN: 5.7, SC: 5.1, AL: 5.0, LA: 4.7, KY: 4.5, OR: 4.2, OK: 4.0, CT: 3.6, UT: 3.3, IA: 3.2, NV: 3.1,
-  AR: 3.0, MS: 3.0, KS: 2.9, NM: 2.1, NE: 2.0, ID: 1.8, WV: 1.8, HI: 1.5, NH: 1.4, ME: 1.4, RI: 1.1,
-  MT: 1.1, DE: 1.0, SD: 0.9, ND: 0.8, AK: 0.7, DC: 0.7, VT: 0.6, WY: 0.6,
+  CA: 39.5,
+  TX: 29.1,
+  FL: 21.5,
+  NY: 20.2,
+  PA: 13.0,
+  IL: 12.8,
+  OH: 11.8,
+  GA: 10.7,
+  NC: 10.4,
+  MI: 10.1,
+  NJ: 9.3,
+  VA: 8.6,
+  WA: 7.7,
+  AZ: 7.2,
+  MA: 7.0,
+  TN: 6.9,
+  IN: 6.8,
+  MD: 6.2,
+  MO: 6.2,
+  WI: 5.9,
+  CO: 5.8,
+  MN: 5.7,
+  SC: 5.1,
+  AL: 5.0,
+  LA: 4.7,
+  KY: 4.5,
+  OR: 4.2,
+  OK: 4.0,
+  CT: 3.6,
+  UT: 3.3,
+  IA: 3.2,
+  NV: 3.1,
+  AR: 3.0,
+  MS: 3.0,
+  KS: 2.9,
+  NM: 2.1,
+  NE: 2.0,
+  ID: 1.8,
+  WV: 1.8,
+  HI: 1.5,
+  NH: 1.4,
+  ME: 1.4,
+  RI: 1.1,
+  MT: 1.1,
+  DE: 1.0,
+  SD: 0.9,
+  ND: 0.8,
+  AK: 0.7,
+  DC: 0.7,
+  VT: 0.6,
+  WY: 0.6,
 };
 // Where Spanish is most often needed (clients there need it at 22%, elsewhere 6%: about 12% overall).
 const SPANISH_HEAVY = new Set<UsStateCode>(['CA', 'TX', 'FL', 'NM', 'AZ', 'NV', 'NY', 'NJ', 'IL', 'CO']);
-const FOCUS: FocusArea[] = ['anxiety', 'depression', 'stress', 'trauma', 'relationships', 'substance_use', 'grief', 'lgbtqia', 'family', 'work', 'sleep', 'eating', 'bipolar', 'ocd', 'adhd', 'anger', 'self_esteem', 'life_transitions', 'parenting', 'chronic_illness'];
+const FOCUS: FocusArea[] = [
+  'anxiety',
+  'depression',
+  'stress',
+  'trauma',
+  'relationships',
+  'substance_use',
+  'grief',
+  'lgbtqia',
+  'family',
+  'work',
+  'sleep',
+  'eating',
+  'bipolar',
+  'ocd',
+  'adhd',
+  'anger',
+  'self_esteem',
+  'life_transitions',
+  'parenting',
+  'chronic_illness',
+];
 const FOCUS_WEIGHTS = [10, 10, 8, 7, 7, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 1.5, 1.5];
-const APPROACHES: TherapyApproach[] = ['cbt', 'dbt', 'act', 'emdr', 'psychodynamic', 'person_centered', 'solution_focused', 'mindfulness', 'ifs', 'narrative', 'motivational_interviewing', 'gottman', 'exposure'];
+const APPROACHES: TherapyApproach[] = [
+  'cbt',
+  'dbt',
+  'act',
+  'emdr',
+  'psychodynamic',
+  'person_centered',
+  'solution_focused',
+  'mindfulness',
+  'ifs',
+  'narrative',
+  'motivational_interviewing',
+  'gottman',
+  'exposure',
+];
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening', 'weekend'];
 const STATES = Object.keys(POPULATION) as UsStateCode[];
 const STATE_WEIGHTS = STATES.map((state) => POPULATION[state]);
@@ -161,7 +242,9 @@ function figure(name: string, value: number, unit: string, digits = 0) {
 function line(label: string, result: BatchResult, ms: number) {
   const fit = totalFit(result);
   const mean = result.assignments.length > 0 ? fit / result.assignments.length : 0;
-  console.log(`${label.padEnd(26)} ${seconds(ms).padStart(8)}   assigned ${count(result.assignments.length).padStart(7)}   unassigned ${count(result.unassigned.length).padStart(6)}   total fit ${count(fit).padStart(11)} (mean ${mean.toFixed(1)})`);
+  console.log(
+    `${label.padEnd(26)} ${seconds(ms).padStart(8)}   assigned ${count(result.assignments.length).padStart(7)}   unassigned ${count(result.unassigned.length).padStart(6)}   total fit ${count(fit).padStart(11)} (mean ${mean.toFixed(1)})`,
+  );
 }
 
 const clientCount = Number(process.argv[2] ?? 100_000);
@@ -170,7 +253,9 @@ const [{ clients, providers }, buildMs] = timed(() => instance(clientCount, prov
 const places = providers.reduce((sum, p) => sum + (p.active ? Math.max(0, p.capacity - p.activeClients) : 0), 0);
 const spanish = clients.filter((client) => client.requiredLanguages.includes('es')).length / clients.length;
 console.log(`Haven matching benchmark, seed ${SEED}`);
-console.log(`instance: ${count(clientCount)} clients × ${count(providerCount)} providers; ${count(places)} free places at active providers; ${percent(spanish)} need Spanish (built in ${seconds(buildMs)})\n`);
+console.log(
+  `instance: ${count(clientCount)} clients × ${count(providerCount)} providers; ${count(places)} free places at active providers; ${percent(spanish)} need Spanish (built in ${seconds(buildMs)})\n`,
+);
 
 // Hard rules are judged against the providers as they stood before the batch.
 const providersBefore = structuredClone(providers);
@@ -186,7 +271,9 @@ line('greedyAssign (baseline)', greedy, greedyMs);
 const moreAssigned = solution.assignments.length - greedy.assignments.length;
 const fitGain = totalFit(solution) - totalFit(greedy);
 const fitRatio = totalFit(solution) / Math.max(1, totalFit(greedy));
-console.log(`optimised vs greedy: ${moreAssigned >= 0 ? '+' : ''}${count(moreAssigned)} assigned, ${fitGain >= 0 ? '+' : ''}${count(fitGain)} total fit (${percent(fitGain / Math.max(1, totalFit(greedy)))})\n`);
+console.log(
+  `optimised vs greedy: ${moreAssigned >= 0 ? '+' : ''}${count(moreAssigned)} assigned, ${fitGain >= 0 ? '+' : ''}${count(fitGain)} total fit (${percent(fitGain / Math.max(1, totalFit(greedy)))})\n`,
+);
 figure(`batch_assign_${clientCount}x${providerCount}_median`, batchMs / 1000, 's', 2);
 figure(`greedy_assign_${clientCount}x${providerCount}`, greedyMs / 1000, 's', 2);
 figure('free_places', places, 'count');
@@ -203,7 +290,9 @@ const audits: Array<[string, AssignmentAudit]> = [
 ];
 console.log('assignments checked against the hard rules and capacities before the batch:');
 for (const [label, audit] of audits) {
-  console.log(`  ${label.padEnd(10)} ${count(audit.pairsChecked).padStart(7)} pairs; hard-rule violations ${count(audit.hardRuleViolations)} (${describeBrokenRules(audit)}); providers over capacity ${count(audit.capacityViolations)}; integrity errors ${count(audit.integrityErrors)}`);
+  console.log(
+    `  ${label.padEnd(10)} ${count(audit.pairsChecked).padStart(7)} pairs; hard-rule violations ${count(audit.hardRuleViolations)} (${describeBrokenRules(audit)}); providers over capacity ${count(audit.capacityViolations)}; integrity errors ${count(audit.integrityErrors)}`,
+  );
 }
 
 // One instant match: a client matched at once against the providers as they stood before the batch.
@@ -233,15 +322,22 @@ const subClients = Math.max(1, Math.round(clientCount * 0.03));
 const subProviders = Math.max(1, Math.round(providerCount * 0.03));
 let worstGap = 0;
 console.log(`top-K pruning vs unpruned exact solve (K = ∞), ${count(subClients)} clients × ${count(subProviders)} providers:`);
-const regions: UsStateCode[][] = [['MN', 'SC'], ['AZ', 'NM', 'NV'], ['MA', 'CT', 'RI', 'NH']];
+const regions: UsStateCode[][] = [
+  ['MN', 'SC'],
+  ['AZ', 'NM', 'NV'],
+  ['MA', 'CT', 'RI', 'NH'],
+];
 for (const [r, states] of regions.entries()) {
   const sub = instance(subClients, subProviders, SEED + 1 + r, regionOf(states));
   const [pruned, prunedMs] = timed(() => solveBatch(sub.clients, sub.providers));
   const [exact, exactMs] = timed(() => solveBatch(sub.clients, sub.providers, { candidateLimit: Infinity }));
   const edges = sub.clients.reduce((sum, _, c) => sum + exact.index.eligibleFor(c).length, 0);
-  const gap = pruned.assignments.length < exact.assignments.length ? Infinity : (totalFit(exact) - totalFit(pruned)) / Math.max(1, totalFit(exact));
+  const gap =
+    pruned.assignments.length < exact.assignments.length ? Infinity : (totalFit(exact) - totalFit(pruned)) / Math.max(1, totalFit(exact));
   worstGap = Math.max(worstGap, gap);
-  console.log(`  ${states.join('+').padEnd(11)} ${(edges / sub.clients.length).toFixed(0).padStart(4)} eligible per client; K=${DEFAULT_CANDIDATE_LIMIT} fit ${count(totalFit(pruned))} in ${seconds(prunedMs)}; K=∞ fit ${count(totalFit(exact))} in ${seconds(exactMs)}; assigned ${count(pruned.assignments.length)} vs ${count(exact.assignments.length)}; gap ${percent(gap)}`);
+  console.log(
+    `  ${states.join('+').padEnd(11)} ${(edges / sub.clients.length).toFixed(0).padStart(4)} eligible per client; K=${DEFAULT_CANDIDATE_LIMIT} fit ${count(totalFit(pruned))} in ${seconds(prunedMs)}; K=∞ fit ${count(totalFit(exact))} in ${seconds(exactMs)}; assigned ${count(pruned.assignments.length)} vs ${count(exact.assignments.length)}; gap ${percent(gap)}`,
+  );
 }
 
 // On the full instance the unpruned optimum is too big to solve here, but LP duality bounds it:
@@ -260,13 +356,19 @@ const memory = process.memoryUsage();
 console.log(`memory: rss ${count(Math.round(memory.rss / 2 ** 20))} MiB, heap used ${count(Math.round(memory.heapUsed / 2 ** 20))} MiB\n`);
 figure('memory_rss', memory.rss / 2 ** 20, 'MiB');
 const productSize = clientCount >= 100_000 && providerCount <= 20_000 ? '' : ' (smaller than the product bar instance)';
-console.log(`quality bar, time: assignBatch median ${seconds(batchMs)} < ${seconds(TIME_BAR_MS)}: ${verdict(batchMs < TIME_BAR_MS)}${productSize}`);
+console.log(
+  `quality bar, time: assignBatch median ${seconds(batchMs)} < ${seconds(TIME_BAR_MS)}: ${verdict(batchMs < TIME_BAR_MS)}${productSize}`,
+);
 console.log(
   `quality bar, fit:  worst measured pruning gap ${percent(worstGap)} < ${percent(GAP_BAR)}: ${verdict(worstGap < GAP_BAR)}` +
-    (certified === null ? '' : `; certified full-instance gap ${percent(certified)} < ${percent(GAP_BAR)}: ${verdict(certified < GAP_BAR)}`),
+    (certified === null
+      ? ''
+      : `; certified full-instance gap ${percent(certified)} < ${percent(GAP_BAR)}: ${verdict(certified < GAP_BAR)}`),
 );
 const checksPassed = hardRuleViolations === 0 && capacityViolations === 0 && integrityErrors === 0 && instant.disagreements === 0;
-console.log(`checks: hard-rule violations ${count(hardRuleViolations)}, capacity violations ${count(capacityViolations)}, integrity errors ${count(integrityErrors)}, instant-match disagreements ${count(instant.disagreements)}: ${checksPassed ? 'PASSED' : 'FAILED'}`);
+console.log(
+  `checks: hard-rule violations ${count(hardRuleViolations)}, capacity violations ${count(capacityViolations)}, integrity errors ${count(integrityErrors)}, instant-match disagreements ${count(instant.disagreements)}: ${checksPassed ? 'PASSED' : 'FAILED'}`,
+);
 
 console.log('\n# figures (name value unit)');
 for (const text of figures) console.log(text);

@@ -34,7 +34,12 @@ const coverageState = (page: Page) => page.evaluate(async () => (await fetch('/a
 
 it('a client with an organisation code starts a messaging session the provider completes, books a live session and cancels it in time', async () => {
   await eapPartner('NORTHWIND-EAP');
-  const provider = await insertProvider(haven.app.context.db, { firstName: 'Amara', lastName: 'Okafor', states: ['TX'], focusAreas: ['stress', 'work'] });
+  const provider = await insertProvider(haven.app.context.db, {
+    firstName: 'Amara',
+    lastName: 'Okafor',
+    states: ['TX'],
+    focusAreas: ['stress', 'work'],
+  });
 
   // The intake, on a phone, paying with the organisation's code.
   const page = await newClient(browser, haven.url, 'Devon', 390);
@@ -45,7 +50,10 @@ it('a client with an organisation code starts a messaging session the provider c
   await continueButton(page).click();
   await onStep(page, "How you've been feeling");
   await answerItems(page, [1, 0, 1, 0, 0, 0, 0, 0, 0]);
-  await page.getByRole('group', { name: /how difficult/ }).getByLabel('Somewhat difficult').check();
+  await page
+    .getByRole('group', { name: /how difficult/ })
+    .getByLabel('Somewhat difficult')
+    .check();
   await continueButton(page).click();
   await onStep(page, 'Worry and anxiety');
   await answerItems(page, [1, 1, 0, 0, 0, 0, 0]);

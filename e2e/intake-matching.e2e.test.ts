@@ -21,9 +21,27 @@ const newClient = (preferredName: string, width: number) => createClient(browser
 const careState = (page: Page) => page.evaluate(async () => (await fetch('/api/care')).json() as Promise<CareState>);
 
 it('a client in Texas who needs Spanish completes the intake, is matched at once and sees why; switches and keeps the room', async () => {
-  const match = await insertProvider(haven.app.context.db, { firstName: 'Lucía', lastName: 'Ortega', states: ['TX'], languages: ['en', 'es'], focusAreas: ['anxiety', 'trauma'] });
-  const next = await insertProvider(haven.app.context.db, { firstName: 'Tomás', lastName: 'Reyes', states: ['TX', 'OK'], languages: ['es'], focusAreas: ['depression'] });
-  await insertProvider(haven.app.context.db, { firstName: 'Grace', lastName: 'Holloway', states: ['TX'], languages: ['en'], focusAreas: ['anxiety', 'trauma'] });
+  const match = await insertProvider(haven.app.context.db, {
+    firstName: 'Lucía',
+    lastName: 'Ortega',
+    states: ['TX'],
+    languages: ['en', 'es'],
+    focusAreas: ['anxiety', 'trauma'],
+  });
+  const next = await insertProvider(haven.app.context.db, {
+    firstName: 'Tomás',
+    lastName: 'Reyes',
+    states: ['TX', 'OK'],
+    languages: ['es'],
+    focusAreas: ['depression'],
+  });
+  await insertProvider(haven.app.context.db, {
+    firstName: 'Grace',
+    lastName: 'Holloway',
+    states: ['TX'],
+    languages: ['en'],
+    focusAreas: ['anxiety', 'trauma'],
+  });
   await insertProvider(haven.app.context.db, { firstName: 'Irene', lastName: 'Novak', states: ['NM'], languages: ['en', 'es'] });
 
   const page = await newClient('Marisela', 1280);
@@ -59,7 +77,10 @@ it('a client in Texas who needs Spanish completes the intake, is matched at once
   await onStep(page, "How you've been feeling");
   expect(await page.getByText('Step 5 of 9').isVisible()).toBe(true);
   await answerItems(page, [1, 2, 1, 1, 0, 1, 0, 0, 0]);
-  await page.getByRole('group', { name: /how difficult/ }).getByLabel('Somewhat difficult').check();
+  await page
+    .getByRole('group', { name: /how difficult/ })
+    .getByLabel('Somewhat difficult')
+    .check();
   expect(await page.getByRole('alert').count()).toBe(0);
   await expectAccessible(page);
   await continueButton(page).click();
@@ -158,14 +179,21 @@ it('a client who answers PHQ-9 item 9 above zero sees crisis resources at once, 
   expect(await crisis.textContent()).toContain('If you are in immediate danger, call 911.');
   expect(await crisis.textContent()).toContain('Call or text 988 (Suicide & Crisis Lifeline), available 24/7.');
   expect(await crisis.textContent()).toContain('A Haven clinician will follow up with you.');
-  for (const [name, href] of [['Call 988', 'tel:988'], ['Text 988', 'sms:988'], ['Call 911', 'tel:911']]) {
+  for (const [name, href] of [
+    ['Call 988', 'tel:988'],
+    ['Text 988', 'sms:988'],
+    ['Call 911', 'tel:911'],
+  ]) {
     expect(await crisis.getByRole('link', { name }).getAttribute('href')).toBe(href);
   }
   await expectAccessible(page);
 
   // Continuing is never blocked by it.
   await answerItems(page, [1, 1, 0, 1, 0, 0, 1, 0, 1]);
-  await page.getByRole('group', { name: /how difficult/ }).getByLabel('Very difficult').check();
+  await page
+    .getByRole('group', { name: /how difficult/ })
+    .getByLabel('Very difficult')
+    .check();
   await continueButton(page).click();
   await onStep(page, 'Worry and anxiety');
   await expect.poll(() => page.getByRole('region', { name: 'Help is available right now' }).isVisible()).toBe(true);

@@ -19,7 +19,10 @@ afterAll(async () => {
 const allWeek = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
 /** A figure from the "Connection details" the call page reads from its own RTCPeerConnection. */
 const stat = (page: Page, name: 'video-frames' | 'audio-packets') =>
-  page.locator(`[data-stat="${name}"]`).getAttribute('data-value').then((value) => Number(value ?? 0));
+  page
+    .locator(`[data-stat="${name}"]`)
+    .getAttribute('data-value')
+    .then((value) => Number(value ?? 0));
 const state = (page: Page) => page.locator('.call__state').textContent();
 /** Still arriving: the figure grows across one refresh of the details (every 2 s). */
 async function flowing(page: Page, name: 'video-frames' | 'audio-packets'): Promise<boolean> {
@@ -30,7 +33,13 @@ async function flowing(page: Page, name: 'video-frames' | 'audio-packets'): Prom
 
 it('a client books a video session; both join; video arrives both ways, falls back to audio that still flows, ends; the provider signs a note', async () => {
   const db = haven.app.context.db;
-  const provider = await insertProvider(db, { firstName: 'Ana', lastName: 'Díaz', states: ['TX'], modalities: ['messaging', 'video', 'audio', 'chat'], weekly: allWeek });
+  const provider = await insertProvider(db, {
+    firstName: 'Ana',
+    lastName: 'Díaz',
+    states: ['TX'],
+    modalities: ['messaging', 'video', 'audio', 'chat'],
+    weekly: allWeek,
+  });
   const login = await giveProviderAccount(db, provider.id);
   const client = await matchedClient(haven, 'Dana', {
     preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: ['evening'] },
@@ -90,7 +99,11 @@ it('a client books a video session; both join; video arrives both ways, falls ba
   }
   // …and the client's camera no longer sends.
   await expect.poll(() => flowing(providerPage, 'video-frames'), { timeout: 20_000 }).toBe(false);
-  const recorded = await db.selectFrom('live_sessions').select(['modality', 'current_modality', 'client_location']).where('id', '=', sessionId).executeTakeFirstOrThrow();
+  const recorded = await db
+    .selectFrom('live_sessions')
+    .select(['modality', 'current_modality', 'client_location'])
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
   expect(recorded).toEqual({ modality: 'video', current_modality: 'audio', client_location: 'TX' });
   if (process.env.HAVEN_SCREENSHOTS) await providerPage.screenshot({ path: `${process.env.HAVEN_SCREENSHOTS}/audio.png`, fullPage: true });
 
@@ -129,22 +142,38 @@ it('a client books a video session; both join; video arrives both ways, falls ba
 
 it('a client with no camera or microphone still joins, and sees and hears the provider', async () => {
   const db = haven.app.context.db;
-  const provider = await insertProvider(db, { firstName: 'Bea', lastName: 'Lund', states: ['VT'], modalities: ['messaging', 'video'], weekly: allWeek });
+  const provider = await insertProvider(db, {
+    firstName: 'Bea',
+    lastName: 'Lund',
+    states: ['VT'],
+    modalities: ['messaging', 'video'],
+    weekly: allWeek,
+  });
   const login = await giveProviderAccount(db, provider.id);
   const client = await matchedClient(haven, 'Sam', {
     state: 'VT',
     preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: ['evening'] },
     coverage: { kind: 'direct', plan: 'messaging_live' },
   });
-  const api = (method: 'GET' | 'POST', url: string, payload?: object) => haven.app.http.inject({ method, url, payload, headers: { cookie: client.cookie } });
+  const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    haven.app.http.inject({ method, url, payload, headers: { cookie: client.cookie } });
   const from = new Date(Date.now() + 86_400_000).toISOString();
   const to = new Date(Date.now() + 3 * 86_400_000).toISOString();
   const open = (await api('GET', `/api/sessions/options?from=${from}&to=${to}`)).json<BookingOptions>();
-  const booked = await api('POST', '/api/sessions', { start: open.slots[0]!.start, lengthMinutes: open.lengthMinutes, modality: 'video', acceptedCostCents: 0 });
+  const booked = await api('POST', '/api/sessions', {
+    start: open.slots[0]!.start,
+    lengthMinutes: open.lengthMinutes,
+    modality: 'video',
+    acceptedCostCents: 0,
+  });
   expect(booked.statusCode, booked.body).toBe(201);
   const sessionId = booked.json<BookedLiveSessions>().sessions[0]!.id;
   const startsAt = new Date(Date.now() + 60_000);
-  await db.updateTable('live_sessions').set({ starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 50 * 60_000) }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('live_sessions')
+    .set({ starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 50 * 60_000) })
+    .where('id', '=', sessionId)
+    .execute();
 
   // A browser with no camera and no microphone at all.
   const bare = await launchChromium();

@@ -19,8 +19,7 @@ afterAll(async () => {
   await haven?.close();
 });
 
-const said = (page: Page, text: string) =>
-  expect.poll(() => page.getByRole('status').filter({ hasText: text }).count()).toBe(1);
+const said = (page: Page, text: string) => expect.poll(() => page.getByRole('status').filter({ hasText: text }).count()).toBe(1);
 
 /** A client signs up, answers the intake with an organisation code and is matched, all through the API. */
 async function eapClient(preferredName: string, code: string) {
@@ -115,7 +114,12 @@ it('an operator sets up an EAP code and a plan; the provider settles the code’
   const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 5 * 86_400_000).toISOString();
   const open = (await client.send(`/api/sessions/options?from=${from}&to=${to}`, 'GET')).json as BookingOptions;
-  const booked = await client.send('/api/sessions', 'POST', { start: open.slots[0]!.start, lengthMinutes: open.lengthMinutes, modality: 'video', acceptedCostCents: 0 });
+  const booked = await client.send('/api/sessions', 'POST', {
+    start: open.slots[0]!.start,
+    lengthMinutes: open.lengthMinutes,
+    modality: 'video',
+    acceptedCostCents: 0,
+  });
   expect(booked.status, JSON.stringify(booked.json)).toBe(201);
   const sessionId = (booked.json as BookedLiveSessions).sessions[0]!.id;
   await haven.app.context.db
@@ -132,7 +136,9 @@ it('an operator sets up an EAP code and a plan; the provider settles the code’
   const card = workspace.getByRole('region', { name: 'Noor' });
   await expect.poll(() => card.textContent()).toContain('EAP (employer)');
   expect(await card.textContent()).toMatch(/Messaging session open until/);
-  expect(await card.getByRole('link', { name: 'Open the room with Noor' }).getAttribute('href')).toMatch(/^\/provider\/rooms\/[0-9a-f-]{36}$/);
+  expect(await card.getByRole('link', { name: 'Open the room with Noor' }).getAttribute('href')).toMatch(
+    /^\/provider\/rooms\/[0-9a-f-]{36}$/,
+  );
   await expectAccessible(workspace);
 
   await card.getByRole('button', { name: 'Mark messaging session complete for Noor' }).click();
@@ -144,7 +150,14 @@ it('an operator sets up an EAP code and a plan; the provider settles the code’
 
   const outcome = card.getByRole('group', { name: /How did the session on .* go\?/ });
   await outcome.getByRole('button', { name: "Client didn't attend" }).click();
-  await expect.poll(() => workspace.getByRole('status').filter({ hasText: /Recorded for Noor, .*: Client didn't attend\./ }).count()).toBe(1);
+  await expect
+    .poll(() =>
+      workspace
+        .getByRole('status')
+        .filter({ hasText: /Recorded for Noor, .*: Client didn't attend\./ })
+        .count(),
+    )
+    .toBe(1);
   await expect.poll(() => outcome.count()).toBe(0);
   expect(await card.getByRole('region', { name: 'Recent live sessions' }).textContent()).toContain("Client didn't attend");
   await expectAccessible(workspace);
@@ -179,6 +192,8 @@ it('an operator sets up an EAP code and a plan; the provider settles the code’
   // The code now counts its client.
   await nav.getByRole('link', { name: 'Partners' }).click();
   await expect
-    .poll(() => ops.getByRole('region', { name: 'Harbor Logistics' }).getByRole('listitem').filter({ hasText: 'HARBOR-2026' }).textContent())
+    .poll(() =>
+      ops.getByRole('region', { name: 'Harbor Logistics' }).getByRole('listitem').filter({ hasText: 'HARBOR-2026' }).textContent(),
+    )
     .toMatch(/1 client enrolled/);
 });

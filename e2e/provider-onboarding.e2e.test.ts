@@ -16,7 +16,15 @@ afterAll(async () => {
   await haven?.close();
 });
 
-const saved = (page: Page) => expect.poll(() => page.getByRole('status').filter({ hasText: /saved|added/i }).count()).toBeGreaterThan(0);
+const saved = (page: Page) =>
+  expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /saved|added/i })
+        .count(),
+    )
+    .toBeGreaterThan(0);
 
 it('an admin invites a provider, who completes onboarding; the admin verifies and activates; clients see the profile', async () => {
   // The admin invites.
@@ -50,7 +58,9 @@ it('an admin invites a provider, who completes onboarding; the admin verifies an
   for (const area of ['Anxiety', 'Trauma']) await provider.getByLabel(area, { exact: true }).check();
   await provider.getByLabel('CBT (cognitive behavioral therapy)').check();
   for (const language of ['English', 'Spanish']) await provider.getByLabel(language, { exact: true }).check();
-  await provider.getByLabel('About your approach').fill('I work with anxiety and trauma using CBT, at a pace that feels safe for you, in English or Spanish.');
+  await provider
+    .getByLabel('About your approach')
+    .fill('I work with anxiety and trauma using CBT, at a pace that feels safe for you, in English or Spanish.');
   await provider.getByLabel('Time zone').selectOption('America/Chicago');
   for (const day of ['Monday', 'Wednesday']) {
     await provider.getByLabel(day, { exact: true }).check();
@@ -65,7 +75,10 @@ it('an admin invites a provider, who completes onboarding; the admin verifies an
   await expectAccessible(provider);
 
   await provider.goto(`${haven.url}/provider/licenses`);
-  for (const [state, number] of [['TX', 'LPC-88231'], ['NM', 'LPC-55120']] as const) {
+  for (const [state, number] of [
+    ['TX', 'LPC-88231'],
+    ['NM', 'LPC-55120'],
+  ] as const) {
     await provider.getByLabel('State').selectOption(state);
     await provider.getByLabel('License type').selectOption('LPC');
     await provider.getByLabel('License number').fill(number);
@@ -109,6 +122,7 @@ it('an admin invites a provider, who completes onboarding; the admin verifies an
   await client.goto(`${haven.url}/providers/${providerId}`);
   await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toMatch(/Marisol Quintero/);
   const page = (await client.getByRole('main').textContent()) ?? '';
-  for (const expected of ['Texas', 'New Mexico', '11', 'Anxiety', 'Trauma', 'Spanish', 'at a pace that feels safe']) expect(page).toContain(expected);
+  for (const expected of ['Texas', 'New Mexico', '11', 'Anxiety', 'Trauma', 'Spanish', 'at a pace that feels safe'])
+    expect(page).toContain(expected);
   await expectAccessible(client);
 });

@@ -128,7 +128,10 @@ it('a client writes and records a voice message; the provider sees both live, li
   await expect.poll(() => provider.locator('.message--mine .message__mark').allTextContents()).toEqual(['Read']);
   // And the client sees that their voice message was read.
   await expect.poll(() => client.locator('.message--mine .message__mark').allTextContents()).toEqual(['Read']);
-  expect(await shownTexts(client)).toEqual(['This week was hard.<b>not bold</b> see https://example.org/sleep', 'Thank you for telling me. Let us look at sleep first.']);
+  expect(await shownTexts(client)).toEqual([
+    'This week was hard.<b>not bold</b> see https://example.org/sleep',
+    'Thank you for telling me. Let us look at sleep first.',
+  ]);
 
   // Star a message and find it under "Starred".
   await client.getByRole('button', { name: /^Star message from Rosa Alvarez/ }).click();
@@ -185,7 +188,9 @@ it('after the socket drops mid-conversation, every message sent meanwhile appear
   // Live again: the next message comes once, and the whole conversation is still each message once.
   await sendThroughApi(providerCookie, roomId, 'Good to have you back.');
   await expect.poll(() => shownTexts(client)).toEqual([...everything, 'Good to have you back.']);
-  const seqs = await client.locator('.room__log .message[data-seq]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
+  const seqs = await client
+    .locator('.room__log .message[data-seq]')
+    .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
   expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
   await expectAccessible(client);
   await client.context().close();

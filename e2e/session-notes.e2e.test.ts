@@ -26,12 +26,28 @@ async function aHeldSession() {
   const login = await giveProviderAccount(db, provider.id);
   await db
     .insertInto('care_assignments')
-    .values({ client_id: client.id, provider_id: provider.id, room_id: room.id, route: 'instant', score: 1, reasons: JSON.stringify([]), waiting_since: new Date() })
+    .values({
+      client_id: client.id,
+      provider_id: provider.id,
+      room_id: room.id,
+      route: 'instant',
+      score: 1,
+      reasons: JSON.stringify([]),
+      waiting_since: new Date(),
+    })
     .execute();
   const startsAt = new Date(Date.now() - 60 * 60_000);
   const session = await db
     .insertInto('live_sessions')
-    .values({ client_id: client.id, provider_id: provider.id, room_id: room.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 50 * 60_000), modality: 'video', status: 'booked' })
+    .values({
+      client_id: client.id,
+      provider_id: provider.id,
+      room_id: room.id,
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 50 * 60_000),
+      modality: 'video',
+      status: 'booked',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { login, sessionId: session.id };
@@ -79,5 +95,7 @@ it('a provider drafts a progress note, signs and locks it, amends it, and keeps 
   await expectAccessible(page);
 
   await page.reload();
-  await expect.poll(() => page.getByLabel('Psychotherapy notes', { exact: true }).inputValue()).toBe('Wonder whether the conflict echoes her father.');
+  await expect
+    .poll(() => page.getByLabel('Psychotherapy notes', { exact: true }).inputValue())
+    .toBe('Wonder whether the conflict echoes her father.');
 });

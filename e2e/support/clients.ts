@@ -26,7 +26,11 @@ export function intakeAnswers(overrides: Partial<IntakeAnswers> = {}): IntakeAns
 export type MatchedClient = { name: string; cookie: string; care: CareState };
 
 /** A client who signed up and finished the intake through the API, and was matched at once. */
-export async function matchedClient(haven: RunningHaven, preferredName: string, answers: Partial<IntakeAnswers> = {}): Promise<MatchedClient> {
+export async function matchedClient(
+  haven: RunningHaven,
+  preferredName: string,
+  answers: Partial<IntakeAnswers> = {},
+): Promise<MatchedClient> {
   const call = (method: 'POST' | 'PUT', url: string, payload: unknown, cookie?: string) =>
     haven.app.http.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
   const signUp = await call('POST', '/api/auth/sign-up', aSignUp({ preferredName }));
@@ -43,7 +47,12 @@ export async function matchedClient(haven: RunningHaven, preferredName: string, 
  * A page in a fresh browser context carrying a session cookie (`haven_session=…`), in Chicago's
  * time zone, allowed to use the (fake) microphone and camera.
  */
-export async function pageWithSession(browser: Browser, haven: RunningHaven, cookie: string, options: BrowserContextOptions = {}): Promise<Page> {
+export async function pageWithSession(
+  browser: Browser,
+  haven: RunningHaven,
+  cookie: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ timezoneId: 'America/Chicago', viewport: { width: 1280, height: 900 }, ...options });
   await context.grantPermissions(['microphone', 'camera'], { origin: haven.url });
   const [name, ...value] = cookie.split('=');

@@ -27,7 +27,10 @@ export const onStep = (page: Page, heading: string) =>
 /** Answers a screener's items in order: item n gets `scores[n - 1]`. */
 export async function answerItems(page: Page, scores: number[]) {
   for (const [index, score] of scores.entries()) {
-    await page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) }).getByLabel(answers[score]!, { exact: true }).check();
+    await page
+      .getByRole('group', { name: new RegExp(`^${index + 1}\\. `) })
+      .getByLabel(answers[score]!, { exact: true })
+      .check();
   }
 }
 

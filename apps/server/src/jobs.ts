@@ -25,7 +25,11 @@ export function periodicJobs(context: AppContext): PeriodicJob[] {
     // Monthly plans renew, pending changes apply, ended EAP programs expire, messaging sessions close.
     { name: 'coverage.renew', everyMs: 15 * MINUTE, run: () => renewCoverages(db, payments) },
     // Session reminders (24 h and 1 h before by default), each sent once whatever restarts.
-    { name: 'sessions.reminders', everyMs: 30_000, run: () => sendDueReminders(db, new Date(), 100, { live, publicUrl: config.publicUrl }) },
+    {
+      name: 'sessions.reminders',
+      everyMs: 30_000,
+      run: () => sendDueReminders(db, new Date(), 100, { live, publicUrl: config.publicUrl }),
+    },
     // No-shows 10 minutes after the start, unanswered requests returned, attended sessions held.
     { name: 'sessions.attendance', everyMs: 30_000, run: () => settleAttendance(db, context) },
     // With SMTP configured, queued email goes out within seconds; otherwise it stays in the outbox.

@@ -68,9 +68,13 @@ async function start(config: Config, role: Role): Promise<void> {
 async function loadDemoData(context: AppContext, config: Config): Promise<void> {
   const accounts = await ensureDemoAccounts(context.db, config.dataDir);
   const network = await ensureDemoNetwork(context, accounts);
-  console.log(`\nDemo provider network: ${network.providers} providers licensed across ${network.states} of the 51 jurisdictions (50 states and DC)${network.created ? ", created now" : ""}.`);
+  console.log(
+    `\nDemo provider network: ${network.providers} providers licensed across ${network.states} of the 51 jurisdictions (50 states and DC)${network.created ? ', created now' : ''}.`,
+  );
   const partners = await ensureDemoPartners(context.db);
-  console.log(`Demo coverage: EAP codes ${partners.codes.join(', ')}; health plans ${partners.healthPlans.join(', ')} (member IDs ending 2–9 are covered).`);
+  console.log(
+    `Demo coverage: EAP codes ${partners.codes.join(', ')}; health plans ${partners.healthPlans.join(', ')} (member IDs ending 2–9 are covered).`,
+  );
   console.log('Demo accounts (development only):');
   for (const a of accounts) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}`);
 }

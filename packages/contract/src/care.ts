@@ -23,7 +23,11 @@ export const timesOfDay = ['morning', 'afternoon', 'evening', 'weekend'] as cons
 export const TimeOfDay = z.enum(timesOfDay);
 export type TimeOfDay = z.infer<typeof TimeOfDay>;
 
-const ScreenerAnswer = z.number().int({ error: 'Each answer is 0, 1, 2 or 3.' }).min(0, { error: 'Each answer is 0, 1, 2 or 3.' }).max(3, { error: 'Each answer is 0, 1, 2 or 3.' });
+const ScreenerAnswer = z
+  .number()
+  .int({ error: 'Each answer is 0, 1, 2 or 3.' })
+  .min(0, { error: 'Each answer is 0, 1, 2 or 3.' })
+  .max(3, { error: 'Each answer is 0, 1, 2 or 3.' });
 export const Phq9Answers = z.strictObject({
   items: z.array(ScreenerAnswer).length(9, { error: 'Answer all nine PHQ-9 questions.' }),
   /** "How difficult have these problems made it…": asked only when any item is above 0. */
@@ -79,7 +83,11 @@ export const IntakeAnswers = z.strictObject({
   timeZone: TimeZoneName.optional(),
   requiredLanguages: Languages.min(1, { error: 'Choose at least one language you need your provider to speak.' }).optional(),
   preferredLanguages: Languages.optional(),
-  focusAreas: z.array(FocusArea).min(1, { error: 'Choose at least one thing you would like help with.' }).max(6, { error: 'Choose up to six.' }).optional(),
+  focusAreas: z
+    .array(FocusArea)
+    .min(1, { error: 'Choose at least one thing you would like help with.' })
+    .max(6, { error: 'Choose up to six.' })
+    .optional(),
   preferences: CarePreferences.optional(),
   phq9: Phq9Answers.optional(),
   gad7: Gad7Answers.optional(),

@@ -38,7 +38,11 @@ const MemberId = z
 export const CoverageChoice = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('direct'), plan: DirectPlan }),
   z.strictObject({ kind: z.literal('eap'), code: EapCode }),
-  z.strictObject({ kind: z.literal('health_plan'), healthPlanId: z.uuid({ error: 'Choose your health plan from the list.' }), memberId: MemberId }),
+  z.strictObject({
+    kind: z.literal('health_plan'),
+    healthPlanId: z.uuid({ error: 'Choose your health plan from the list.' }),
+    memberId: MemberId,
+  }),
 ]);
 export type CoverageChoice = z.infer<typeof CoverageChoice>;
 
@@ -116,7 +120,9 @@ export const CoverageState = z.object({
         liveSessionsPerMonth: z.number().int(),
         liveSessionsLeft: z.number().int(),
         /** A change the client asked for and the date it takes effect. */
-        pendingChange: z.object({ to: z.union([DirectPlan, z.literal('pause'), z.literal('resume')]), effectiveOn: CalendarDate }).nullable(),
+        pendingChange: z
+          .object({ to: z.union([DirectPlan, z.literal('pause'), z.literal('resume')]), effectiveOn: CalendarDate })
+          .nullable(),
       }),
       z.object({
         kind: z.literal('eap'),
@@ -156,7 +162,6 @@ export type DirectPlanChange = z.infer<typeof DirectPlanChange>;
 /** The client confirms the estimate they saw; a changed estimate is refused so they see it again. */
 export const StartMessagingSessionRequest = z.strictObject({ acceptedCostCents: z.number().int().min(0) });
 
-
 export const sessionOutcomes = ['completed', 'client_no_show', 'provider_no_show'] as const;
 export const SessionOutcomeRequest = z.strictObject({ outcome: z.enum(sessionOutcomes) });
 
@@ -176,11 +181,19 @@ export const EapPartnerInput = z.strictObject({
   endsOn: CalendarDate,
 });
 export const EapCodeInput = z.strictObject({ code: EapCode });
-export const Partners = z.object({ eap: z.array(EapPartner), healthPlans: z.array(z.object({ id: z.uuid(), name: z.string(), payerId: z.string(), sessionRateCents: z.number().int(), members: z.number().int() })) });
+export const Partners = z.object({
+  eap: z.array(EapPartner),
+  healthPlans: z.array(
+    z.object({ id: z.uuid(), name: z.string(), payerId: z.string(), sessionRateCents: z.number().int(), members: z.number().int() }),
+  ),
+});
 export type Partners = z.infer<typeof Partners>;
 export const HealthPlanInput = z.strictObject({
   name: z.string().trim().min(2).max(200),
-  payerId: z.string().trim().regex(/^[A-Z0-9]{3,10}$/, { error: 'A payer ID is 3–10 capital letters or digits.' }),
+  payerId: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{3,10}$/, { error: 'A payer ID is 3–10 capital letters or digits.' }),
   sessionRateCents: z.number().int().min(0).max(100_000),
 });
 
@@ -189,7 +202,6 @@ export type ClientLedger = z.infer<typeof ClientLedger>;
 
 export const CoverageOptions = z.object({ plans: z.array(PlanOffer), healthPlans: z.array(HealthPlanOption) });
 export type CoverageOptions = z.infer<typeof CoverageOptions>;
-
 
 // ── A provider's caseload ──────────────────────────────────────────────────────────────────
 
@@ -218,7 +230,15 @@ export const Caseload = z.object({
 export type Caseload = z.infer<typeof Caseload>;
 
 export const ClientList = z.object({
-  clients: z.array(z.object({ clientId: z.uuid(), name: z.string(), email: z.string(), state: z.string().nullable(), coverage: z.enum(['direct', 'eap', 'health_plan']).nullable() })),
+  clients: z.array(
+    z.object({
+      clientId: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      state: z.string().nullable(),
+      coverage: z.enum(['direct', 'eap', 'health_plan']).nullable(),
+    }),
+  ),
 });
 export type ClientList = z.infer<typeof ClientList>;
 export const ClientListQuery = z.strictObject({ q: z.string().trim().max(200).optional() });

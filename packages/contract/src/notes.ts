@@ -14,7 +14,11 @@ export const PSYCHOTHERAPY_NOTE_MAX = 20_000;
 /** Psychotherapy minutes a note may record. */
 export const NOTE_MINUTES_MAX = 240;
 
-const noteText = (what: string) => z.string().trim().max(NOTE_TEXT_MAX, { error: `Keep the ${what} under 10,000 characters.` });
+const noteText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(NOTE_TEXT_MAX, { error: `Keep the ${what} under 10,000 characters.` });
 
 /** What a progress note says; empty strings until written. `risk` (safety observations) is optional. */
 export const ProgressNoteFields = z.strictObject({
@@ -38,7 +42,11 @@ export const ProgressNoteDraft = ProgressNoteFields.extend({
 export type ProgressNoteDraft = z.infer<typeof ProgressNoteDraft>;
 
 export const AmendmentInput = z.strictObject({
-  text: z.string().trim().min(1, { error: 'Write the amendment.' }).max(NOTE_TEXT_MAX, { error: 'Keep the amendment under 10,000 characters.' }),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: 'Write the amendment.' })
+    .max(NOTE_TEXT_MAX, { error: 'Keep the amendment under 10,000 characters.' }),
   reason: z
     .string()
     .trim()
@@ -95,4 +103,3 @@ export const NoteView = z.object({
   cptMinimumMinutes: z.array(z.object({ code: CptCode, minutes: z.number().int() })),
 });
 export type NoteView = z.infer<typeof NoteView>;
-

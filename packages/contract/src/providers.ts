@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { Password } from './accounts.ts';
-import {
-  CoverageKind,
-  Credential,
-  FocusArea,
-  Gender,
-  LanguageCode,
-  Modality,
-  TherapyApproach,
-  UsState,
-} from './vocabulary.ts';
+import { CoverageKind, Credential, FocusArea, Gender, LanguageCode, Modality, TherapyApproach, UsState } from './vocabulary.ts';
 
 const unique = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).refine((list) => new Set(list).size === list.length, { error: `List each ${what} once.` });
@@ -37,11 +28,7 @@ export const ProviderProfileInput = z.strictObject({
   focusAreas: unique(FocusArea, 'area').min(1, { error: 'Choose at least one area of expertise.' }).max(12),
   approaches: unique(TherapyApproach, 'approach').min(1, { error: 'Choose at least one approach.' }),
   languages: unique(LanguageCode, 'language').min(1, { error: 'Choose at least one language.' }),
-  approachStatement: z
-    .string()
-    .trim()
-    .min(40, { error: 'Write at least 40 characters about how you work.' })
-    .max(2000),
+  approachStatement: z.string().trim().min(40, { error: 'Write at least 40 characters about how you work.' }).max(2000),
   timeZone: z.string().min(1).max(64),
   businessHours: z.array(WeeklyWindow).min(1, { error: 'Set your messaging hours for at least one day.' }),
   capacity: z.number().int().min(1, { error: 'Capacity must be at least 1 client.' }).max(200),

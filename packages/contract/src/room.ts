@@ -49,7 +49,9 @@ export const SendTextRequest = z.strictObject({
     .string()
     .trim()
     .min(1, { error: 'Write something before sending.' })
-    .max(MAX_TEXT_LENGTH, { error: `A message can be up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters. Split it, or attach a file.` }),
+    .max(MAX_TEXT_LENGTH, {
+      error: `A message can be up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters. Split it, or attach a file.`,
+    }),
 });
 export type SendTextRequest = z.infer<typeof SendTextRequest>;
 
@@ -57,7 +59,12 @@ export type SendTextRequest = z.infer<typeof SendTextRequest>;
 export const UploadQuery = z.strictObject({
   clientMessageId: ClientMessageId,
   kind: z.enum(['voice', 'video', 'file']),
-  durationMs: z.coerce.number().int().min(0).max(3 * 3_600_000).optional(),
+  durationMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3 * 3_600_000)
+    .optional(),
   filename: z.string().trim().min(1).max(200).optional(),
 });
 export type UploadQuery = z.infer<typeof UploadQuery>;

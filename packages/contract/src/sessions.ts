@@ -9,7 +9,15 @@ export type LiveModality = z.infer<typeof LiveModality>;
 
 export const LiveStatus = z.enum(['requested', 'booked', 'cancelled', 'completed']);
 export type LiveStatus = z.infer<typeof LiveStatus>;
-export const LiveOutcome = z.enum(['completed', 'client_no_show', 'provider_no_show', 'cancelled_early', 'cancelled_late', 'cancelled_by_provider', 'declined']);
+export const LiveOutcome = z.enum([
+  'completed',
+  'client_no_show',
+  'provider_no_show',
+  'cancelled_early',
+  'cancelled_late',
+  'cancelled_by_provider',
+  'declined',
+]);
 export type LiveOutcome = z.infer<typeof LiveOutcome>;
 
 const Instant = z.iso.datetime({ offset: true });
@@ -101,7 +109,11 @@ export const BookedLiveSessions = z.object({ sessions: z.array(LiveSession) });
 export type BookedLiveSessions = z.infer<typeof BookedLiveSessions>;
 
 /** The client confirms the estimate again; a provider moving a session leaves the cost as it was. */
-export const RescheduleRequest = z.strictObject({ start: Instant, acceptedCostCents: z.number().int().min(0).optional(), reason: Reason.optional() });
+export const RescheduleRequest = z.strictObject({
+  start: Instant,
+  acceptedCostCents: z.number().int().min(0).optional(),
+  reason: Reason.optional(),
+});
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 export const CancelRequest = z.strictObject({ reason: Reason.optional() });
 export type CancelRequest = z.infer<typeof CancelRequest>;
@@ -116,7 +128,11 @@ export type SessionSettings = z.infer<typeof SessionSettings>;
 export const JoinRequest = z.strictObject({ locationState: UsState.optional() });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
-export const IceServer = z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() });
+export const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
 export const JoinResult = z.object({
   session: LiveSession,
   role: z.enum(['client', 'provider']),

@@ -68,15 +68,19 @@ describe('validateAvailability', () => {
 
   it('refuses a weekday outside Sunday–Saturday', () => {
     const weekly = [{ weekday: 7 as 0, start: '09:00', end: '10:00' }];
-    expect(validateAvailability(workingWeek({ weekly }))).toEqual([
-      'Weekday 7 is not a day of the week (0 = Sunday … 6 = Saturday).',
-    ]);
+    expect(validateAvailability(workingWeek({ weekly }))).toEqual(['Weekday 7 is not a day of the week (0 = Sunday … 6 = Saturday).']);
   });
 
   it('checks exception dates and the windows inside them', () => {
     const exceptions = [
       { date: '2026-02-30', windows: [] },
-      { date: '2026-12-28', windows: [{ start: '10:00', end: '14:00' }, { start: '13:00', end: '15:00' }] },
+      {
+        date: '2026-12-28',
+        windows: [
+          { start: '10:00', end: '14:00' },
+          { start: '13:00', end: '15:00' },
+        ],
+      },
       { date: '2026-12-28', windows: [] },
     ];
     expect(validateAvailability(workingWeek({ exceptions }))).toEqual([

@@ -108,10 +108,5 @@ export function validateAvailability(availability: Availability): string[] {
     const allowed = `a whole number of minutes from 0 to ${MAX_BUFFER_MINUTES}`;
     problems.push(`Buffer between sessions must be ${allowed}, not ${String(buffer)}.`);
   }
-  return [
-    ...problems,
-    ...weeklyProblems(availability),
-    ...exceptionProblems(availability),
-    ...timeOffProblems(availability, zoneIsValid),
-  ];
+  return [...problems, ...weeklyProblems(availability), ...exceptionProblems(availability), ...timeOffProblems(availability, zoneIsValid)];
 }

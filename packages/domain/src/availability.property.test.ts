@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  openSlots,
-  windowsOn,
-  type Availability,
-  type AvailabilityWindow,
-  type Slot,
-  type Weekday,
-} from './availability.ts';
+import { openSlots, windowsOn, type Availability, type AvailabilityWindow, type Slot, type Weekday } from './availability.ts';
 import { addDays, instantToZonedParts, zonedWallTimeToInstant } from './time-zones.ts';
 
 const MINUTE_MS = 60_000;
@@ -27,8 +20,7 @@ const US_CHANGES = ['2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07'];
 const UK_CHANGES = ['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31'];
 const RUNS = { numRuns: 200 };
 
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 // Window edges drawn often from the small hours (where clocks change) and from midnight (where one
 // day's last slot meets the next day's first).
@@ -40,16 +32,14 @@ const quarterHour = fc.oneof(
 );
 
 /** Up to three non-overlapping windows on quarter hours, possibly touching, possibly ending at 24:00. */
-const dayWindows = fc
-  .uniqueArray(quarterHour, { maxLength: 6 })
-  .map((bounds): AvailabilityWindow[] => {
-    const sorted = [...bounds].sort((a, b) => a - b);
-    const windows: AvailabilityWindow[] = [];
-    for (let index = 0; index + 1 < sorted.length; index += 2) {
-      windows.push({ start: clock((sorted[index] ?? 0) * 15), end: clock((sorted[index + 1] ?? 0) * 15) });
-    }
-    return windows;
-  });
+const dayWindows = fc.uniqueArray(quarterHour, { maxLength: 6 }).map((bounds): AvailabilityWindow[] => {
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const windows: AvailabilityWindow[] = [];
+  for (let index = 0; index + 1 < sorted.length; index += 2) {
+    windows.push({ start: clock((sorted[index] ?? 0) * 15), end: clock((sorted[index + 1] ?? 0) * 15) });
+  }
+  return windows;
+});
 
 /** Minutes after the range starts, and how long: for time off and booked sessions. */
 const interval = fc.record({
@@ -112,7 +102,10 @@ describe('openSlots properties', () => {
           const exception = drawn.availability.exceptions.find((candidate) => candidate.date === date);
           const weekly = drawn.availability.weekly.filter((window) => window.weekday === weekday);
           const windows = exception ? exception.windows : weekly;
-          expect(windows.some((window) => window.start <= time && time < window.end), `${date} ${time}`).toBe(true);
+          expect(
+            windows.some((window) => window.start <= time && time < window.end),
+            `${date} ${time}`,
+          ).toBe(true);
         }
       }),
       RUNS,

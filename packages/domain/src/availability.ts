@@ -101,21 +101,14 @@ function slotsOn(availability: Availability, date: string, lengthMs: number, buf
 }
 
 function overlaps(slot: Slot, other: Slot, marginMs = 0): boolean {
-  return (
-    slot.start.getTime() < other.end.getTime() + marginMs && other.start.getTime() - marginMs < slot.end.getTime()
-  );
+  return slot.start.getTime() < other.end.getTime() + marginMs && other.start.getTime() - marginMs < slot.end.getTime();
 }
 
 /**
  * Bookable slots of `lengthMinutes` that lie wholly inside [from, to), sorted, at least the
  * buffer apart, clear of time off and of `busy` slots (plus the buffer either side).
  */
-export function openSlots(
-  availability: Availability,
-  lengthMinutes: number,
-  range: { from: Date; to: Date },
-  busy: Slot[] = [],
-): Slot[] {
+export function openSlots(availability: Availability, lengthMinutes: number, range: { from: Date; to: Date }, busy: Slot[] = []): Slot[] {
   if (!(lengthMinutes > 0 && Number.isFinite(lengthMinutes))) {
     throw new RangeError('A slot must last a positive number of minutes.');
   }
@@ -162,7 +155,10 @@ export function publishedWindows(availability: Availability, range: { from: Date
   for (let date = addDays(instantToZonedParts(range.from, timeZone).date, -1); date <= lastDate; date = addDays(date, 1)) {
     for (const window of windowsOn(availability, date)) {
       const { start, end } = windowInstants(date, window, timeZone);
-      const clipped = { start: new Date(Math.max(start.getTime(), range.from.getTime())), end: new Date(Math.min(end.getTime(), range.to.getTime())) };
+      const clipped = {
+        start: new Date(Math.max(start.getTime(), range.from.getTime())),
+        end: new Date(Math.min(end.getTime(), range.to.getTime())),
+      };
       if (clipped.start < clipped.end) windows.push(clipped);
     }
   }

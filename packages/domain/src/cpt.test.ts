@@ -26,7 +26,8 @@ describe('cptForMinutes', () => {
   });
 
   it('never gives a shorter code for more minutes', () => {
-    const rank = (code: string | null) => (code === null ? -1 : psychotherapyCptCodes.indexOf(code as (typeof psychotherapyCptCodes)[number]));
+    const rank = (code: string | null) =>
+      code === null ? -1 : psychotherapyCptCodes.indexOf(code as (typeof psychotherapyCptCodes)[number]);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), (a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];

@@ -89,7 +89,13 @@ describe('writeIcs', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = unfold(text).split('\r\n').slice(0, -1);
-    expect(lines.slice(0, 5)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Haven//Haven sessions//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']);
+    expect(lines.slice(0, 5)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Haven//Haven sessions//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+    ]);
     expect(lines.at(-1)).toBe('END:VCALENDAR');
     expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(2);
     expect(lines).toContain('UID:0b7f5e0e-4c1a-4a57-9a3e-6c1d2e3f4a5b@haven');
@@ -112,7 +118,9 @@ describe('writeIcs', () => {
     const physical = text.split('\r\n');
     expect(physical.some((line) => line.startsWith(' '))).toBe(true);
     expect(Math.max(...physical.map(octets))).toBeLessThanOrEqual(75);
-    const summary = unfold(text).split('\r\n').find((line) => line.startsWith('SUMMARY:'));
+    const summary = unfold(text)
+      .split('\r\n')
+      .find((line) => line.startsWith('SUMMARY:'));
     expect(summary).toBe(`SUMMARY:${'Haven session with Zoë\\; Ana\\, “Ñandú” 🌿 '.repeat(3)}`);
     expect(text).toContain('METHOD:CANCEL\r\n');
     expect(text).toContain('STATUS:CANCELLED\r\n');

@@ -33,7 +33,10 @@ const DEFAULT_PRODUCT_ID = '-//Haven//Haven sessions//EN';
 /** A UTC DATE-TIME in the form 20260302T150000Z (seconds kept, milliseconds dropped). */
 export function icsDateTime(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError('An event time must be a valid date.');
-  return instant.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}/, '')
+    .replace(/[-:]/g, '');
 }
 
 /**
@@ -41,14 +44,16 @@ export function icsDateTime(instant: Date): string {
  * characters are not allowed in TEXT and are dropped.
  */
 export function escapeIcsText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
+  );
 }
 
 function utf8Octets(codePoint: number): number {

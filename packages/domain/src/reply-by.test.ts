@@ -243,16 +243,11 @@ const FROM_2026 = Date.parse('2026-01-01T00:00:00Z');
 const TO_2028 = Date.parse('2028-01-01T00:00:00Z');
 const RUNS = { numRuns: 250 };
 
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
 
 // Window edges drawn often from the small hours (where clocks change) and near midnight.
-const quarterHour = fc.oneof(
-  fc.integer({ min: 0, max: 96 }),
-  fc.integer({ min: 0, max: 14 }),
-  fc.integer({ min: 88, max: 96 }),
-);
+const quarterHour = fc.oneof(fc.integer({ min: 0, max: 96 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 88, max: 96 }));
 
 /** Up to three non-overlapping windows on quarter hours, possibly touching, possibly ending 24:00. */
 const dayWindows = fc.uniqueArray(quarterHour, { maxLength: 6 }).map((bounds) => {
@@ -281,10 +276,9 @@ function scenarioWith(weeklyByDay: fc.Arbitrary<Array<Array<{ start: string; end
       weekly: weeklyByDay,
       sentMs: sentMinute,
       holidays: fc.uniqueArray(fc.integer({ min: -2, max: 14 }), { maxLength: 4 }),
-      timeOff: fc.array(
-        fc.record({ at: fc.integer({ min: -1440, max: 8 * 1440 }), minutes: fc.integer({ min: 1, max: 3 * 1440 }) }),
-        { maxLength: 3 },
-      ),
+      timeOff: fc.array(fc.record({ at: fc.integer({ min: -1440, max: 8 * 1440 }), minutes: fc.integer({ min: 1, max: 3 * 1440 }) }), {
+        maxLength: 3,
+      }),
     })
     .map(({ timeZone, weekly, sentMs, holidays, timeOff }): Scenario => {
       const firstDate = instantToZonedParts(new Date(sentMs), timeZone).date;
@@ -354,8 +348,7 @@ function businessMinutes(hours: BusinessHours, fromMs: number, toMs: number): bo
   return minutes;
 }
 
-const isFallback = ({ sentAt, hours }: Scenario, due: Date) =>
-  hours.weekly.length === 0 && due.getTime() === sentAt.getTime() + DAY_MS;
+const isFallback = ({ sentAt, hours }: Scenario, due: Date) => hours.weekly.length === 0 && due.getTime() === sentAt.getTime() + DAY_MS;
 
 describe('replyBy properties', () => {
   it('is always after the message', () => {
@@ -407,9 +400,7 @@ describe('replyBy properties', () => {
         const weekendStart = local(saturday, '00:00', timeZone);
         const weekendEnd = local(addDays(saturday, 2), '00:00', timeZone);
         const during = weekendStart.getTime() + Math.floor(fraction * (weekendEnd.getTime() - weekendStart.getTime()));
-        expect(replyBy(new Date(Math.min(during, weekendEnd.getTime() - 1)), hours)).toEqual(
-          replyBy(weekendStart, hours),
-        );
+        expect(replyBy(new Date(Math.min(during, weekendEnd.getTime() - 1)), hours)).toEqual(replyBy(weekendStart, hours));
       }),
       RUNS,
     );

@@ -2,14 +2,7 @@
 // wall-clock windows in the provider's own zone, so a daylight-saving change never moves a 09:00
 // start; the time that counts is real elapsed time inside those windows.
 import { wallTimeMinutes, type TimeOff, type WallTime, type WeeklyWindow } from './availability.ts';
-import {
-  addDays,
-  instantToZonedParts,
-  isCalendarDate,
-  isIanaTimeZone,
-  weekdayOf,
-  zonedWallTimeToInstantOrAfterGap,
-} from './time-zones.ts';
+import { addDays, instantToZonedParts, isCalendarDate, isIanaTimeZone, weekdayOf, zonedWallTimeToInstantOrAfterGap } from './time-zones.ts';
 
 export type BusinessHours = {
   /** The provider's IANA zone; the weekly windows and holidays are read on its clock. */

@@ -11,7 +11,15 @@ const ZONES = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Eu
 /** The wall clock in a zone, read independently of the code under test: "YYYY-MM-DD HH:MM". */
 function wallClock(at: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -66,9 +74,17 @@ describe('weeklySeries', () => {
         return [zonedWallTimeToInstant(addDays(day, -7 * weeks), time, zone), zone] as const;
       })
       .filter((pair): pair is readonly [Date, string] => pair[0] !== null);
-    fc.assert(fc.property(fc.oneof(anyStart, nearChange), fc.constantFrom(1 as const, 2 as const), fc.integer({ min: 1, max: 12 }), ([first, zone], everyWeeks, count) => {
-      expectFaithful(weeklySeries(first, zone, everyWeeks, count), first, zone, everyWeeks, count);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(anyStart, nearChange),
+        fc.constantFrom(1 as const, 2 as const),
+        fc.integer({ min: 1, max: 12 }),
+        ([first, zone], everyWeeks, count) => {
+          expectFaithful(weeklySeries(first, zone, everyWeeks, count), first, zone, everyWeeks, count);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('keeps a 6 PM Chicago session at 6 PM across the November change: one week is 7×24 h + 1 h', () => {
@@ -80,15 +96,30 @@ describe('weeklySeries', () => {
       '2026-11-04T00:00:00.000Z', // Tue 3 Nov, 6 PM CST (clocks went back on 1 Nov)
       '2026-11-11T00:00:00.000Z',
     ]);
-    expect(series.map((at) => wallClock(at, 'America/Chicago'))).toEqual(['2026-10-20 18:00', '2026-10-27 18:00', '2026-11-03 18:00', '2026-11-10 18:00']);
+    expect(series.map((at) => wallClock(at, 'America/Chicago'))).toEqual([
+      '2026-10-20 18:00',
+      '2026-10-27 18:00',
+      '2026-11-03 18:00',
+      '2026-11-10 18:00',
+    ]);
     expect(series.slice(1).map((at, i) => at.getTime() - series[i]!.getTime())).toEqual([WEEK_MS, WEEK_MS + HOUR_MS, WEEK_MS]);
   });
 
   it('keeps a 6 PM Chicago session at 6 PM across the March change: one week is 7×24 h − 1 h', () => {
     const first = new Date('2027-03-03T00:00:00Z'); // Tue 2 Mar, 6 PM CST; clocks go forward on Sun 14 Mar
     const series = weeklySeries(first, 'America/Chicago', 1, 4);
-    expect(series.map((at) => wallClock(at, 'America/Chicago'))).toEqual(['2027-03-02 18:00', '2027-03-09 18:00', '2027-03-16 18:00', '2027-03-23 18:00']);
-    expect(series.map((at) => at.toISOString())).toEqual(['2027-03-03T00:00:00.000Z', '2027-03-10T00:00:00.000Z', '2027-03-16T23:00:00.000Z', '2027-03-23T23:00:00.000Z']);
+    expect(series.map((at) => wallClock(at, 'America/Chicago'))).toEqual([
+      '2027-03-02 18:00',
+      '2027-03-09 18:00',
+      '2027-03-16 18:00',
+      '2027-03-23 18:00',
+    ]);
+    expect(series.map((at) => at.toISOString())).toEqual([
+      '2027-03-03T00:00:00.000Z',
+      '2027-03-10T00:00:00.000Z',
+      '2027-03-16T23:00:00.000Z',
+      '2027-03-23T23:00:00.000Z',
+    ]);
     expect(series.slice(1).map((at, i) => at.getTime() - series[i]!.getTime())).toEqual([WEEK_MS, WEEK_MS - HOUR_MS, WEEK_MS]);
   });
 

@@ -50,7 +50,10 @@ const Env = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. [{"urls":"turn:turn.example.org:3478","username":"u","credential":"p"}]' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be JSON, e.g. [{"urls":"turn:turn.example.org:3478","username":"u","credential":"p"}]',
+        });
         return z.NEVER;
       }
     })

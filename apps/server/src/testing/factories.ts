@@ -8,7 +8,10 @@ export function aSignUp(overrides: Partial<SignUpRequest> = {}): SignUpRequest {
   const suffix = randomBytes(4).toString('hex');
   const name = firstNames[Math.floor(Math.random() * firstNames.length)]!;
   return {
-    email: `${name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${suffix}@example.org`,
+    email: `${name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, '')}.${suffix}@example.org`,
     password: `quiet harbor ${randomBytes(3).toString('hex')} lantern`,
     preferredName: name,
     ...overrides,

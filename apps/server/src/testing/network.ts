@@ -52,7 +52,14 @@ export async function insertProvider(db: Db, provider: TestProvider = {}): Promi
   for (const state of provider.states ?? ['TX']) {
     await db
       .insertInto('licences')
-      .values({ provider_id: row.id, state, licence_type: 'LPC', number: `L-${suffix}-${state}`, expires_on: '2099-12-31', status: 'verified' })
+      .values({
+        provider_id: row.id,
+        state,
+        licence_type: 'LPC',
+        number: `L-${suffix}-${state}`,
+        expires_on: '2099-12-31',
+        status: 'verified',
+      })
       .execute();
   }
   return { id: row.id, name: `${firstName} ${lastName}` };
@@ -61,7 +68,11 @@ export async function insertProvider(db: Db, provider: TestProvider = {}): Promi
 /** Gives a provider written by insertProvider an account, and returns what signs in to it. */
 export async function giveProviderAccount(db: Db, providerId: string): Promise<{ email: string; password: string }> {
   const suffix = randomBytes(4).toString('hex');
-  const account = { email: `provider.${suffix}@clinic.example`, password: `amber meadow ${randomBytes(3).toString('hex')} kettle`, preferredName: 'Provider' };
+  const account = {
+    email: `provider.${suffix}@clinic.example`,
+    password: `amber meadow ${randomBytes(3).toString('hex')} kettle`,
+    preferredName: 'Provider',
+  };
   const user = await createAccount(db, { ...account, role: 'provider' });
   await db.updateTable('providers').set({ user_id: user.id }).where('id', '=', providerId).execute();
   return { email: account.email, password: account.password };

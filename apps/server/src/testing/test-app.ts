@@ -59,7 +59,7 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
 /** Creates an admin account and returns its session cookie. */
 export async function signInAsNewAdmin(app: TestApp): Promise<string> {
   const suffix = randomBytes(4).toString('hex');
-  const admin = { email: `ops.${suffix}@example.org`, password: `steady river granite ${randomBytes(3).toString("hex")}` };
+  const admin = { email: `ops.${suffix}@example.org`, password: `steady river granite ${randomBytes(3).toString('hex')}` };
   await ensureAdmin(app.context.db, admin);
   const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: admin });
   return sessionCookieFrom(response.headers['set-cookie']);

@@ -71,11 +71,9 @@ function useCareChange<V>(request: (variables: V) => [path: string, init: ApiReq
   });
 }
 
-export const useSubmitIntake = () =>
-  useCareChange((body: SubmitIntakeRequest) => ['/api/intake/submit', { method: 'POST', body }]);
+export const useSubmitIntake = () => useCareChange((body: SubmitIntakeRequest) => ['/api/intake/submit', { method: 'POST', body }]);
 
-export const useSwitchProvider = () =>
-  useCareChange((body: SwitchProviderRequest) => ['/api/care/switch', { method: 'POST', body }]);
+export const useSwitchProvider = () => useCareChange((body: SwitchProviderRequest) => ['/api/care/switch', { method: 'POST', body }]);
 
 export const useHistoryAccess = () =>
   useCareChange((body: { assignmentId: string; mayReadEarlierConversation: boolean }) => [

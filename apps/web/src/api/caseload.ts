@@ -30,7 +30,6 @@ export const useCompleteMessagingSession = () =>
 
 export const useRecordSessionOutcome = () =>
   useCaseloadChange(
-    ({ sessionId }: { sessionId: string; outcome: SessionOutcome }) =>
-      `/api/provider/sessions/${encodeURIComponent(sessionId)}/outcome`,
+    ({ sessionId }: { sessionId: string; outcome: SessionOutcome }) => `/api/provider/sessions/${encodeURIComponent(sessionId)}/outcome`,
     ({ outcome }) => ({ outcome }),
   );

@@ -1,12 +1,4 @@
-import {
-  ApiError,
-  MeResponse,
-  type ErrorCode,
-  type FieldIssue,
-  type Me,
-  type SignInRequest,
-  type SignUpRequest,
-} from '@haven/contract';
+import { ApiError, MeResponse, type ErrorCode, type FieldIssue, type Me, type SignInRequest, type SignUpRequest } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
 /** A request that did not succeed, carrying the API's error body (or a code we inferred). */

@@ -52,5 +52,4 @@ export const useChangeCoverage = () => useCoverageChange<{ coverage: CoverageCho
 export const useChangeDirectPlan = () => useCoverageChange<DirectPlanChange>('/api/coverage/plan');
 
 /** Starts a messaging session at the cost the client saw (a credit, or a copay). */
-export const useStartMessagingSession = () =>
-  useCoverageChange<{ acceptedCostCents: number }>('/api/care/messaging-sessions');
+export const useStartMessagingSession = () => useCoverageChange<{ acceptedCostCents: number }>('/api/care/messaging-sessions');

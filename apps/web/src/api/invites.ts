@@ -17,8 +17,7 @@ export function useInvitePreview(token: string) {
 export function useAcceptInvite(token: string) {
   const queryClient = useQueryClient();
   return useMutation<Me, ApiFailure, AcceptInviteRequest>({
-    mutationFn: async (body) =>
-      (await requestJson(`${invitePath(token)}/accept`, MeResponse, { method: 'POST', body })).user,
+    mutationFn: async (body) => (await requestJson(`${invitePath(token)}/accept`, MeResponse, { method: 'POST', body })).user,
     onSuccess: (user) => replaceSession(queryClient, user),
   });
 }

@@ -49,8 +49,9 @@ export function useRecordFollowUp() {
       }),
     onSuccess: (flag) => {
       // Show the follow-up at once in every cached list, then check the lists against the server.
-      queryClient.setQueriesData<SafetyFlagList>({ queryKey: safetyKey }, (list) =>
-        list && { flags: list.flags.map((each) => (each.id === flag.id ? flag : each)) },
+      queryClient.setQueriesData<SafetyFlagList>(
+        { queryKey: safetyKey },
+        (list) => list && { flags: list.flags.map((each) => (each.id === flag.id ? flag : each)) },
       );
       void queryClient.invalidateQueries({ queryKey: safetyKey });
     },

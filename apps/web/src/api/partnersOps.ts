@@ -41,9 +41,7 @@ function useEapPartnerChange<V>(request: (variables: V) => [path: string, body?:
       queryClient.setQueryData<Partners>(partnersKey, (partners) => {
         if (!partners) return partners;
         const known = partners.eap.some((each) => each.id === partner.id);
-        const eap = known
-          ? partners.eap.map((each) => (each.id === partner.id ? partner : each))
-          : [...partners.eap, partner];
+        const eap = known ? partners.eap.map((each) => (each.id === partner.id ? partner : each)) : [...partners.eap, partner];
         return { ...partners, eap };
       });
       void queryClient.invalidateQueries({ queryKey: partnersKey });
@@ -51,8 +49,7 @@ function useEapPartnerChange<V>(request: (variables: V) => [path: string, body?:
   });
 }
 
-export const useAddEapPartner = () =>
-  useEapPartnerChange((body: Checked<typeof EapPartnerInput>) => ['/api/admin/partners/eap', body]);
+export const useAddEapPartner = () => useEapPartnerChange((body: Checked<typeof EapPartnerInput>) => ['/api/admin/partners/eap', body]);
 
 export const useAddEapCode = () =>
   useEapPartnerChange(({ partnerId, body }: { partnerId: string; body: Checked<typeof EapCodeInput> }) => [
@@ -84,8 +81,7 @@ export function usePlanCatalogue() {
 export function useUpdatePlan() {
   const queryClient = useQueryClient();
   return useMutation<PlanCatalogue, ApiFailure, { plan: DirectPlan; body: Checked<typeof PlanOfferUpdate> }>({
-    mutationFn: ({ plan, body }) =>
-      requestJson(`/api/admin/plans/${encodeURIComponent(plan)}`, PlanCatalogue, { method: 'PUT', body }),
+    mutationFn: ({ plan, body }) => requestJson(`/api/admin/plans/${encodeURIComponent(plan)}`, PlanCatalogue, { method: 'PUT', body }),
     onSuccess: (catalogue) => queryClient.setQueryData(plansKey, catalogue),
   });
 }

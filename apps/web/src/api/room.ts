@@ -1,12 +1,4 @@
-import {
-  Inbox,
-  Message,
-  MessagePage,
-  MyRooms,
-  Notifications,
-  RoomView,
-  type MessageKind,
-} from '@haven/contract';
+import { Inbox, Message, MessagePage, MyRooms, Notifications, RoomView, type MessageKind } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { requestEmpty, requestJson, type ApiFailure } from './client.ts';
 
@@ -50,8 +42,7 @@ export function postUpload(roomId: string, clientMessageId: string, upload: Uplo
   return requestJson(`${roomPath(roomId)}/uploads?${query}`, Message, { method: 'POST', file });
 }
 
-export const postRead = (roomId: string, seq: number) =>
-  requestEmpty(`${roomPath(roomId)}/read`, { method: 'POST', body: { seq } });
+export const postRead = (roomId: string, seq: number) => requestEmpty(`${roomPath(roomId)}/read`, { method: 'POST', body: { seq } });
 
 export const postStar = (roomId: string, messageId: string, starred: boolean) =>
   requestEmpty(`${roomPath(roomId)}/messages/${encodeURIComponent(messageId)}/star`, { method: 'POST', body: { starred } });

@@ -37,23 +37,17 @@ function useWorkspaceChange<V>(request: (variables: V) => [path: string, init: A
   });
 }
 
-export const useSaveProfile = () =>
-  useWorkspaceChange((body: ProviderProfileInput) => ['/api/provider/profile', { method: 'PUT', body }]);
+export const useSaveProfile = () => useWorkspaceChange((body: ProviderProfileInput) => ['/api/provider/profile', { method: 'PUT', body }]);
 
-export const useUploadPhoto = () =>
-  useWorkspaceChange((file: File) => ['/api/provider/photo', { method: 'PUT', file }]);
+export const useUploadPhoto = () => useWorkspaceChange((file: File) => ['/api/provider/photo', { method: 'PUT', file }]);
 
-export const useAddLicence = () =>
-  useWorkspaceChange((body: LicenceInput) => ['/api/provider/licences', { method: 'POST', body }]);
+export const useAddLicence = () => useWorkspaceChange((body: LicenceInput) => ['/api/provider/licences', { method: 'POST', body }]);
 
-export const useRemoveLicence = () =>
-  useWorkspaceChange((id: string) => [`/api/provider/licences/${id}`, { method: 'DELETE' }]);
+export const useRemoveLicence = () => useWorkspaceChange((id: string) => [`/api/provider/licences/${id}`, { method: 'DELETE' }]);
 
 export const useSaveAvailability = () =>
   useWorkspaceChange((body: AvailabilityInput) => ['/api/provider/availability', { method: 'PUT', body }]);
 
-export const useAddTimeOff = () =>
-  useWorkspaceChange((body: TimeOffInput) => ['/api/provider/time-off', { method: 'POST', body }]);
+export const useAddTimeOff = () => useWorkspaceChange((body: TimeOffInput) => ['/api/provider/time-off', { method: 'POST', body }]);
 
-export const useRemoveTimeOff = () =>
-  useWorkspaceChange((id: string) => [`/api/provider/time-off/${id}`, { method: 'DELETE' }]);
+export const useRemoveTimeOff = () => useWorkspaceChange((id: string) => [`/api/provider/time-off/${id}`, { method: 'DELETE' }]);

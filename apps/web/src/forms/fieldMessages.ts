@@ -10,11 +10,7 @@ function fieldsOf<F extends string>(messages: FieldMessages<F>): F[] {
 }
 
 /** Checks a form's values against a contract schema; each field with an issue gets its message. */
-export function checkWith<T, F extends string>(
-  schema: SafeParser<T>,
-  value: unknown,
-  messages: FieldMessages<F>,
-): Validation<T, F> {
+export function checkWith<T, F extends string>(schema: SafeParser<T>, value: unknown, messages: FieldMessages<F>): Validation<T, F> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
   const problem: FormProblem<F> = { fields: {} };

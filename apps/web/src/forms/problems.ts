@@ -53,11 +53,7 @@ export function isField<F extends string>(name: unknown, fields: readonly F[]): 
 export type Validation<T, F extends string> = { ok: true; data: T } | { ok: false; problem: FormProblem<F> };
 
 /** Checks form values against a contract schema and turns each issue into an i18n message. */
-export function validate<T, F extends FormField>(
-  schema: SafeParser<T>,
-  values: Record<F, string>,
-  fields: readonly F[],
-): Validation<T, F> {
+export function validate<T, F extends FormField>(schema: SafeParser<T>, values: Record<F, string>, fields: readonly F[]): Validation<T, F> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
 

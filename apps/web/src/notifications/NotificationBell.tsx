@@ -47,7 +47,13 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
   }, [open]);
 
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { timeZone: browserTimeZone(), month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+    new Intl.DateTimeFormat(i18n.language, {
+      timeZone: browserTimeZone(),
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(iso));
   const itemLink = (item: Notifications['items'][number]) =>
     item.sessionId ? `/sessions/${item.sessionId}` : role === 'client' ? '/room' : `/provider/rooms/${item.roomId}`;
 

@@ -60,7 +60,10 @@ class FakeSocket implements SocketLike {
   onerror: SocketLike['onerror'] = null;
   sent: ClientFrame[] = [];
 
-  constructor(private readonly server: FakeServer, reachable: boolean) {
+  constructor(
+    private readonly server: FakeServer,
+    reachable: boolean,
+  ) {
     server.sockets.push(this);
     setTimeout(() => {
       if (!reachable) return this.drop(1006);
@@ -206,7 +209,7 @@ describe('a live room', () => {
     room.stop();
   });
 
-  it('marks the other side\'s messages read, shows their typing for a while, and their read position', async () => {
+  it("marks the other side's messages read, shows their typing for a while, and their read position", async () => {
     server.add(THEM, 'hi');
     const reads: number[] = [];
     api.postRead = (_room, seq) => {

@@ -187,7 +187,18 @@ export class LiveRoom {
 
   sendText(text: string): void {
     const clientMessageId = this.newId();
-    this.updateLog(log.addPending(this.snapshot.log, { clientMessageId, kind: 'text', text, file: null, filename: null, durationMs: null, status: 'sending', failure: null }));
+    this.updateLog(
+      log.addPending(this.snapshot.log, {
+        clientMessageId,
+        kind: 'text',
+        text,
+        file: null,
+        filename: null,
+        durationMs: null,
+        status: 'sending',
+        failure: null,
+      }),
+    );
     this.deliver(clientMessageId);
   }
 
@@ -224,10 +235,16 @@ export class LiveRoom {
     const sent: Promise<Message> =
       pending.kind === 'text'
         ? this.api.postText(this.roomId, clientMessageId, pending.text ?? '')
-        : this.api.postUpload(this.roomId, clientMessageId, { kind: pending.kind, file: pending.file!, durationMs: pending.durationMs, filename: pending.filename });
+        : this.api.postUpload(this.roomId, clientMessageId, {
+            kind: pending.kind,
+            file: pending.file!,
+            durationMs: pending.durationMs,
+            filename: pending.filename,
+          });
     sent.then(
       (message) => this.updateLog(log.receive(this.snapshot.log, [message], this.myUserId)),
-      (error: unknown) => this.updateLog(log.updatePending(this.snapshot.log, clientMessageId, { status: 'failed', failure: failureOf(error).code })),
+      (error: unknown) =>
+        this.updateLog(log.updatePending(this.snapshot.log, clientMessageId, { status: 'failed', failure: failureOf(error).code })),
     );
   }
 

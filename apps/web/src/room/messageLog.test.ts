@@ -58,7 +58,12 @@ describe('the message log', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 15 }), { maxLength: 8 }), (batches) => {
         let log = emptyLog;
-        for (const batch of batches) log = receive(log, batch.map((seq) => message(seq)), ME);
+        for (const batch of batches)
+          log = receive(
+            log,
+            batch.map((seq) => message(seq)),
+            ME,
+          );
         const expected = [...new Set(batches.flat())].sort((a, b) => a - b);
         expect(seqs(log)).toEqual(expected);
       }),
@@ -82,13 +87,21 @@ describe('the message log', () => {
   it('resubscribes after the last message with none missing before it', () => {
     expect(unbrokenSeq(emptyLog)).toBe(0);
     // A provider may see the room only from their assignment on: the oldest held is where it starts.
-    let log = receive(emptyLog, [40, 41, 42].map((s) => message(s)), ME);
+    let log = receive(
+      emptyLog,
+      [40, 41, 42].map((s) => message(s)),
+      ME,
+    );
     expect(unbrokenSeq(log)).toBe(42);
     // My own send answered while the socket was down: 43–45 are missing, so 42 it stays.
     log = receive(log, [message(46, ME)], ME);
     expect(lastSeq(log)).toBe(46);
     expect(unbrokenSeq(log)).toBe(42);
-    log = receive(log, [43, 44, 45, 46].map((s) => message(s)), ME);
+    log = receive(
+      log,
+      [43, 44, 45, 46].map((s) => message(s)),
+      ME,
+    );
     expect(unbrokenSeq(log)).toBe(46);
   });
 

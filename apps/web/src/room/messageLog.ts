@@ -107,7 +107,11 @@ export function addPending(log: MessageLog, pending: PendingMessage): MessageLog
   return { ...log, pending: [...log.pending.filter((p) => p.clientMessageId !== pending.clientMessageId), pending] };
 }
 
-export function updatePending(log: MessageLog, clientMessageId: string, change: Partial<Pick<PendingMessage, 'status' | 'failure'>>): MessageLog {
+export function updatePending(
+  log: MessageLog,
+  clientMessageId: string,
+  change: Partial<Pick<PendingMessage, 'status' | 'failure'>>,
+): MessageLog {
   if (!log.pending.some((p) => p.clientMessageId === clientMessageId)) return log;
   return { ...log, pending: log.pending.map((p) => (p.clientMessageId === clientMessageId ? { ...p, ...change } : p)) };
 }

@@ -51,7 +51,7 @@ describe('parseMessageText', () => {
     }
   });
 
-  it('keeps a link whole inside emphasis, and underscores in a link are the link\'s', () => {
+  it("keeps a link whole inside emphasis, and underscores in a link are the link's", () => {
     expect(parseInline('**read https://example.org/_draft_/v2 now**')).toEqual([
       { kind: 'strong', children: [text('read '), link('https://example.org/_draft_/v2'), text(' now')] },
     ]);
@@ -60,12 +60,15 @@ describe('parseMessageText', () => {
 
   it('loses no character: what is shown is the text without the markers it used', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '*', '_', 'h', 't', 'p', 's', ':', '/', '.', 'é', '<') , maxLength: 60 }), (input) => {
-        const shown = visible(parseInline(input));
-        const markers = input.length - shown.length;
-        expect(markers).toBeGreaterThanOrEqual(0);
-        expect(shown.replace(/[*_]/g, '')).toBe(input.replace(/[*_]/g, ''));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ' ', '*', '_', 'h', 't', 'p', 's', ':', '/', '.', 'é', '<'), maxLength: 60 }),
+        (input) => {
+          const shown = visible(parseInline(input));
+          const markers = input.length - shown.length;
+          expect(markers).toBeGreaterThanOrEqual(0);
+          expect(shown.replace(/[*_]/g, '')).toBe(input.replace(/[*_]/g, ''));
+        },
+      ),
     );
   });
 

@@ -98,7 +98,9 @@ export class RoomConnection {
     }
     this.socket = socket;
     socket.onopen = () => {
-      socket.send(JSON.stringify({ type: 'subscribe', roomId: this.options.roomId, afterSeq: this.options.afterSeq() } satisfies ClientFrame));
+      socket.send(
+        JSON.stringify({ type: 'subscribe', roomId: this.options.roomId, afterSeq: this.options.afterSeq() } satisfies ClientFrame),
+      );
       this.startPing(socket);
     };
     socket.onmessage = (event) => this.receive(event.data);

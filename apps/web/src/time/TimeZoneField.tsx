@@ -20,14 +20,7 @@ export function TimeZoneField({ id, label, hint, value, onChange, error }: TimeZ
   const others = useMemo(() => otherTimeZones(), []);
 
   return (
-    <SelectField
-      id={id}
-      label={label}
-      hint={hint}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      error={error}
-    >
+    <SelectField id={id} label={label} hint={hint} value={value} onChange={(event) => onChange(event.currentTarget.value)} error={error}>
       <option value="">{t('form.choose')}</option>
       {value && !us.includes(value) && !others.includes(value) && <option value={value}>{value}</option>}
       <optgroup label={t('providerProfile.hours.usTimeZones')}>

@@ -23,9 +23,7 @@ export function formatTimeOfDay(iso: string, timeZone: string, locale: string): 
 }
 
 export function formatDayHeading(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso));
 }
 
 /** A calendar date such as a licence expiry ('YYYY-MM-DD'): the same day wherever it is read. */

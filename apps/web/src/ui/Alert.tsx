@@ -14,12 +14,7 @@ type AlertProps = {
 
 export function Alert({ tone, title, children, ref, focusable = false }: AlertProps) {
   return (
-    <div
-      ref={ref}
-      className={`alert alert--${tone}`}
-      role={tone === 'error' ? 'alert' : 'status'}
-      tabIndex={focusable ? -1 : undefined}
-    >
+    <div ref={ref} className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'} tabIndex={focusable ? -1 : undefined}>
       {title && <h2 className="alert__title">{title}</h2>}
       {children && <div className="alert__body">{children}</div>}
     </div>

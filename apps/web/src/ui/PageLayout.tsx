@@ -19,14 +19,7 @@ type PageLayoutProps = {
   children: ReactNode;
 };
 
-export function PageLayout({
-  signedIn,
-  onSignOut,
-  signingOut = false,
-  signOutError,
-  bell,
-  children,
-}: PageLayoutProps) {
+export function PageLayout({ signedIn, onSignOut, signingOut = false, signOutError, bell, children }: PageLayoutProps) {
   const { t } = useTranslation();
 
   return (
@@ -73,10 +66,7 @@ export function PageLayout({
       <footer className="page__footer">
         <div className="page__footer-inner">
           <p className="page__crisis">
-            <Trans
-              i18nKey="layout.footer.crisis"
-              components={{ tel988: <a href="tel:988" />, tel911: <a href="tel:911" /> }}
-            />
+            <Trans i18nKey="layout.footer.crisis" components={{ tel988: <a href="tel:988" />, tel911: <a href="tel:911" /> }} />
           </p>
           <p>{t('layout.footer.records')}</p>
           <p>{t('layout.footer.openSource')}</p>

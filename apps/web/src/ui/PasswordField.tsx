@@ -14,23 +14,10 @@ export function PasswordField(props: PasswordFieldProps) {
   // The toggle is named by its visible text, never aria-label, so that the input stays the only
   // element labelled "Password".
   const toggle = (
-    <Button
-      variant="secondary"
-      className="field__toggle"
-      aria-controls={props.id}
-      onClick={() => setVisible((shown) => !shown)}
-    >
+    <Button variant="secondary" className="field__toggle" aria-controls={props.id} onClick={() => setVisible((shown) => !shown)}>
       {visible ? t('form.hidePassword') : t('form.showPassword')}
     </Button>
   );
 
-  return (
-    <TextField
-      {...props}
-      type={visible ? 'text' : 'password'}
-      spellCheck={false}
-      autoCapitalize="none"
-      adornment={toggle}
-    />
-  );
+  return <TextField {...props} type={visible ? 'text' : 'password'} spellCheck={false} autoCapitalize="none" adornment={toggle} />;
 }

@@ -13,16 +13,7 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
   maxLength?: number;
 };
 
-export function TextAreaField({
-  id,
-  label,
-  value,
-  hint,
-  error,
-  maxLength,
-  className,
-  ...areaProps
-}: TextAreaFieldProps) {
+export function TextAreaField({ id, label, value, hint, error, maxLength, className, ...areaProps }: TextAreaFieldProps) {
   const { t, i18n } = useTranslation();
   const counterId = `${id}-count`;
   const described = [describedBy(id, hint, error), maxLength ? counterId : ''].filter(Boolean).join(' ');

@@ -12,16 +12,7 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> &
   ref?: Ref<HTMLInputElement>;
 };
 
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  adornment,
-  type = 'text',
-  className,
-  ...inputProps
-}: TextFieldProps) {
+export function TextField({ id, label, hint, error, adornment, type = 'text', className, ...inputProps }: TextFieldProps) {
   return (
     <div className={['field', error ? 'field--invalid' : '', className].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={id}>

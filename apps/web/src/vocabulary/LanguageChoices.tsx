@@ -42,16 +42,7 @@ export function LanguageChoices({ id, legend, hint, selected, onChange, error }:
 
   return (
     <div className="stack">
-      <CheckboxGroup
-        id={id}
-        legend={legend}
-        hint={hint}
-        choices={choices}
-        selected={selected}
-        onChange={onChange}
-        error={error}
-        columns
-      />
+      <CheckboxGroup id={id} legend={legend} hint={hint} choices={choices} selected={selected} onChange={onChange} error={error} columns />
       <div className="language-adder">
         <SelectField
           id={`${id}-another`}

@@ -2,7 +2,24 @@ import { languageCodes } from '@haven/contract';
 
 /** The languages most spoken in US homes, offered before the rest. */
 export const commonLanguageCodes = [
-  'en', 'es', 'zh', 'vi', 'tl', 'ar', 'fr', 'ko', 'ru', 'ht', 'pt', 'de', 'hi', 'pl', 'ja', 'it', 'fa', 'ur',
+  'en',
+  'es',
+  'zh',
+  'vi',
+  'tl',
+  'ar',
+  'fr',
+  'ko',
+  'ru',
+  'ht',
+  'pt',
+  'de',
+  'hi',
+  'pl',
+  'ja',
+  'it',
+  'fa',
+  'ur',
 ] as const;
 
 export function isLanguageCode(code: string): boolean {
@@ -13,7 +30,5 @@ export function isLanguageCode(code: string): boolean {
 export function otherLanguageCodes(nameOf: (code: string) => string, locale: string): string[] {
   const common: readonly string[] = commonLanguageCodes;
   const collator = new Intl.Collator(locale);
-  return languageCodes
-    .filter((code) => !common.includes(code))
-    .sort((a, b) => collator.compare(nameOf(a), nameOf(b)));
+  return languageCodes.filter((code) => !common.includes(code)).sort((a, b) => collator.compare(nameOf(a), nameOf(b)));
 }

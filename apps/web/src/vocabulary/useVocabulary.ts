@@ -48,13 +48,11 @@ export function useVocabulary() {
     const choices = {
       focusAreas: focusAreas.map((value): Choice<FocusArea> => ({ value, label: label.focusArea(value) })),
       approaches: therapyApproaches.map((value): Choice<TherapyApproach> => ({ value, label: label.approach(value) })),
-      credentials: credentials.map(
-        (value): Choice<Credential> => ({
-          value,
-          label: label.credential(value),
-          description: label.credentialName(value),
-        }),
-      ),
+      credentials: credentials.map((value): Choice<Credential> => ({
+        value,
+        label: label.credential(value),
+        description: label.credentialName(value),
+      })),
       modalities: modalities.map((value): Choice<Modality> => ({ value, label: label.modality(value) })),
       coverage: coverageKinds.map((value): Choice<CoverageKind> => ({ value, label: label.coverage(value) })),
       genders: genders.map((value): Choice<Gender> => ({ value, label: label.gender(value) })),

@@ -33,9 +33,7 @@ describe('assignBatch against greedy', () => {
 
 describe('assignBatch', () => {
   it('fills a popular provider only up to its free places and reports the rest as waiting, longest first', () => {
-    const clients = Array.from({ length: 6 }, (_, i) =>
-      makeClient({ id: `c${i}`, waitingSince: new Date(Date.UTC(2026, 2, 10 - i)) }),
-    );
+    const clients = Array.from({ length: 6 }, (_, i) => makeClient({ id: `c${i}`, waitingSince: new Date(Date.UTC(2026, 2, 10 - i)) }));
     const result = assignBatch(clients, [makeProvider({ capacity: 10, activeClients: 8 })]);
     expect(result.assignments).toHaveLength(2);
     expect(result.unassigned).toHaveLength(4);

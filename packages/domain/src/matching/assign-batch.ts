@@ -55,11 +55,7 @@ export function solveBatch(
   return { ...present(index, providerOf, fitOf), index, providerOf, providerPrice, unassignedCost };
 }
 
-export function assignBatch(
-  clients: readonly MatchClient[],
-  providers: readonly MatchProvider[],
-  options: BatchOptions = {},
-): BatchResult {
+export function assignBatch(clients: readonly MatchClient[], providers: readonly MatchProvider[], options: BatchOptions = {}): BatchResult {
   const { assignments, unassigned } = solveBatch(clients, providers, options);
   return { assignments, unassigned };
 }

@@ -75,7 +75,7 @@ function solveWith(problem: AssignmentProblem, unassignedCost: number): Assignme
   // Below one cost unit, each phase whose assignment cost did not change tries to prove itself final.
   let proof: Float64Array | null = null;
   let previousCost = NaN;
-  for (let epsilon = Math.max(1, Math.ceil((maxCost * scale) / EPSILON_FACTOR)); ; ) {
+  for (let epsilon = Math.max(1, Math.ceil((maxCost * scale) / EPSILON_FACTOR)); ;) {
     flow.refine(epsilon);
     if (epsilon === 1) break;
     if (epsilon < scale) {
@@ -94,8 +94,7 @@ function solveWith(problem: AssignmentProblem, unassignedCost: number): Assignme
   for (const value of flow.potential) {
     if (Math.abs(value) >= 2 ** 53) throw new RangeError('The assignment is too large for exact arithmetic.');
   }
-  const price = (p: number) =>
-    proof ? proof[sink]! - proof[n + p]! : (flow.potential[sink]! - flow.potential[n + p]!) / scale;
+  const price = (p: number) => (proof ? proof[sink]! - proof[n + p]! : (flow.potential[sink]! - flow.potential[n + p]!) / scale);
   const providerPrice = Float64Array.from({ length: m }, (_, p) => Math.max(0, price(p)));
   const edgeOf = Int32Array.from(flow.at, (edge) => (edge >= 0 ? edge : -1));
   return { edgeOf, providerPrice, unassignedCost };

@@ -80,7 +80,12 @@ describe('reasons and their English explanation', () => {
     focusAreas: ['anxiety', 'trauma', 'ocd'],
     preferences: { preferredTimes: ['evening', 'weekend'] },
   });
-  const provider = makeProvider({ languages: ['en', 'es'], focusAreas: ['trauma', 'anxiety'], offeredTimes: ['morning', 'evening'], activeClients: 15 });
+  const provider = makeProvider({
+    languages: ['en', 'es'],
+    focusAreas: ['trauma', 'anxiety'],
+    offeredTimes: ['morning', 'evening'],
+    activeClients: 15,
+  });
 
   it('records what matched, as data, in the client’s order', () => {
     expect(fitScore(client, provider).reasons).toEqual([
@@ -120,10 +125,18 @@ describe('reasons and their English explanation', () => {
     const wishes = makeClient({ preferences: { providerGender: 'woman', approaches: ['emdr', 'cbt'] } });
     const kinds = (p: ReturnType<typeof makeProvider>) => fitScore(wishes, p).reasons.map((reason) => reason.kind);
     expect(kinds(makeProvider({ gender: 'woman', approaches: ['cbt'], activeClients: 4, outcomeScore: 0.8 }))).toEqual([
-      'licensed_in', 'speaks', 'focus', 'gender', 'approach', 'light_caseload', 'good_outcomes',
+      'licensed_in',
+      'speaks',
+      'focus',
+      'gender',
+      'approach',
+      'light_caseload',
+      'good_outcomes',
     ]);
     expect(kinds(makeProvider({ gender: 'man', approaches: ['act'], activeClients: 15, outcomeScore: 0.5 }))).toEqual([
-      'licensed_in', 'speaks', 'focus',
+      'licensed_in',
+      'speaks',
+      'focus',
     ]);
   });
 

@@ -47,11 +47,16 @@ export function providerPoints(provider: MatchProvider): number {
  * (matching-index.ts) counts with bit masks and adds up the same `sharePoints`.
  */
 export function pairPoints(
-  focusMatched: number, focusWanted: number,
-  genderMatched: number, genderWanted: number,
-  approachesMatched: number, approachesWanted: number,
-  languagesMatched: number, languagesWanted: number,
-  timesMatched: number, timesWanted: number,
+  focusMatched: number,
+  focusWanted: number,
+  genderMatched: number,
+  genderWanted: number,
+  approachesMatched: number,
+  approachesWanted: number,
+  languagesMatched: number,
+  languagesWanted: number,
+  timesMatched: number,
+  timesWanted: number,
 ): number {
   return (
     sharePoints(FIT_WEIGHTS.focus, focusMatched, focusWanted) +
@@ -80,11 +85,16 @@ export function fitScore(client: MatchClient, provider: MatchProvider): FitScore
 
   const score =
     pairPoints(
-      focusMet.length, focus.length,
-      genderMet ? 1 : 0, gender === null ? 0 : 1,
-      approachesMet.length, approaches.length,
-      languagesMet.length, preferredLanguages.length,
-      timesMet.length, times.length,
+      focusMet.length,
+      focus.length,
+      genderMet ? 1 : 0,
+      gender === null ? 0 : 1,
+      approachesMet.length,
+      approaches.length,
+      languagesMet.length,
+      preferredLanguages.length,
+      timesMet.length,
+      times.length,
     ) + providerPoints(provider);
 
   const reasons: Reason[] = [];

@@ -17,9 +17,13 @@ describe('offeredTimesOfDay', () => {
   });
 
   it('counts Saturday and Sunday as weekend, and a window crossing into Saturday', () => {
-    expect(offeredTimesOfDay([{ weekday: 6, start: '10:00', end: '12:00' }], 'America/Chicago', 'America/Chicago', MONDAY)).toEqual(['weekend']);
+    expect(offeredTimesOfDay([{ weekday: 6, start: '10:00', end: '12:00' }], 'America/Chicago', 'America/Chicago', MONDAY)).toEqual([
+      'weekend',
+    ]);
     // Friday 23:00–24:00 in Chicago is Saturday 00:00–01:00 in New York.
-    expect(offeredTimesOfDay([{ weekday: 5, start: '23:00', end: '24:00' }], 'America/Chicago', 'America/New_York', MONDAY)).toEqual(['weekend']);
+    expect(offeredTimesOfDay([{ weekday: 5, start: '23:00', end: '24:00' }], 'America/Chicago', 'America/New_York', MONDAY)).toEqual([
+      'weekend',
+    ]);
   });
 
   it('ignores less than an hour of overlap and hours outside any part of the day', () => {

@@ -37,7 +37,7 @@ export function offeredTimesOfDay(
           ? zonedWallTimeToInstantOrAfterGap(addDays(date, 1), '00:00', providerZone)
           : zonedWallTimeToInstantOrAfterGap(date, window.end, providerZone);
       // Walk the window in client-local hours (a window may cross the client's midnight).
-      for (let at = start.getTime(); at < end.getTime(); ) {
+      for (let at = start.getTime(); at < end.getTime();) {
         const local = instantToZonedParts(new Date(at), clientZone);
         const minuteOfDay = Number(local.time.slice(0, 2)) * 60 + Number(local.time.slice(3));
         const step = Math.min(60 - (minuteOfDay % 60), (end.getTime() - at) / MINUTE_MS);

@@ -36,7 +36,7 @@ export function proveOptimal(flow: PushRelabel, workLimit: number): Float64Array
   length = sink + 1;
 
   // Every residual arc u → w of cost c asks for label[w] ≤ label[u] + c.
-  for (let work = 0; length > 0; ) {
+  for (let work = 0; length > 0;) {
     const node = queue[head]!;
     head = (head + 1) % queue.length;
     length -= 1;

@@ -41,61 +41,63 @@ export function makeProvider(overrides: Partial<MatchProvider> = {}): MatchProvi
  * eligible and many are not, and providers with 0–2 free places.
  */
 export const smallInstance = (limits: { clients: number; providers: number }) =>
-  fc.record({
-    clients: fc.array(
-      fc.record({
-        state: fc.constantFrom('TX' as const, 'NM' as const),
-        spanish: fc.boolean(),
-        coverage: fc.constantFrom('direct' as const, 'eap' as const),
-        modality: fc.constantFrom('messaging' as const, 'video' as const),
-        focusAreas: fc.subarray(['anxiety', 'depression', 'trauma', 'grief'] as const, { minLength: 1 }),
-        gender: fc.constantFrom(null, 'woman' as const, 'man' as const),
-        times: fc.subarray(['morning', 'evening', 'weekend'] as const),
-        waitedDays: fc.integer({ min: 0, max: 30 }),
-      }),
-      { minLength: 1, maxLength: limits.clients },
-    ),
-    providers: fc.array(
-      fc.record({
-        states: fc.subarray(['TX', 'NM'] as const, { minLength: 1 }),
-        spanish: fc.boolean(),
-        coverage: fc.subarray(['direct', 'eap'] as const, { minLength: 1 }),
-        modalities: fc.subarray(['messaging', 'video'] as const, { minLength: 1 }),
-        capacity: fc.integer({ min: 1, max: 4 }),
-        free: fc.integer({ min: 0, max: 2 }),
-        focusAreas: fc.subarray(['anxiety', 'depression', 'trauma', 'grief'] as const),
-        gender: fc.constantFrom(null, 'woman' as const, 'man' as const),
-        times: fc.subarray(['morning', 'evening', 'weekend'] as const),
-        outcome: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
-      }),
-      { minLength: 1, maxLength: limits.providers },
-    ),
-  }).map(({ clients, providers }) => ({
-    clients: clients.map((client, index) =>
-      makeClient({
-        id: `client-${index}`,
-        state: client.state,
-        requiredLanguages: client.spanish ? ['es'] : ['en'],
-        coverage: client.coverage,
-        neededModalities: [client.modality],
-        focusAreas: [...client.focusAreas],
-        preferences: { providerGender: client.gender, preferredTimes: [...client.times] },
-        waitingSince: new Date(Date.UTC(2026, 0, 1 + client.waitedDays)),
-      }),
-    ),
-    providers: providers.map((provider, index) =>
-      makeProvider({
-        id: `provider-${index}`,
-        licensedStates: [...provider.states],
-        languages: provider.spanish ? ['en', 'es'] : ['en'],
-        coverage: [...provider.coverage],
-        modalities: [...provider.modalities],
-        capacity: Math.max(provider.capacity, provider.free),
-        activeClients: Math.max(provider.capacity, provider.free) - provider.free,
-        focusAreas: [...provider.focusAreas],
-        gender: provider.gender,
-        offeredTimes: [...provider.times],
-        outcomeScore: provider.outcome,
-      }),
-    ),
-  }));
+  fc
+    .record({
+      clients: fc.array(
+        fc.record({
+          state: fc.constantFrom('TX' as const, 'NM' as const),
+          spanish: fc.boolean(),
+          coverage: fc.constantFrom('direct' as const, 'eap' as const),
+          modality: fc.constantFrom('messaging' as const, 'video' as const),
+          focusAreas: fc.subarray(['anxiety', 'depression', 'trauma', 'grief'] as const, { minLength: 1 }),
+          gender: fc.constantFrom(null, 'woman' as const, 'man' as const),
+          times: fc.subarray(['morning', 'evening', 'weekend'] as const),
+          waitedDays: fc.integer({ min: 0, max: 30 }),
+        }),
+        { minLength: 1, maxLength: limits.clients },
+      ),
+      providers: fc.array(
+        fc.record({
+          states: fc.subarray(['TX', 'NM'] as const, { minLength: 1 }),
+          spanish: fc.boolean(),
+          coverage: fc.subarray(['direct', 'eap'] as const, { minLength: 1 }),
+          modalities: fc.subarray(['messaging', 'video'] as const, { minLength: 1 }),
+          capacity: fc.integer({ min: 1, max: 4 }),
+          free: fc.integer({ min: 0, max: 2 }),
+          focusAreas: fc.subarray(['anxiety', 'depression', 'trauma', 'grief'] as const),
+          gender: fc.constantFrom(null, 'woman' as const, 'man' as const),
+          times: fc.subarray(['morning', 'evening', 'weekend'] as const),
+          outcome: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+        }),
+        { minLength: 1, maxLength: limits.providers },
+      ),
+    })
+    .map(({ clients, providers }) => ({
+      clients: clients.map((client, index) =>
+        makeClient({
+          id: `client-${index}`,
+          state: client.state,
+          requiredLanguages: client.spanish ? ['es'] : ['en'],
+          coverage: client.coverage,
+          neededModalities: [client.modality],
+          focusAreas: [...client.focusAreas],
+          preferences: { providerGender: client.gender, preferredTimes: [...client.times] },
+          waitingSince: new Date(Date.UTC(2026, 0, 1 + client.waitedDays)),
+        }),
+      ),
+      providers: providers.map((provider, index) =>
+        makeProvider({
+          id: `provider-${index}`,
+          licensedStates: [...provider.states],
+          languages: provider.spanish ? ['en', 'es'] : ['en'],
+          coverage: [...provider.coverage],
+          modalities: [...provider.modalities],
+          capacity: Math.max(provider.capacity, provider.free),
+          activeClients: Math.max(provider.capacity, provider.free) - provider.free,
+          focusAreas: [...provider.focusAreas],
+          gender: provider.gender,
+          offeredTimes: [...provider.times],
+          outcomeScore: provider.outcome,
+        }),
+      ),
+    }));

@@ -24,11 +24,7 @@ export function hasImproved(previous: number, current: number, instrument: Instr
  * Comparing with the first result (not the best) means an improvement that was later lost counts
  * as none; results dated after `now` are ignored; a single result is never enough evidence.
  */
-export function suggestsFitConversation(
-  history: readonly ScreenerHistoryEntry[],
-  instrument: Instrument,
-  now: Date,
-): boolean {
+export function suggestsFitConversation(history: readonly ScreenerHistoryEntry[], instrument: Instrument, now: Date): boolean {
   const taken = history
     .filter((entry) => entry.takenAt.getTime() <= now.getTime())
     .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());

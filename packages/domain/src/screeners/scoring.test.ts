@@ -42,15 +42,30 @@ describe('PHQ-9 item 9 and safety follow-up', () => {
 
 describe('published severity bands', () => {
   it.each([
-    [0, 'none_minimal'], [4, 'none_minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'],
-    [15, 'moderately_severe'], [19, 'moderately_severe'], [20, 'severe'], [27, 'severe'],
+    [0, 'none_minimal'],
+    [4, 'none_minimal'],
+    [5, 'mild'],
+    [9, 'mild'],
+    [10, 'moderate'],
+    [14, 'moderate'],
+    [15, 'moderately_severe'],
+    [19, 'moderately_severe'],
+    [20, 'severe'],
+    [27, 'severe'],
   ])('PHQ-9 total %i is %s', (total, band) => {
     expect(phq9Band(total)).toBe(band);
     expect(scorePhq9(answersTotalling(total, 9)).band).toBe(band);
   });
 
   it.each([
-    [0, 'minimal'], [4, 'minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'], [15, 'severe'], [21, 'severe'],
+    [0, 'minimal'],
+    [4, 'minimal'],
+    [5, 'mild'],
+    [9, 'mild'],
+    [10, 'moderate'],
+    [14, 'moderate'],
+    [15, 'severe'],
+    [21, 'severe'],
   ])('GAD-7 total %i is %s', (total, band) => {
     expect(gad7Band(total)).toBe(band);
     expect(scoreGad7(answersTotalling(total, 7)).band).toBe(band);
@@ -87,7 +102,10 @@ describe('scoring rules (properties)', () => {
   });
 
   it('band rank rises by at most one per point, across the whole scale', () => {
-    for (const [instrument, max] of [['phq9', 27], ['gad7', 21]] as const) {
+    for (const [instrument, max] of [
+      ['phq9', 27],
+      ['gad7', 21],
+    ] as const) {
       for (let total = 1; total <= max; total += 1) {
         const step = bandRank(total, instrument) - bandRank(total - 1, instrument);
         expect(step === 0 || step === 1).toBe(true);

@@ -59,7 +59,10 @@ describe('intake', () => {
     const fresh = (await call('GET', '/api/intake', cookie)).json<IntakeState>();
     expect(fresh).toMatchObject({ step: 'about', answers: {}, submitted: false, showCrisisResources: false });
 
-    await call('PUT', '/api/intake', cookie, { step: 'languages', answers: { state: 'TX', dateOfBirth: '1988-02-29', timeZone: 'America/Chicago' } });
+    await call('PUT', '/api/intake', cookie, {
+      step: 'languages',
+      answers: { state: 'TX', dateOfBirth: '1988-02-29', timeZone: 'America/Chicago' },
+    });
     await call('PUT', '/api/intake', cookie, { step: 'focus', answers: { requiredLanguages: ['es'] } });
     const resumed = (await call('GET', '/api/intake', cookie)).json<IntakeState>();
     expect(resumed.step).toBe('focus');
@@ -87,7 +90,10 @@ describe('intake', () => {
     }
     const young = new Date();
     young.setUTCFullYear(young.getUTCFullYear() - 17);
-    const underAge = await call('PUT', '/api/intake', cookie, { step: 'about', answers: { dateOfBirth: young.toISOString().slice(0, 10) } });
+    const underAge = await call('PUT', '/api/intake', cookie, {
+      step: 'about',
+      answers: { dateOfBirth: young.toISOString().slice(0, 10) },
+    });
     expect(underAge.statusCode).toBe(422);
     expect(underAge.json().error.code).toBe('under_age');
     expect((await call('GET', '/api/intake', cookie)).json<IntakeState>().answers).toEqual({ state: 'WA' });
@@ -103,7 +109,9 @@ describe('intake', () => {
     const phq9 = { items: [1, 0, 0, 0, 0, 0, 0, 0, item9], difficulty: 1 };
     const state = (await call('PUT', '/api/intake', cookie, { step: 'gad7', answers: { phq9 } })).json<IntakeState>();
     expect(state.showCrisisResources).toBe(item9 > 0);
-    const flags = (await call('GET', '/api/admin/safety-flags?status=all', admin)).json<{ flags: Array<{ clientId: string; item9: number | null; reasons: string[] }> }>();
+    const flags = (await call('GET', '/api/admin/safety-flags?status=all', admin)).json<{
+      flags: Array<{ clientId: string; item9: number | null; reasons: string[] }>;
+    }>();
     const { id: userId } = (await call('GET', '/api/me', cookie)).json<{ user: { id: string } }>().user;
     const client = await repo.findClientByUser(app.context.db, userId);
     const mine = flags.flags.filter((f) => f.clientId === client?.id);
@@ -118,7 +126,9 @@ describe('intake', () => {
     expect(state.showCrisisResources).toBe(true);
     const care = await submitted(cookie, answers({ state: 'OR', requiredLanguages: ['en'], inCrisis: true }));
     expect(care.current).not.toBeNull();
-    const open = (await call('GET', '/api/admin/safety-flags', admin)).json<{ flags: Array<{ id: string; reasons: string[]; clientName: string }> }>();
+    const open = (await call('GET', '/api/admin/safety-flags', admin)).json<{
+      flags: Array<{ id: string; reasons: string[]; clientName: string }>;
+    }>();
     const flag = open.flags.find((f) => f.reasons.includes('self_reported_crisis'));
     expect(flag).toBeDefined();
 
@@ -135,7 +145,12 @@ describe('matching', () => {
     const db = app.context.db;
     await insertProvider(db, { states: ['TX'], languages: ['en'], focusAreas: ['anxiety', 'trauma'] });
     await insertProvider(db, { states: ['CA'], languages: ['en', 'es'], focusAreas: ['anxiety', 'trauma'] });
-    const right = await insertProvider(db, { states: ['TX', 'NM'], languages: ['en', 'es'], focusAreas: ['anxiety', 'trauma'], weekly: [{ weekday: 2, start: '17:00', end: '21:00' }] });
+    const right = await insertProvider(db, {
+      states: ['TX', 'NM'],
+      languages: ['en', 'es'],
+      focusAreas: ['anxiety', 'trauma'],
+      weekly: [{ weekday: 2, start: '17:00', end: '21:00' }],
+    });
     const cookie = await newClient();
     const care = await submitted(cookie, answers());
 
@@ -143,7 +158,12 @@ describe('matching', () => {
     expect(care.current?.route).toBe('instant');
     expect(care.roomId).not.toBeNull();
     expect(care.current?.reasons).toEqual(
-      expect.arrayContaining([{ kind: 'licensed_in', state: 'TX' }, { kind: 'speaks', language: 'es' }, { kind: 'focus', areas: ['anxiety', 'trauma'] }, { kind: 'times', times: ['evening'] }]),
+      expect.arrayContaining([
+        { kind: 'licensed_in', state: 'TX' },
+        { kind: 'speaks', language: 'es' },
+        { kind: 'focus', areas: ['anxiety', 'trauma'] },
+        { kind: 'times', times: ['evening'] },
+      ]),
     );
     // Submitting again (a retry) changes nothing.
     const again = (await call('POST', '/api/intake/submit', cookie, {})).json<CareState>();
@@ -194,11 +214,17 @@ describe('matching', () => {
 
     const notLicensed = (await call('POST', '/api/care/request-provider', cookie, { firstName: 'paul', lastName: 'OKAFOR' })).json();
     expect(notLicensed).toEqual({ matched: false, providerName: 'Paul Okafor', failures: ['not_licensed_in_state'] });
-    expect((await call('POST', '/api/care/request-provider', cookie, { firstName: 'Sam', lastName: 'Lee' })).json().error.code).toBe('ambiguous_provider');
+    expect((await call('POST', '/api/care/request-provider', cookie, { firstName: 'Sam', lastName: 'Lee' })).json().error.code).toBe(
+      'ambiguous_provider',
+    );
     expect((await call('POST', '/api/care/request-provider', cookie, { firstName: 'Nobody', lastName: 'Here' })).statusCode).toBe(404);
     expect((await call('POST', '/api/care/request-provider', cookie, { firstName: '', lastName: 'Here' })).statusCode).toBe(400);
 
-    const grantedResponse = await call('POST', '/api/care/request-provider', cookie, { firstName: 'Ingrid', lastName: 'Solberg', mayReadEarlierConversation: true });
+    const grantedResponse = await call('POST', '/api/care/request-provider', cookie, {
+      firstName: 'Ingrid',
+      lastName: 'Solberg',
+      mayReadEarlierConversation: true,
+    });
     const granted = grantedResponse.json();
     expect(granted, grantedResponse.body).toMatchObject({ matched: true });
     expect(granted.matched).toBe(true);
@@ -214,7 +240,11 @@ describe('matching', () => {
     const before = await submitted(cookie, answers({ state: 'WY', requiredLanguages: ['en'] }));
     const from = before.current!;
 
-    const switched = await call('POST', '/api/care/switch', cookie, { fromAssignmentId: from.assignmentId, reason: 'Not a fit for me', mayReadEarlierConversation: false });
+    const switched = await call('POST', '/api/care/switch', cookie, {
+      fromAssignmentId: from.assignmentId,
+      reason: 'Not a fit for me',
+      mayReadEarlierConversation: false,
+    });
     expect(switched.statusCode).toBe(200);
     const after = switched.json<CareState>();
     expect(after.roomId).toBe(before.roomId);
@@ -225,20 +255,32 @@ describe('matching', () => {
     expect(old.ended_at).not.toBeNull();
     expect(old.end_note_sealed).not.toContain('fit');
 
-    const repeat = await call('POST', '/api/care/switch', cookie, { fromAssignmentId: from.assignmentId, mayReadEarlierConversation: false });
+    const repeat = await call('POST', '/api/care/switch', cookie, {
+      fromAssignmentId: from.assignmentId,
+      mayReadEarlierConversation: false,
+    });
     expect(repeat.statusCode).toBe(409);
 
-    const shared = await call('PUT', '/api/care/history-access', cookie, { assignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
+    const shared = await call('PUT', '/api/care/history-access', cookie, {
+      assignmentId: after.current!.assignmentId,
+      mayReadEarlierConversation: true,
+    });
     expect(shared.json<CareState>().current?.mayReadEarlierConversation).toBe(true);
 
     // Nobody else can take them now: the switch waits in the queue and the current provider stays.
     const others = providers.filter((p) => p.id !== after.current?.provider.id).map((p) => p.id);
     await db.updateTable('providers').set({ status: 'inactive' }).where('id', 'in', others).execute();
-    const waiting = await call('POST', '/api/care/switch', cookie, { fromAssignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
+    const waiting = await call('POST', '/api/care/switch', cookie, {
+      fromAssignmentId: after.current!.assignmentId,
+      mayReadEarlierConversation: true,
+    });
     const pending = waiting.json<CareState>();
     expect(pending.current?.assignmentId).toBe(after.current?.assignmentId);
     expect(pending.queue?.reason).toBe('switch');
-    const again = await call('POST', '/api/care/switch', cookie, { fromAssignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
+    const again = await call('POST', '/api/care/switch', cookie, {
+      fromAssignmentId: after.current!.assignmentId,
+      mayReadEarlierConversation: true,
+    });
     expect(again.json().error.code).toBe('switch_in_progress');
   });
 
@@ -263,8 +305,17 @@ describe('matching', () => {
 
   it('books the first live session together with the match, or neither', async () => {
     const db = app.context.db;
-    const provider = await insertProvider(db, { states: ['DE'], modalities: ['messaging', 'video'], weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) });
-    const live = answers({ state: 'DE', requiredLanguages: ['en'], preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: [] }, coverage: { kind: 'direct', plan: 'messaging_live' } });
+    const provider = await insertProvider(db, {
+      states: ['DE'],
+      modalities: ['messaging', 'video'],
+      weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const live = answers({
+      state: 'DE',
+      requiredLanguages: ['en'],
+      preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: [] },
+      coverage: { kind: 'direct', plan: 'messaging_live' },
+    });
     const first = await newClient();
     await call('PUT', '/api/intake', first, { step: 'first_session', answers: live });
     const from = new Date(Date.now() + 86_400_000);
@@ -275,7 +326,9 @@ describe('matching', () => {
     const choice = { providerId: provider.id, start: slot.start, lengthMinutes: offer.providers[0].lengthMinutes };
     const care = await submitted(first, live, choice);
     expect(care.current?.route).toBe('first_session');
-    expect(care.sessions).toEqual([expect.objectContaining({ providerId: provider.id, startsAt: new Date(slot.start).toISOString(), modality: 'video' })]);
+    expect(care.sessions).toEqual([
+      expect.objectContaining({ providerId: provider.id, startsAt: new Date(slot.start).toISOString(), modality: 'video' }),
+    ]);
 
     const second = await newClient();
     await call('PUT', '/api/intake', second, { step: 'first_session', answers: live });

@@ -1,13 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type {
-  CareAssignmentsTable,
-  ClientsTable,
-  LiveSessionsTable,
-  ProvidersTable,
-  QueueReason,
-} from '../../platform/db/schema.ts';
+import type { CareAssignmentsTable, ClientsTable, LiveSessionsTable, ProvidersTable, QueueReason } from '../../platform/db/schema.ts';
 
 export type ClientRow = Selectable<ClientsTable>;
 export type AssignmentRow = Selectable<CareAssignmentsTable>;
@@ -23,7 +17,11 @@ export function findClientByUser(db: Db, userId: string): Promise<ClientRow | un
 
 /** The client record behind an account, created on first use (no intake answers yet). */
 export async function ensureClient(db: Db, userId: string): Promise<ClientRow> {
-  await db.insertInto('clients').values({ user_id: userId }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+  await db
+    .insertInto('clients')
+    .values({ user_id: userId })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
   return db.selectFrom('clients').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
 }
 
@@ -32,7 +30,11 @@ export function lockClient(trx: Db, clientId: string): Promise<ClientRow | undef
 }
 
 export async function updateClient(db: Db, clientId: string, changes: Updateable<ClientsTable>): Promise<void> {
-  await db.updateTable('clients').set({ ...changes, updated_at: new Date() }).where('id', '=', clientId).execute();
+  await db
+    .updateTable('clients')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', clientId)
+    .execute();
 }
 
 export function clientsByIds(db: Db, ids: string[]): Promise<ClientRow[]> {
@@ -40,7 +42,10 @@ export function clientsByIds(db: Db, ids: string[]): Promise<ClientRow[]> {
   return db.selectFrom('clients').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function insertScreenerResults(trx: Db, rows: Array<{ id: string; client_id: string; instrument: 'phq9' | 'gad7'; sealed: string }>): Promise<void> {
+export async function insertScreenerResults(
+  trx: Db,
+  rows: Array<{ id: string; client_id: string; instrument: 'phq9' | 'gad7'; sealed: string }>,
+): Promise<void> {
   if (rows.length) await trx.insertInto('screener_results').values(rows).execute();
 }
 
@@ -105,8 +110,16 @@ export function providersNamed(db: Db, firstName: string, lastName: string) {
 }
 
 /** Locks the provider and counts their current clients, so two matches cannot both take the last place. */
-export async function lockProviderLoad(trx: Db, providerId: string): Promise<{ status: string; capacity: number | null; load: number } | undefined> {
-  const provider = await trx.selectFrom('providers').select(['status', 'capacity']).where('id', '=', providerId).forUpdate().executeTakeFirst();
+export async function lockProviderLoad(
+  trx: Db,
+  providerId: string,
+): Promise<{ status: string; capacity: number | null; load: number } | undefined> {
+  const provider = await trx
+    .selectFrom('providers')
+    .select(['status', 'capacity'])
+    .where('id', '=', providerId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!provider) return undefined;
   const { n } = await trx
     .selectFrom('care_assignments')
@@ -120,7 +133,11 @@ export async function lockProviderLoad(trx: Db, providerId: string): Promise<{ s
 // ── Rooms and assignments ──────────────────────────────────────────────────────────────────
 
 export async function ensureRoom(trx: Db, clientId: string): Promise<string> {
-  await trx.insertInto('rooms').values({ client_id: clientId }).onConflict((oc) => oc.column('client_id').doNothing()).execute();
+  await trx
+    .insertInto('rooms')
+    .values({ client_id: clientId })
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .execute();
   const room = await trx.selectFrom('rooms').select('id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
   return room.id;
 }
@@ -212,7 +229,14 @@ export function providerNames(db: Db, ids: string[]): Promise<Map<string, string
 // ── Domain events this module reacts to ────────────────────────────────────────────────────
 
 export function unprocessedEvents(db: Db, types: string[], limit: number) {
-  return db.selectFrom('domain_events').selectAll().where('processed_at', 'is', null).where('type', 'in', types).orderBy('seq').limit(limit).execute();
+  return db
+    .selectFrom('domain_events')
+    .selectAll()
+    .where('processed_at', 'is', null)
+    .where('type', 'in', types)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 export async function markEventProcessed(db: Db, seq: string): Promise<void> {
@@ -232,7 +256,11 @@ export async function closeSession(
   sessionId: string,
   change: { status: 'cancelled' | 'completed'; outcome: NonNullable<SessionRow['outcome']>; at: Date },
 ): Promise<void> {
-  await trx.updateTable('live_sessions').set({ status: change.status, outcome: change.outcome, settled_at: change.at }).where('id', '=', sessionId).execute();
+  await trx
+    .updateTable('live_sessions')
+    .set({ status: change.status, outcome: change.outcome, settled_at: change.at })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export function caseloadOf(db: Db, providerId: string) {

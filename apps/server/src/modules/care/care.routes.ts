@@ -53,14 +53,25 @@ export function registerCare(app: Http, context: AppContext): void {
   const client = (request: FastifyRequest) => requireRole(request, 'client');
   const me = async (request: FastifyRequest) => care.clientOf(db, client(request).id);
 
-  app.get('/api/intake', { schema: { tags, summary: 'The intake so far, to resume it', response: { 200: IntakeState, ...errors } } }, (request) => {
-    const user = client(request);
-    return intakeOf(db, sealer, actorOf(user), user.id);
-  });
+  app.get(
+    '/api/intake',
+    { schema: { tags, summary: 'The intake so far, to resume it', response: { 200: IntakeState, ...errors } } },
+    (request) => {
+      const user = client(request);
+      return intakeOf(db, sealer, actorOf(user), user.id);
+    },
+  );
 
   app.put(
     '/api/intake',
-    { schema: { tags, summary: 'Save intake answers (one step at a time)', body: SaveIntakeRequest, response: { 200: IntakeState, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save intake answers (one step at a time)',
+        body: SaveIntakeRequest,
+        response: { 200: IntakeState, ...errors },
+      },
+    },
     (request) => {
       const user = client(request);
       return saveIntake(db, context, actorOf(user), user.id, request.body);
@@ -69,13 +80,27 @@ export function registerCare(app: Http, context: AppContext): void {
 
   app.get(
     '/api/intake/first-session-slots',
-    { schema: { tags, summary: 'Open first-session slots with eligible providers', querystring: FirstSessionSlotsQuery, response: { 200: FirstSessionSlots, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Open first-session slots with eligible providers',
+        querystring: FirstSessionSlotsQuery,
+        response: { 200: FirstSessionSlots, ...errors },
+      },
+    },
     async (request) => care.firstSessionSlots(db, sealer, await me(request), slotRange(request.query)),
   );
 
   app.post(
     '/api/intake/submit',
-    { schema: { tags, summary: 'Submit the intake: match (and book a first session) or queue', body: SubmitIntakeRequest, response: { 201: CareState, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Submit the intake: match (and book a first session) or queue',
+        body: SubmitIntakeRequest,
+        response: { 201: CareState, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = client(request);
       const state = await care.submitIntake(db, context, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
@@ -83,32 +108,63 @@ export function registerCare(app: Http, context: AppContext): void {
     },
   );
 
-  app.get('/api/care', { schema: { tags, summary: 'Your provider, room and queue position', response: { 200: CareState, ...errors } } }, async (request) =>
-    care.careState(db, await me(request)),
+  app.get(
+    '/api/care',
+    { schema: { tags, summary: 'Your provider, room and queue position', response: { 200: CareState, ...errors } } },
+    async (request) => care.careState(db, await me(request)),
   );
 
   app.post(
     '/api/care/request-provider',
-    { schema: { tags, summary: 'Ask for a provider by first and last name', body: RequestProviderByName, response: { 200: RequestByNameResult, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ask for a provider by first and last name',
+        body: RequestProviderByName,
+        response: { 200: RequestByNameResult, ...errors },
+      },
+    },
     async (request) => care.requestByName(db, actorOf(client(request)), await me(request), request.body),
   );
 
   app.post(
     '/api/care/switch',
-    { schema: { tags, summary: 'Switch provider, keeping the room', body: SwitchProviderRequest, response: { 200: CareState, ...errors } } },
+    {
+      schema: { tags, summary: 'Switch provider, keeping the room', body: SwitchProviderRequest, response: { 200: CareState, ...errors } },
+    },
     async (request) => care.switchProvider(db, sealer, actorOf(client(request)), await me(request), request.body),
   );
 
   app.put(
     '/api/care/history-access',
-    { schema: { tags, summary: 'Whether your provider may read the earlier conversation', body: HistoryAccessRequest, response: { 200: CareState, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Whether your provider may read the earlier conversation',
+        body: HistoryAccessRequest,
+        response: { 200: CareState, ...errors },
+      },
+    },
     async (request) =>
-      care.setHistoryAccess(db, actorOf(client(request)), await me(request), request.body.assignmentId, request.body.mayReadEarlierConversation),
+      care.setHistoryAccess(
+        db,
+        actorOf(client(request)),
+        await me(request),
+        request.body.assignmentId,
+        request.body.mayReadEarlierConversation,
+      ),
   );
 
   app.post(
     '/api/care/messaging-sessions',
-    { schema: { tags, summary: 'Start a messaging session (EAP and health-plan coverage)', body: StartMessagingSessionRequest, response: { 201: CoverageState, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start a messaging session (EAP and health-plan coverage)',
+        body: StartMessagingSessionRequest,
+        response: { 201: CoverageState, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = client(request);
       const me = await care.clientOf(db, user.id);
@@ -119,13 +175,22 @@ export function registerCare(app: Http, context: AppContext): void {
 
   const providerTags = ['provider'];
   const provider = (request: FastifyRequest) => requireRole(request, 'provider');
-  app.get('/api/provider/clients', { schema: { tags: providerTags, summary: 'Your current clients', response: { 200: Caseload, ...errors } } }, (request) =>
-    sessions.caseload(db, provider(request)),
+  app.get(
+    '/api/provider/clients',
+    { schema: { tags: providerTags, summary: 'Your current clients', response: { 200: Caseload, ...errors } } },
+    (request) => sessions.caseload(db, provider(request)),
   );
 
   app.post(
     '/api/provider/messaging-sessions/:id/complete',
-    { schema: { tags: providerTags, summary: 'Mark a messaging session complete', params: IdParams, response: { 200: Caseload, ...errors } } },
+    {
+      schema: {
+        tags: providerTags,
+        summary: 'Mark a messaging session complete',
+        params: IdParams,
+        response: { 200: Caseload, ...errors },
+      },
+    },
     async (request) => {
       const user = provider(request);
       await sessions.completeMessaging(db, actorOf(user), user, request.params.id);
@@ -135,7 +200,15 @@ export function registerCare(app: Http, context: AppContext): void {
 
   app.post(
     '/api/provider/sessions/:id/outcome',
-    { schema: { tags: providerTags, summary: 'Record how a live session went', params: IdParams, body: SessionOutcomeRequest, response: { 200: Caseload, ...errors } } },
+    {
+      schema: {
+        tags: providerTags,
+        summary: 'Record how a live session went',
+        params: IdParams,
+        body: SessionOutcomeRequest,
+        response: { 200: Caseload, ...errors },
+      },
+    },
     async (request) => {
       const user = provider(request);
       await sessions.recordOutcome(db, context, actorOf(user), user, request.params.id, request.body.outcome);
@@ -144,17 +217,25 @@ export function registerCare(app: Http, context: AppContext): void {
   );
 
   const opsTags = ['operations'];
-  app.get('/api/admin/matching', { schema: { tags: opsTags, summary: 'Queue and time-to-match', response: { 200: MatchingOverview, ...errors } } }, (request) => {
-    requireRole(request, 'admin');
-    return matchingOverview(db);
-  });
+  app.get(
+    '/api/admin/matching',
+    { schema: { tags: opsTags, summary: 'Queue and time-to-match', response: { 200: MatchingOverview, ...errors } } },
+    (request) => {
+      requireRole(request, 'admin');
+      return matchingOverview(db);
+    },
+  );
 
-  app.post('/api/admin/matching/run', { schema: { tags: opsTags, summary: 'Run the batch assignment now', response: { 200: MatchingOverview, ...errors } } }, async (request) => {
-    const admin = requireRole(request, 'admin');
-    const result = await runMatchingBatch(db);
-    request.log.info({ ...result, by: admin.id }, 'batch assignment run from the console');
-    return matchingOverview(db);
-  });
+  app.post(
+    '/api/admin/matching/run',
+    { schema: { tags: opsTags, summary: 'Run the batch assignment now', response: { 200: MatchingOverview, ...errors } } },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const result = await runMatchingBatch(db);
+      request.log.info({ ...result, by: admin.id }, 'batch assignment run from the console');
+      return matchingOverview(db);
+    },
+  );
 
   app.get(
     '/api/admin/safety-flags',

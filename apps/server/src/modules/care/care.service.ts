@@ -34,7 +34,17 @@ import {
   sealScreeners,
   type CompleteIntake,
 } from './intake.service.ts';
-import { assign, assignBest, matchClientFromIntake, type MatchableIntake, matchClientOf, matchProviderOf, neededModalities, rankEligible, type Ranked } from './matching.ts';
+import {
+  assign,
+  assignBest,
+  matchClientFromIntake,
+  type MatchableIntake,
+  matchClientOf,
+  matchProviderOf,
+  neededModalities,
+  rankEligible,
+  type Ranked,
+} from './matching.ts';
 
 const DAY_MS = 86_400_000;
 /** How far back freed places are counted for a queue estimate. */
@@ -70,13 +80,22 @@ export async function careState(db: Db, client: repo.ClientRow, now = new Date()
     repo.noticesOf(db, client.id),
   ]);
   const current = assignments.find((a) => a.ended_at === null) ?? null;
-  const names = await repo.providerNames(db, assignments.map((a) => a.provider_id));
+  const names = await repo.providerNames(
+    db,
+    assignments.map((a) => a.provider_id),
+  );
   const profile = current ? (await publicProfilesById(db, [current.provider_id], now)).get(current.provider_id) : undefined;
 
   let queue: CareState['queue'] = null;
   if (queued && client.state) {
     const position = await queueRepo.queuePosition(db, client.state, queued.since);
-    const freed = await queueRepo.dailyFreedPlaces(db, client.state, todayOf(now), new Date(now.getTime() - ESTIMATE_WINDOW_DAYS * DAY_MS), ESTIMATE_WINDOW_DAYS);
+    const freed = await queueRepo.dailyFreedPlaces(
+      db,
+      client.state,
+      todayOf(now),
+      new Date(now.getTime() - ESTIMATE_WINDOW_DAYS * DAY_MS),
+      ESTIMATE_WINDOW_DAYS,
+    );
     queue = { since: queued.since.toISOString(), position, estimateDays: estimateWait(position, freed).days, reason: queued.reason };
   }
   return {
@@ -124,16 +143,36 @@ async function rankedFor(db: Db, clientId: string, intake: MatchableIntake, now:
   return rankEligible(matchClientFromIntake(clientId, intake), rows, intake.timeZone, todayOf(now), exclude);
 }
 
-export async function firstSessionSlots(db: Db, sealer: Sealer, client: repo.ClientRow, range: { from: Date; to: Date }, now = new Date()): Promise<FirstSessionSlots> {
+export async function firstSessionSlots(
+  db: Db,
+  sealer: Sealer,
+  client: repo.ClientRow,
+  range: { from: Date; to: Date },
+  now = new Date(),
+): Promise<FirstSessionSlots> {
   const answers = await readAnswers(sealer, client);
   const { state, timeZone, requiredLanguages, focusAreas, preferences } = answers;
   if (!state || !timeZone || !requiredLanguages || !focusAreas || !preferences) {
-    throw new AppError('intake_incomplete', 'Answer the earlier steps first: where you live, your languages, what you would like help with and how you would like to meet.');
+    throw new AppError(
+      'intake_incomplete',
+      'Answer the earlier steps first: where you live, your languages, what you would like help with and how you would like to meet.',
+    );
   }
   if (!neededModalities(preferences, answers.coverage).some((m) => m !== 'messaging')) {
-    throw new AppError('not_in_plan', 'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.');
+    throw new AppError(
+      'not_in_plan',
+      'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.',
+    );
   }
-  const intake = { state, timeZone, requiredLanguages, focusAreas, preferences, coverage: answers.coverage, preferredLanguages: answers.preferredLanguages ?? [] };
+  const intake = {
+    state,
+    timeZone,
+    requiredLanguages,
+    focusAreas,
+    preferences,
+    coverage: answers.coverage,
+    preferredLanguages: answers.preferredLanguages ?? [],
+  };
   const ranked = await rankedFor(db, client.id, intake, now);
   const providers: FirstSessionSlots['providers'] = [];
   for (const candidate of ranked) {
@@ -156,7 +195,10 @@ async function checkFirstSession(db: Db, intake: CompleteIntake, ranked: Ranked[
   const slots = await openSlotsOf(db, candidate.provider, { from: start, to: end }, choice.lengthMinutes, now);
   if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw new AppError('slot_taken');
   if (!neededModalities(intake.preferences, intake.coverage).some((m) => m !== 'messaging')) {
-    throw new AppError('not_in_plan', 'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.');
+    throw new AppError(
+      'not_in_plan',
+      'Your choices include messaging only. Choose live sessions (or both), or a plan with live sessions, to book a first session.',
+    );
   }
   return candidate;
 }
@@ -209,7 +251,12 @@ export async function submitIntake(
 
     const base = { clientId: client.id, waitingSince: now, mayReadEarlier: false };
     if (chosen && firstSession) {
-      const assignment = await assign(trx, actor, { ...base, providerId: chosen.provider.id, route: 'first_session', score: chosen.score, reasons: chosen.reasons }, now);
+      const assignment = await assign(
+        trx,
+        actor,
+        { ...base, providerId: chosen.provider.id, route: 'first_session', score: chosen.score, reasons: chosen.reasons },
+        now,
+      );
       if (!assignment) throw new AppError('slot_taken', 'That provider has just filled their last place. Choose another time or provider.');
       const estimate = await estimateOf(trx, deps.eligibility, coverage, firstSession.start.slice(0, 10));
       const sessionId = await bookFirstSession(trx, chosen.provider, assignment, firstSession, intake, coverage, estimate?.costCents ?? 0);
@@ -255,7 +302,13 @@ async function bookFirstSession(
 
 // ── Asking for someone by name, switching ──────────────────────────────────────────────────
 
-export async function requestByName(db: Db, actor: Actor, client: repo.ClientRow, request: RequestProviderByName, now = new Date()): Promise<RequestByNameResult> {
+export async function requestByName(
+  db: Db,
+  actor: Actor,
+  client: repo.ClientRow,
+  request: RequestProviderByName,
+  now = new Date(),
+): Promise<RequestByNameResult> {
   requireSubmitted(client);
   const named = await repo.providersNamed(db, request.firstName, request.lastName);
   const fullName = `${request.firstName} ${request.lastName}`;
@@ -277,7 +330,8 @@ export async function requestByName(db: Db, actor: Actor, client: repo.ClientRow
   const assigned = await db.transaction().execute(async (trx) => {
     await repo.lockClient(trx, client.id);
     const stillCurrent = await repo.currentAssignment(trx, client.id);
-    if (stillCurrent?.id !== current?.id) throw new AppError('conflict', 'Your provider changed meanwhile. Reload to see who you are with now.');
+    if (stillCurrent?.id !== current?.id)
+      throw new AppError('conflict', 'Your provider changed meanwhile. Reload to see who you are with now.');
     const { score, reasons } = rankEligible(matchClient, [row], client.time_zone, todayOf(now))[0] ?? { score: 0, reasons: [] as Reason[] };
     return assign(
       trx,
@@ -299,7 +353,14 @@ export async function requestByName(db: Db, actor: Actor, client: repo.ClientRow
   return { matched: true, care: await careState(db, client, now) };
 }
 
-export async function switchProvider(db: Db, sealer: Sealer, actor: Actor, client: repo.ClientRow, request: SwitchProviderRequest, now = new Date()): Promise<CareState> {
+export async function switchProvider(
+  db: Db,
+  sealer: Sealer,
+  actor: Actor,
+  client: repo.ClientRow,
+  request: SwitchProviderRequest,
+  now = new Date(),
+): Promise<CareState> {
   requireSubmitted(client);
   const [current, queued] = await Promise.all([repo.currentAssignment(db, client.id), queueRepo.queueEntry(db, client.id)]);
   if (queued?.reason === 'switch') throw new AppError('switch_in_progress');
@@ -316,8 +377,14 @@ export async function switchProvider(db: Db, sealer: Sealer, actor: Actor, clien
     await repo.lockClient(trx, client.id);
     const [stillCurrent, stillQueued] = await Promise.all([repo.currentAssignment(trx, client.id), queueRepo.queueEntry(trx, client.id)]);
     if (stillQueued?.reason === 'switch') throw new AppError('switch_in_progress');
-    if (stillCurrent?.id !== current.id) throw new AppError('conflict', 'You have already changed provider. Reload to see who you are with now.');
-    await recordAudit(trx, { actor, action: 'care.switch_requested', subject: clientSubject(client.id), detail: { from: current.provider_id } });
+    if (stillCurrent?.id !== current.id)
+      throw new AppError('conflict', 'You have already changed provider. Reload to see who you are with now.');
+    await recordAudit(trx, {
+      actor,
+      action: 'care.switch_requested',
+      subject: clientSubject(client.id),
+      detail: { from: current.provider_id },
+    });
     const base = { clientId: client.id, route: 'switch' as const, waitingSince: now, mayReadEarlier: request.mayReadEarlierConversation };
     const assignment = await assignBest(trx, actor, ranked, { ...base, replaces: { id: current.id, reason: 'switch', noteSealed } }, now);
     // Nobody else has room yet: the current provider stays until the queue finds someone.
@@ -335,11 +402,23 @@ export async function switchProvider(db: Db, sealer: Sealer, actor: Actor, clien
   return careState(db, client, now);
 }
 
-export async function setHistoryAccess(db: Db, actor: Actor, client: repo.ClientRow, assignmentId: string, value: boolean, now = new Date()): Promise<CareState> {
+export async function setHistoryAccess(
+  db: Db,
+  actor: Actor,
+  client: repo.ClientRow,
+  assignmentId: string,
+  value: boolean,
+  now = new Date(),
+): Promise<CareState> {
   const changed = await db.transaction().execute(async (trx) => {
     const ok = await repo.setMayReadEarlier(trx, assignmentId, client.id, value);
     if (ok) {
-      await recordAudit(trx, { actor, action: value ? 'care.history_shared' : 'care.history_withheld', subject: clientSubject(client.id), detail: { assignmentId } });
+      await recordAudit(trx, {
+        actor,
+        action: value ? 'care.history_shared' : 'care.history_withheld',
+        subject: clientSubject(client.id),
+        detail: { assignmentId },
+      });
     }
     return ok;
   });

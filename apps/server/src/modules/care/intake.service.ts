@@ -2,14 +2,7 @@
 // health information, and checked for safety on every save — a crisis answer raises a flag for
 // clinical follow-up at once, whether or not the client ever finishes.
 import { randomUUID } from 'node:crypto';
-import {
-  consentVersions,
-  IntakeAnswers,
-  MINIMUM_AGE,
-  type FieldIssue,
-  type IntakeState,
-  type IntakeStep,
-} from '@haven/contract';
+import { consentVersions, IntakeAnswers, MINIMUM_AGE, type FieldIssue, type IntakeState, type IntakeStep } from '@haven/contract';
 import { scoreGad7, scorePhq9 } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
@@ -74,7 +67,8 @@ export async function intakeOf(db: Db, sealer: Sealer, actor: Actor, userId: str
 function problemsWith(answers: IntakeAnswers, today: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const birth = answers.dateOfBirth;
-  if (birth !== undefined && birth > today) issues.push({ field: 'answers.dateOfBirth', message: 'A date of birth cannot be in the future.' });
+  if (birth !== undefined && birth > today)
+    issues.push({ field: 'answers.dateOfBirth', message: 'A date of birth cannot be in the future.' });
   else if (birth !== undefined && birth < '1900-01-01') issues.push({ field: 'answers.dateOfBirth', message: 'Check the year of birth.' });
   const preferences = answers.preferences;
   if (preferences && preferences.careFormat !== 'messaging' && !preferences.liveModality) {
@@ -106,7 +100,12 @@ export function safetyConcern(answers: IntakeAnswers): { reasons: string[]; item
 export async function flagForFollowUp(trx: Db, clientId: string, concern: { reasons: string[]; item9: number | null }): Promise<void> {
   const alreadyOpen = await queueRepo.hasOpenSafetyFlag(trx, clientId);
   await queueRepo.raiseSafetyFlag(trx, clientId, concern.reasons, concern.item9);
-  await recordAudit(trx, { actor: { id: null, label: 'Haven (automatic)' }, action: 'safety.flagged', subject: clientSubject(clientId), detail: { reasons: concern.reasons } });
+  await recordAudit(trx, {
+    actor: { id: null, label: 'Haven (automatic)' },
+    action: 'safety.flagged',
+    subject: clientSubject(clientId),
+    detail: { reasons: concern.reasons },
+  });
   if (alreadyOpen) return;
   // No health detail leaves the service by email: operators read the case in the console.
   for (const to of await adminEmails(trx)) {
@@ -172,9 +171,17 @@ const REQUIRED: ReadonlyArray<readonly [keyof IntakeAnswers, string]> = [
 
 /** The whole intake, or a 422 listing every answer still missing. */
 export function requireComplete(answers: IntakeAnswers, today: string): CompleteIntake {
-  const missing = REQUIRED.filter(([field]) => answers[field] === undefined).map(([field, message]) => ({ field: `answers.${field}`, message }));
+  const missing = REQUIRED.filter(([field]) => answers[field] === undefined).map(([field, message]) => ({
+    field: `answers.${field}`,
+    message,
+  }));
   const issues = [...missing, ...problemsWith(answers, today)];
-  if (issues.length) throw new AppError('intake_incomplete', `Some intake questions are still unanswered: ${issues.map((i) => i.message).join(' ')}`, issues);
+  if (issues.length)
+    throw new AppError(
+      'intake_incomplete',
+      `Some intake questions are still unanswered: ${issues.map((i) => i.message).join(' ')}`,
+      issues,
+    );
   refuseUnderAge(answers, today);
   return { ...(answers as CompleteIntake), preferredLanguages: answers.preferredLanguages ?? [], inCrisis: answers.inCrisis ?? false };
 }
@@ -184,7 +191,10 @@ export async function sealScreeners(sealer: Sealer, clientId: string, intake: Co
   const phq9 = scorePhq9(intake.phq9.items);
   const gad7 = scoreGad7(intake.gad7.items);
   const rows = [
-    { instrument: 'phq9' as const, value: { items: intake.phq9.items, difficulty: intake.phq9.difficulty, total: phq9.total, band: phq9.band } },
+    {
+      instrument: 'phq9' as const,
+      value: { items: intake.phq9.items, difficulty: intake.phq9.difficulty, total: phq9.total, band: phq9.band },
+    },
     { instrument: 'gad7' as const, value: { items: intake.gad7.items, total: gad7.total, band: gad7.band } },
   ];
   return Promise.all(

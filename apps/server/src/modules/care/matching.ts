@@ -13,13 +13,17 @@ import * as queueRepo from './queue.repository.ts';
 /** What the client's plan needs a provider to offer: a direct plan decides; otherwise their preference does. */
 export function neededModalities(preferences: CompleteIntake['preferences'], coverage?: IntakeAnswers['coverage']): Modality[] {
   const live = preferences.liveModality ?? 'video';
-  const format = coverage?.kind === 'direct' ? { messaging: 'messaging', live: 'live', messaging_live: 'both' }[coverage.plan] : preferences.careFormat;
+  const format =
+    coverage?.kind === 'direct' ? { messaging: 'messaging', live: 'live', messaging_live: 'both' }[coverage.plan] : preferences.careFormat;
   if (format === 'messaging') return ['messaging'];
   return format === 'live' ? [live] : ['messaging', live];
 }
 
 /** What matching needs of an intake, finished or not. */
-export type MatchableIntake = Pick<CompleteIntake, 'state' | 'timeZone' | 'requiredLanguages' | 'preferredLanguages' | 'focusAreas' | 'preferences'> & {
+export type MatchableIntake = Pick<
+  CompleteIntake,
+  'state' | 'timeZone' | 'requiredLanguages' | 'preferredLanguages' | 'focusAreas' | 'preferences'
+> & {
   coverage?: IntakeAnswers['coverage'];
 };
 
@@ -87,7 +91,13 @@ type StoredWeekly = Parameters<typeof offeredTimesOfDay>[0] & StoredWindow[];
 export type Ranked = { provider: repo.CandidateRow; score: number; reasons: Reason[] };
 
 /** Every eligible provider, best fit first (equal fits by id, so reruns agree). */
-export function rankEligible(client: MatchClient, rows: repo.CandidateRow[], clientZone: string | null, today: string, exclude: ReadonlySet<string> = new Set()): Ranked[] {
+export function rankEligible(
+  client: MatchClient,
+  rows: repo.CandidateRow[],
+  clientZone: string | null,
+  today: string,
+  exclude: ReadonlySet<string> = new Set(),
+): Ranked[] {
   const ranked: Ranked[] = [];
   for (const row of rows) {
     if (exclude.has(row.id)) continue;
@@ -117,7 +127,12 @@ export type NewAssignment = {
 export async function assign(trx: Db, actor: Actor, match: NewAssignment, now = new Date()): Promise<repo.AssignmentRow | null> {
   const provider = await repo.lockProviderLoad(trx, match.providerId);
   if (!provider || provider.status !== 'active' || provider.load >= (provider.capacity ?? 0)) return null;
-  if (match.replaces) await repo.endAssignment(trx, match.replaces.id, { at: now, reason: match.replaces.reason, noteSealed: match.replaces.noteSealed ?? null });
+  if (match.replaces)
+    await repo.endAssignment(trx, match.replaces.id, {
+      at: now,
+      reason: match.replaces.reason,
+      noteSealed: match.replaces.noteSealed ?? null,
+    });
   const roomId = await repo.ensureRoom(trx, match.clientId);
   const assignment = await repo.insertAssignment(trx, {
     client_id: match.clientId,
@@ -141,9 +156,20 @@ export async function assign(trx: Db, actor: Actor, match: NewAssignment, now = 
 }
 
 /** Tries the ranked providers in order until one still has room. */
-export async function assignBest(trx: Db, actor: Actor, ranked: Ranked[], match: Omit<NewAssignment, 'providerId' | 'score' | 'reasons'>, now = new Date()) {
+export async function assignBest(
+  trx: Db,
+  actor: Actor,
+  ranked: Ranked[],
+  match: Omit<NewAssignment, 'providerId' | 'score' | 'reasons'>,
+  now = new Date(),
+) {
   for (const candidate of ranked) {
-    const assignment = await assign(trx, actor, { ...match, providerId: candidate.provider.id, score: candidate.score, reasons: candidate.reasons }, now);
+    const assignment = await assign(
+      trx,
+      actor,
+      { ...match, providerId: candidate.provider.id, score: candidate.score, reasons: candidate.reasons },
+      now,
+    );
     if (assignment) return assignment;
   }
   return null;

@@ -73,7 +73,11 @@ export function queueEntry(db: Db, clientId: string): Promise<QueueRow | undefin
 }
 
 export async function enqueue(trx: Db, row: Insertable<MatchQueueTable>): Promise<void> {
-  await trx.insertInto('match_queue').values(row).onConflict((oc) => oc.column('client_id').doNothing()).execute();
+  await trx
+    .insertInto('match_queue')
+    .values(row)
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .execute();
 }
 
 export async function dequeue(trx: Db, clientId: string): Promise<void> {
@@ -81,7 +85,13 @@ export async function dequeue(trx: Db, clientId: string): Promise<void> {
 }
 
 export function queuedClients(db: Db) {
-  return db.selectFrom('match_queue as q').innerJoin('clients as c', 'c.id', 'q.client_id').selectAll('c').select(['q.since', 'q.reason', 'q.leaving_provider']).orderBy('q.since').execute();
+  return db
+    .selectFrom('match_queue as q')
+    .innerJoin('clients as c', 'c.id', 'q.client_id')
+    .selectAll('c')
+    .select(['q.since', 'q.reason', 'q.leaving_provider'])
+    .orderBy('q.since')
+    .execute();
 }
 
 /** How many of those waiting in the same state are ahead of (or level with) this client. */
@@ -119,7 +129,10 @@ export async function dailyFreedPlaces(db: Db, state: string, today: string, sin
 
 export function queueOverview(db: Db, limit: number) {
   return Promise.all([
-    db.selectFrom('match_queue').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('match_queue')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('match_queue as q')
       .innerJoin('clients as c', 'c.id', 'q.client_id')

@@ -18,7 +18,11 @@ const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 async function tellClient(trx: Db, clientId: string, subject: string, text: string): Promise<void> {
   const { email } = await repo.clientContact(trx, clientId);
   // Nothing about their care is written in the email: they read it after signing in.
-  await queueEmail(trx, { to: email, subject, text: `${text}\n\nSign in to Haven to read more. Your room and your messages are where you left them.\n` });
+  await queueEmail(trx, {
+    to: email,
+    subject,
+    text: `${text}\n\nSign in to Haven to read more. Your room and your messages are where you left them.\n`,
+  });
 }
 
 /**
@@ -71,7 +75,8 @@ export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assi
         },
         now,
       );
-      if (assignment) await tellClient(trx, clientId, 'You have been matched with a provider', 'Good news: Haven has matched you with a provider.');
+      if (assignment)
+        await tellClient(trx, clientId, 'You have been matched with a provider', 'Good news: Haven has matched you with a provider.');
       return assignment !== null;
     });
     if (done) assigned += 1;
@@ -110,11 +115,22 @@ async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string,
     if (current?.id !== leaving.id) return;
     const replaces = { id: leaving.id, reason: 'provider_left' as const };
     // The new provider does not read the earlier conversation unless the client says so.
-    const assignment = await assignBest(trx, systemActor, ranked, { clientId: client.id, route: 'provider_left', waitingSince: now, mayReadEarlier: false, replaces }, now);
+    const assignment = await assignBest(
+      trx,
+      systemActor,
+      ranked,
+      { clientId: client.id, route: 'provider_left', waitingSince: now, mayReadEarlier: false, replaces },
+      now,
+    );
     if (!assignment) {
       await repo.endAssignment(trx, leaving.id, { at: now, reason: 'provider_left' });
       await queueRepo.enqueue(trx, { client_id: client.id, since: now, reason: 'provider_left' });
-      await recordAudit(trx, { actor: systemActor, action: 'care.queued', subject: clientSubject(client.id), detail: { reason: 'provider_left' } });
+      await recordAudit(trx, {
+        actor: systemActor,
+        action: 'care.queued',
+        subject: clientSubject(client.id),
+        detail: { reason: 'provider_left' },
+      });
     }
     await repo.addNotice(trx, client.id, providerName);
     await tellClient(trx, client.id, 'A change in your care team', `${providerName} is no longer with Haven.`);
@@ -122,7 +138,6 @@ async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string,
 }
 
 // ── Operations ─────────────────────────────────────────────────────────────────────────────
-
 
 export async function matchingOverview(db: Db, now = new Date()): Promise<MatchingOverview> {
   const [[{ n }, longest], waits, last] = await Promise.all([
@@ -172,7 +187,13 @@ export async function listSafetyFlags(db: Db, openOnly: boolean): Promise<Safety
   return (await queueRepo.safetyFlags(db, { openOnly })).map(presentFlag);
 }
 
-export async function recordFollowUp(db: Db, admin: Actor & { id: string }, flagId: string, note: string, now = new Date()): Promise<SafetyFlag> {
+export async function recordFollowUp(
+  db: Db,
+  admin: Actor & { id: string },
+  flagId: string,
+  note: string,
+  now = new Date(),
+): Promise<SafetyFlag> {
   await db.transaction().execute(async (trx) => {
     const flag = await queueRepo.followUpSafetyFlag(trx, flagId, admin.id, note, now);
     if (!flag) throw new AppError('conflict', 'This case was already followed up, or does not exist. Reload the list.');

@@ -24,12 +24,21 @@ async function requireProvider(db: Db, client: repo.ClientRow): Promise<repo.Ass
   return current;
 }
 
-export async function startMessagingSession(db: Db, deps: Deps, actor: Actor, client: repo.ClientRow, acceptedCostCents: number, now = new Date()): Promise<void> {
+export async function startMessagingSession(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  client: repo.ClientRow,
+  acceptedCostCents: number,
+  now = new Date(),
+): Promise<void> {
   const assignment = await requireProvider(db, client);
   const current = await coverage.currentCoverageOf(db, client.id);
   const allowance = await coverage.allowanceOf(db, current, dayOf(now));
-  if (allowance.messaging === 'continuous') throw new AppError('not_in_plan', 'Messaging is included in your plan: write to your provider any time.');
-  if (allowance.messaging === 'not_included') throw new AppError('not_in_plan', 'Your plan does not include messaging. Your plan page shows how to add it.');
+  if (allowance.messaging === 'continuous')
+    throw new AppError('not_in_plan', 'Messaging is included in your plan: write to your provider any time.');
+  if (allowance.messaging === 'not_included')
+    throw new AppError('not_in_plan', 'Your plan does not include messaging. Your plan page shows how to add it.');
   const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(now));
   if (estimate) coverage.requireAccepted(estimate, acceptedCostCents);
   await db.transaction().execute(async (trx) => {
@@ -60,7 +69,13 @@ export async function caseload(db: Db, user: UserRow, now = new Date()): Promise
         since: c.started_at.toISOString(),
         coverage: c.coverage as 'direct' | 'eap' | 'health_plan',
         openMessagingSession: messaging
-          ? { id: messaging.id, startedAt: messaging.started_at.toISOString(), closesAt: new Date(messaging.closes_at).toISOString(), completedAt: null, status: 'open' as const }
+          ? {
+              id: messaging.id,
+              startedAt: messaging.started_at.toISOString(),
+              closesAt: new Date(messaging.closes_at).toISOString(),
+              completedAt: null,
+              status: 'open' as const,
+            }
           : null,
         sessions: sessions
           .filter((s) => s.client_id === c.client_id)
@@ -77,7 +92,13 @@ export async function caseload(db: Db, user: UserRow, now = new Date()): Promise
   };
 }
 
-export async function completeMessaging(db: Db, actor: Actor & { id: string }, user: UserRow, sessionId: string, now = new Date()): Promise<void> {
+export async function completeMessaging(
+  db: Db,
+  actor: Actor & { id: string },
+  user: UserRow,
+  sessionId: string,
+  now = new Date(),
+): Promise<void> {
   const provider = await providerOf(db, user);
   await ledger.completeMessagingSession(db, actor, provider.id, sessionId, now);
 }

@@ -21,7 +21,11 @@ it('loads the demo network once, with the demo provider account as a real, activ
 
   const signIn = async (role: string) => {
     const account = accounts.find((a) => a.role === role)!;
-    const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password } });
+    const response = await app.http.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: account.email, password: account.password },
+    });
     return sessionCookieFrom(response.headers['set-cookie']);
   };
   const provider = await signIn('provider');
@@ -30,7 +34,9 @@ it('loads the demo network once, with the demo provider account as a real, activ
   expect(workspace.readiness.missing).toEqual([]);
 
   const admin = await signIn('admin');
-  const texans = (await app.http.inject({ method: 'GET', url: '/api/admin/providers?state=TX&language=es', headers: { cookie: admin } })).json();
+  const texans = (
+    await app.http.inject({ method: 'GET', url: '/api/admin/providers?state=TX&language=es', headers: { cookie: admin } })
+  ).json();
   expect(texans.total).toBeGreaterThan(0);
   const client = await signIn('client');
   const someone = texans.providers[0].id;

@@ -67,10 +67,5 @@ export async function touchLoginSession(db: Db, sessionId: string, now: Date): P
 }
 
 export async function endLoginSession(db: Db, tokenHash: string, now: Date): Promise<void> {
-  await db
-    .updateTable('login_sessions')
-    .set({ ended_at: now })
-    .where('token_hash', '=', tokenHash)
-    .where('ended_at', 'is', null)
-    .execute();
+  await db.updateTable('login_sessions').set({ ended_at: now }).where('token_hash', '=', tokenHash).where('ended_at', 'is', null).execute();
 }

@@ -24,7 +24,9 @@ it('slows down repeated sign-in attempts with a clear 429', async () => {
 it('limits sign-up the same way', async () => {
   const statuses = [];
   for (let i = 0; i < 4; i += 1) {
-    statuses.push((await app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp({ password: 'short' }) })).statusCode);
+    statuses.push(
+      (await app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp({ password: 'short' }) })).statusCode,
+    );
   }
   expect(statuses).toEqual([400, 400, 400, 429]);
 });

@@ -24,9 +24,18 @@ async function aSession(options: { startsIn?: number; lengthMinutes?: number; st
   const signUp = await app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp({ preferredName: 'Jordan' }) });
   const clientCookie = sessionCookieFrom(signUp.headers['set-cookie']);
   const userId = signUp.json<{ user: { id: string } }>().user.id;
-  await db.insertInto('clients').values({ user_id: userId }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+  await db
+    .insertInto('clients')
+    .values({ user_id: userId })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
   const client = await db.selectFrom('clients').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow();
-  const room = await db.insertInto('rooms').values({ client_id: client.id }).onConflict((oc) => oc.column('client_id').doNothing()).returning('id').executeTakeFirstOrThrow();
+  const room = await db
+    .insertInto('rooms')
+    .values({ client_id: client.id })
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const provider = await insertProvider(db, { firstName: 'Ana', lastName: 'Díaz' });
   const providerCookie = await signInAsProvider(app, provider.id);
   const startsAt = new Date(Date.now() + (options.startsIn ?? -60) * MINUTE);
@@ -61,12 +70,20 @@ describe('progress notes', () => {
     const s = await aSession({ lengthMinutes: 50 });
     const empty = await call('GET', noteUrl(s.sessionId), s.providerCookie);
     expect(empty.statusCode, empty.body).toBe(200);
-    expect(empty.json<NoteView>()).toMatchObject({ note: null, writable: true, defaultMinutes: 50, suggestedCpt: '90834', session: { clientName: 'Jordan', lengthMinutes: 50 } });
+    expect(empty.json<NoteView>()).toMatchObject({
+      note: null,
+      writable: true,
+      defaultMinutes: 50,
+      suggestedCpt: '90834',
+      session: { clientName: 'Jordan', lengthMinutes: 50 },
+    });
 
     const draft = await call('PUT', noteUrl(s.sessionId), s.providerCookie, aDraft({ plan: '' }));
     expect(draft.statusCode, draft.body).toBe(200);
     expect(draft.json<NoteView>().note).toMatchObject({ status: 'draft', plan: '', signedAt: null });
-    expect((await call('PUT', noteUrl(s.sessionId), s.providerCookie, aDraft({ minutes: 55, cptCode: '90837' }))).json<NoteView>().note).toMatchObject({ minutes: 55 });
+    expect(
+      (await call('PUT', noteUrl(s.sessionId), s.providerCookie, aDraft({ minutes: 55, cptCode: '90837' }))).json<NoteView>().note,
+    ).toMatchObject({ minutes: 55 });
 
     const signed = await call('POST', noteUrl(s.sessionId, '/sign'), s.providerCookie, aDraft());
     expect(signed.statusCode, signed.body).toBe(200);
@@ -80,7 +97,10 @@ describe('progress notes', () => {
     expect((await call('POST', noteUrl(s.sessionId, '/sign'), s.providerCookie, aDraft())).statusCode).toBe(409);
 
     for (const n of [1, 2, 3]) {
-      const amended = await call('POST', noteUrl(s.sessionId, '/amendments'), s.providerCookie, { text: `Amendment ${n}`, reason: `Reason ${n}` });
+      const amended = await call('POST', noteUrl(s.sessionId, '/amendments'), s.providerCookie, {
+        text: `Amendment ${n}`,
+        reason: `Reason ${n}`,
+      });
       expect(amended.statusCode, amended.body).toBe(200);
     }
     const view = (await call('GET', noteUrl(s.sessionId), s.providerCookie)).json<NoteView>();
@@ -91,7 +111,12 @@ describe('progress notes', () => {
       ['Amendment 3', 'Reason 3', 'Ana Díaz, LPC'],
     ]);
 
-    const actions = await app.context.db.selectFrom('audit_events').select('action').where('subject_id', '=', s.clientId).orderBy('seq').execute();
+    const actions = await app.context.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', s.clientId)
+      .orderBy('seq')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(['session_notes.viewed', 'progress_note.saved', 'progress_note.signed', 'progress_note.amended']),
     );
@@ -109,7 +134,9 @@ describe('progress notes', () => {
     const wrongCode = await call('POST', noteUrl(s.sessionId, '/sign'), s.providerCookie, aDraft({ minutes: 30, cptCode: '90837' }));
     expect(wrongCode.statusCode).toBe(422);
     expect(wrongCode.json<{ error: { message: string } }>().error.message).toMatch(/90832/);
-    expect((await call('POST', noteUrl(s.sessionId, '/sign'), s.providerCookie, aDraft({ minutes: 12, cptCode: '90832' }))).statusCode).toBe(422);
+    expect(
+      (await call('POST', noteUrl(s.sessionId, '/sign'), s.providerCookie, aDraft({ minutes: 12, cptCode: '90832' }))).statusCode,
+    ).toBe(422);
     expect((await call('GET', noteUrl(s.sessionId), s.providerCookie)).json<NoteView>().note).toBeNull();
 
     // Under 16 minutes is still noted, with no code.
@@ -125,8 +152,13 @@ describe('progress notes', () => {
     const cancelled = await aSession({ status: 'cancelled' });
     expect((await call('PUT', noteUrl(cancelled.sessionId), cancelled.providerCookie, aDraft())).statusCode).toBe(409);
     const started = await aSession();
-    expect((await call('POST', noteUrl(started.sessionId, '/amendments'), started.providerCookie, { text: 'Too early', reason: 'Test' })).statusCode).toBe(409);
-    expect((await call('PUT', noteUrl(started.sessionId), started.providerCookie, aDraft({ plan: 'x'.repeat(10_001) }))).statusCode).toBe(400);
+    expect(
+      (await call('POST', noteUrl(started.sessionId, '/amendments'), started.providerCookie, { text: 'Too early', reason: 'Test' }))
+        .statusCode,
+    ).toBe(409);
+    expect((await call('PUT', noteUrl(started.sessionId), started.providerCookie, aDraft({ plan: 'x'.repeat(10_001) }))).statusCode).toBe(
+      400,
+    );
   });
 
   it('are the session provider’s alone: another provider gets 404, a client or an operator 403', async () => {
@@ -152,12 +184,22 @@ describe('progress notes', () => {
   it('are sealed at rest, and a signed note cannot be changed even in SQL', async () => {
     const s = await aSession();
     await call('POST', noteUrl(s.sessionId, '/sign'), s.providerCookie, aDraft());
-    await call('POST', noteUrl(s.sessionId, '/amendments'), s.providerCookie, { text: 'Client later disclosed a panic attack.', reason: 'Omitted' });
-    await call('PUT', `/api/provider/sessions/${s.sessionId}/psychotherapy-note`, s.providerCookie, { text: 'Countertransference: reminds me of my brother.' });
+    await call('POST', noteUrl(s.sessionId, '/amendments'), s.providerCookie, {
+      text: 'Client later disclosed a panic attack.',
+      reason: 'Omitted',
+    });
+    await call('PUT', `/api/provider/sessions/${s.sessionId}/psychotherapy-note`, s.providerCookie, {
+      text: 'Countertransference: reminds me of my brother.',
+    });
     const { db } = app.context;
     const rows = [
       ...(await db.selectFrom('progress_notes').select('body_sealed').where('session_id', '=', s.sessionId).execute()),
-      ...(await db.selectFrom('progress_note_amendments as a').innerJoin('progress_notes as n', 'n.id', 'a.note_id').select('a.body_sealed').where('n.session_id', '=', s.sessionId).execute()),
+      ...(await db
+        .selectFrom('progress_note_amendments as a')
+        .innerJoin('progress_notes as n', 'n.id', 'a.note_id')
+        .select('a.body_sealed')
+        .where('n.session_id', '=', s.sessionId)
+        .execute()),
       ...(await db.selectFrom('psychotherapy_notes').select('body_sealed').where('session_id', '=', s.sessionId).execute()),
     ];
     expect(rows).toHaveLength(3);
@@ -177,10 +219,14 @@ describe('progress notes', () => {
 describe('psychotherapy notes', () => {
   it('are kept apart, readable only by their author, and absent from every other view', async () => {
     const s = await aSession();
-    const saved = await call('PUT', `/api/provider/sessions/${s.sessionId}/psychotherapy-note`, s.providerCookie, { text: 'Hypothesis: grief under the anxiety.' });
+    const saved = await call('PUT', `/api/provider/sessions/${s.sessionId}/psychotherapy-note`, s.providerCookie, {
+      text: 'Hypothesis: grief under the anxiety.',
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json<NoteView>()).toMatchObject({ note: null, psychotherapyNote: { text: 'Hypothesis: grief under the anxiety.' } });
-    const again = await call('PUT', `/api/provider/sessions/${s.sessionId}/psychotherapy-note`, s.providerCookie, { text: 'Revised: grief first.' });
+    const again = await call('PUT', `/api/provider/sessions/${s.sessionId}/psychotherapy-note`, s.providerCookie, {
+      text: 'Revised: grief first.',
+    });
     expect(again.json<NoteView>().psychotherapyNote?.text).toBe('Revised: grief first.');
 
     const other = await aSession();
@@ -188,9 +234,18 @@ describe('psychotherapy notes', () => {
     expect(stranger.statusCode).toBe(404);
     expect(stranger.body).not.toMatch(/grief/);
     expect((await call('GET', noteUrl(other.sessionId), other.providerCookie)).json<NoteView>().psychotherapyNote).toBeNull();
-    const denied = await app.context.db.selectFrom('audit_events').select('action').where('subject_id', '=', s.sessionId).where('action', '=', 'progress_note.access_denied').execute();
+    const denied = await app.context.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', s.sessionId)
+      .where('action', '=', 'progress_note.access_denied')
+      .execute();
     expect(denied.length).toBeGreaterThanOrEqual(1);
-    const audit = await app.context.db.selectFrom('audit_events').select(['action', 'detail']).where('subject_id', '=', s.clientId).execute();
+    const audit = await app.context.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('subject_id', '=', s.clientId)
+      .execute();
     expect(audit.map((a) => a.action)).toContain('psychotherapy_note.saved');
     expect(JSON.stringify(audit)).not.toMatch(/grief/);
   });

@@ -5,7 +5,8 @@ import type * as repo from './notes.repository.ts';
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 
-export const lengthMinutesOf = (session: repo.NoteSession) => Math.round((new Date(session.ends_at).getTime() - new Date(session.starts_at).getTime()) / 60_000);
+export const lengthMinutesOf = (session: repo.NoteSession) =>
+  Math.round((new Date(session.ends_at).getTime() - new Date(session.starts_at).getTime()) / 60_000);
 
 export function presentProgressNote(row: repo.ProgressNoteRow, fields: ProgressNoteFields, intact: boolean): ProgressNote {
   return {

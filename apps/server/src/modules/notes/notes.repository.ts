@@ -12,7 +12,17 @@ export function sessionOfProvider(db: Db, sessionId: string, providerId: string)
     .selectFrom('live_sessions as s')
     .innerJoin('clients as c', 'c.id', 's.client_id')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['s.id', 's.client_id', 's.provider_id', 's.starts_at', 's.ends_at', 's.modality', 's.status', 's.outcome', 'u.preferred_name as client_name'])
+    .select([
+      's.id',
+      's.client_id',
+      's.provider_id',
+      's.starts_at',
+      's.ends_at',
+      's.modality',
+      's.status',
+      's.outcome',
+      'u.preferred_name as client_name',
+    ])
     .where('s.id', '=', sessionId)
     .where('s.provider_id', '=', providerId)
     .executeTakeFirst();
@@ -30,7 +40,11 @@ export function lockProgressNote(trx: Db, sessionId: string): Promise<ProgressNo
 
 /** Starts a session's note unless a concurrent save already did; lock it afterwards either way. */
 export async function insertProgressNote(trx: Db, row: Insertable<ProgressNotesTable>): Promise<void> {
-  await trx.insertInto('progress_notes').values(row).onConflict((oc) => oc.column('session_id').doNothing()).execute();
+  await trx
+    .insertInto('progress_notes')
+    .values(row)
+    .onConflict((oc) => oc.column('session_id').doNothing())
+    .execute();
 }
 
 type DraftChange = Pick<ProgressNoteRow, 'body_sealed' | 'minutes' | 'cpt_code'>;
@@ -45,7 +59,12 @@ export function updateDraft(trx: Db, noteId: string, change: DraftChange, now: D
     .executeTakeFirstOrThrow();
 }
 
-export function markSigned(trx: Db, noteId: string, signature: { signature: string; content_sha256: string }, now: Date): Promise<ProgressNoteRow> {
+export function markSigned(
+  trx: Db,
+  noteId: string,
+  signature: { signature: string; content_sha256: string },
+  now: Date,
+): Promise<ProgressNoteRow> {
   return trx
     .updateTable('progress_notes')
     .set({ ...signature, status: 'signed', signed_at: now, updated_at: now })
@@ -65,11 +84,20 @@ export function insertAmendment(trx: Db, row: Insertable<ProgressNoteAmendmentsT
 
 /** The psychotherapy note of a session, only when this provider wrote it. */
 export function psychotherapyNote(db: Db, sessionId: string, providerId: string): Promise<PsychotherapyNoteRow | undefined> {
-  return db.selectFrom('psychotherapy_notes').selectAll().where('session_id', '=', sessionId).where('provider_id', '=', providerId).executeTakeFirst();
+  return db
+    .selectFrom('psychotherapy_notes')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
 }
 
 /** Undefined when the session's note belongs to another provider (it is then left alone). */
-export function upsertPsychotherapyNote(trx: Db, row: { session_id: string; provider_id: string; client_id: string; body_sealed: string }, now: Date): Promise<PsychotherapyNoteRow | undefined> {
+export function upsertPsychotherapyNote(
+  trx: Db,
+  row: { session_id: string; provider_id: string; client_id: string; body_sealed: string },
+  now: Date,
+): Promise<PsychotherapyNoteRow | undefined> {
   return trx
     .insertInto('psychotherapy_notes')
     .values({ ...row, updated_at: now })

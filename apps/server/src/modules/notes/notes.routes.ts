@@ -13,31 +13,72 @@ export function registerNotes(app: Http, context: AppContext): void {
   const tags = ['notes'];
   const params = SessionParams;
 
-  app.get('/api/provider/sessions/:id/note', { schema: { tags, summary: "A session's progress note, amendments and your psychotherapy note", params, response: { 200: NoteView, ...errors } } }, (request) =>
-    notes.noteView(context, requireRole(request, 'provider'), request.params.id),
+  app.get(
+    '/api/provider/sessions/:id/note',
+    {
+      schema: {
+        tags,
+        summary: "A session's progress note, amendments and your psychotherapy note",
+        params,
+        response: { 200: NoteView, ...errors },
+      },
+    },
+    (request) => notes.noteView(context, requireRole(request, 'provider'), request.params.id),
   );
 
   app.put(
     '/api/provider/sessions/:id/note',
-    { schema: { tags, summary: 'Save the progress note as a draft (refused once signed)', params, body: ProgressNoteDraft, response: { 200: NoteView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save the progress note as a draft (refused once signed)',
+        params,
+        body: ProgressNoteDraft,
+        response: { 200: NoteView, ...errors },
+      },
+    },
     (request) => notes.saveDraft(context, requireRole(request, 'provider'), request.params.id, request.body),
   );
 
   app.post(
     '/api/provider/sessions/:id/note/sign',
-    { schema: { tags, summary: 'Save and sign the progress note; it is locked afterwards', params, body: ProgressNoteDraft, response: { 200: NoteView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save and sign the progress note; it is locked afterwards',
+        params,
+        body: ProgressNoteDraft,
+        response: { 200: NoteView, ...errors },
+      },
+    },
     (request) => notes.signNote(context, requireRole(request, 'provider'), request.params.id, request.body),
   );
 
   app.post(
     '/api/provider/sessions/:id/note/amendments',
-    { schema: { tags, summary: 'Add a signed amendment to a signed progress note', params, body: AmendmentInput, response: { 200: NoteView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a signed amendment to a signed progress note',
+        params,
+        body: AmendmentInput,
+        response: { 200: NoteView, ...errors },
+      },
+    },
     (request) => notes.addAmendment(context, requireRole(request, 'provider'), request.params.id, request.body),
   );
 
   app.put(
     '/api/provider/sessions/:id/psychotherapy-note',
-    { schema: { tags, summary: 'Save your psychotherapy note: private to you, never part of the record', params, body: PsychotherapyNoteInput, response: { 200: NoteView, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save your psychotherapy note: private to you, never part of the record',
+        params,
+        body: PsychotherapyNoteInput,
+        response: { 200: NoteView, ...errors },
+      },
+    },
     (request) => notes.savePsychotherapyNote(context, requireRole(request, 'provider'), request.params.id, request.body),
   );
 }

@@ -35,12 +35,17 @@ async function authorOf(db: Db, user: UserRow, sessionId: string): Promise<Autho
   const provider = await providerOf(db, user);
   const session = await repo.sessionOfProvider(db, sessionId, provider.id);
   if (session) return { user, provider, session };
-  await db.transaction().execute((trx) => recordAudit(trx, { actor: actorOf(user), action: 'progress_note.access_denied', subject: { type: 'live_session', id: sessionId } }));
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { actor: actorOf(user), action: 'progress_note.access_denied', subject: { type: 'live_session', id: sessionId } }),
+    );
   throw new AppError('not_found', 'There is no such session among yours.');
 }
 
 // A session both people joined early can be held, and ended, before its booked start.
-const isWritable = (session: repo.NoteSession, now: Date) => session.status === 'completed' || (session.status !== 'cancelled' && new Date(session.starts_at) <= now);
+const isWritable = (session: repo.NoteSession, now: Date) =>
+  session.status === 'completed' || (session.status !== 'cancelled' && new Date(session.starts_at) <= now);
 
 function requireWritable(session: repo.NoteSession, now: Date): void {
   if (session.status === 'cancelled') throw new AppError('conflict', 'This session was cancelled, so it has no notes.');
@@ -54,13 +59,24 @@ async function buildView(notes: Notes, { provider, session }: Author, now: Date)
   let amendments: NoteView['amendments'] = [];
   if (row) {
     const plaintext = await sealer.open(session.client_id, row.body_sealed, noteSeal(session.id));
-    note = presentProgressNote(row, JSON.parse(plaintext) as ProgressNoteFields, row.content_sha256 === null || row.content_sha256 === sha256(plaintext));
+    note = presentProgressNote(
+      row,
+      JSON.parse(plaintext) as ProgressNoteFields,
+      row.content_sha256 === null || row.content_sha256 === sha256(plaintext),
+    );
     const rows = await repo.amendmentsOf(db, row.id);
     amendments = await Promise.all(
-      rows.map(async (a) => presentAmendment(a, JSON.parse(await sealer.open(session.client_id, a.body_sealed, amendmentSeal(row.id))) as { text: string; reason: string })),
+      rows.map(async (a) =>
+        presentAmendment(
+          a,
+          JSON.parse(await sealer.open(session.client_id, a.body_sealed, amendmentSeal(row.id))) as { text: string; reason: string },
+        ),
+      ),
     );
   }
-  const psychotherapyNote = privateRow ? { text: await sealer.open(session.client_id, privateRow.body_sealed, privateSeal(session.id)), updatedAt: privateRow.updated_at } : null;
+  const psychotherapyNote = privateRow
+    ? { text: await sealer.open(session.client_id, privateRow.body_sealed, privateSeal(session.id)), updatedAt: privateRow.updated_at }
+    : null;
   return presentNoteView({ session, writable: isWritable(session, now), note, amendments, psychotherapyNote });
 }
 
@@ -79,7 +95,12 @@ export async function noteView(notes: Notes, user: UserRow, sessionId: string, n
 }
 
 const signedAlready = () => new AppError('conflict', 'This note is signed and locked. Add an amendment instead.');
-const fieldsOf = (draft: ProgressNoteDraft): ProgressNoteFields => ({ presentation: draft.presentation, interventions: draft.interventions, plan: draft.plan, risk: draft.risk });
+const fieldsOf = (draft: ProgressNoteDraft): ProgressNoteFields => ({
+  presentation: draft.presentation,
+  interventions: draft.interventions,
+  plan: draft.plan,
+  risk: draft.risk,
+});
 
 /** What stops a draft from being signed, one issue per field. */
 function missingForSignature(draft: ProgressNoteDraft): FieldIssue[] {
@@ -91,7 +112,9 @@ function missingForSignature(draft: ProgressNoteDraft): FieldIssue[] {
   if (draft.cptCode !== expected) {
     issues.push({
       field: 'cptCode',
-      message: expected ? `${draft.minutes} minutes of psychotherapy call for code ${expected}.` : 'Under 16 minutes is not billable as psychotherapy: choose no code.',
+      message: expected
+        ? `${draft.minutes} minutes of psychotherapy call for code ${expected}.`
+        : 'Under 16 minutes is not billable as psychotherapy: choose no code.',
     });
   }
   return issues;
@@ -105,7 +128,8 @@ async function write(notes: Notes, author: Author, draft: ProgressNoteDraft, sig
   if ((await repo.progressNote(db, session.id))?.status === 'signed') throw signedAlready();
   if (sign) {
     const issues = missingForSignature(draft);
-    if (issues.length) throw new AppError('note_incomplete', `The note cannot be signed yet: ${issues.map((i) => i.message).join(' ')}`, issues);
+    if (issues.length)
+      throw new AppError('note_incomplete', `The note cannot be signed yet: ${issues.map((i) => i.message).join(' ')}`, issues);
   }
   const plaintext = JSON.stringify(fieldsOf(draft));
   const body = await sealer.seal(session.client_id, plaintext, noteSeal(session.id));
@@ -113,7 +137,14 @@ async function write(notes: Notes, author: Author, draft: ProgressNoteDraft, sig
   await db.transaction().execute(async (trx) => {
     let row = await repo.lockProgressNote(trx, session.id);
     if (!row) {
-      await repo.insertProgressNote(trx, { ...change, session_id: session.id, client_id: session.client_id, provider_id: provider.id, modality: session.modality, updated_at: now });
+      await repo.insertProgressNote(trx, {
+        ...change,
+        session_id: session.id,
+        client_id: session.client_id,
+        provider_id: provider.id,
+        modality: session.modality,
+        updated_at: now,
+      });
       row = await repo.lockProgressNote(trx, session.id);
     } else if (row.status === 'signed') {
       throw signedAlready();
@@ -130,42 +161,87 @@ async function write(notes: Notes, author: Author, draft: ProgressNoteDraft, sig
   });
 }
 
-export async function saveDraft(notes: Notes, user: UserRow, sessionId: string, draft: ProgressNoteDraft, now = new Date()): Promise<NoteView> {
+export async function saveDraft(
+  notes: Notes,
+  user: UserRow,
+  sessionId: string,
+  draft: ProgressNoteDraft,
+  now = new Date(),
+): Promise<NoteView> {
   const author = await authorOf(notes.db, user, sessionId);
   await write(notes, author, draft, false, now);
   return buildView(notes, author, now);
 }
 
-export async function signNote(notes: Notes, user: UserRow, sessionId: string, draft: ProgressNoteDraft, now = new Date()): Promise<NoteView> {
+export async function signNote(
+  notes: Notes,
+  user: UserRow,
+  sessionId: string,
+  draft: ProgressNoteDraft,
+  now = new Date(),
+): Promise<NoteView> {
   const author = await authorOf(notes.db, user, sessionId);
   await write(notes, author, draft, true, now);
   return buildView(notes, author, now);
 }
 
-export async function addAmendment(notes: Notes, user: UserRow, sessionId: string, input: AmendmentInput, now = new Date()): Promise<NoteView> {
+export async function addAmendment(
+  notes: Notes,
+  user: UserRow,
+  sessionId: string,
+  input: AmendmentInput,
+  now = new Date(),
+): Promise<NoteView> {
   const { db, sealer } = notes;
   const author = await authorOf(db, user, sessionId);
   const { session, provider } = author;
   const note = await repo.progressNote(db, session.id);
-  if (note?.status !== 'signed') throw new AppError('conflict', 'Amendments are added to a signed note. Until it is signed, edit the draft.');
+  if (note?.status !== 'signed')
+    throw new AppError('conflict', 'Amendments are added to a signed note. Until it is signed, edit the draft.');
   const body = await sealer.seal(session.client_id, JSON.stringify({ text: input.text, reason: input.reason }), amendmentSeal(note.id));
   await db.transaction().execute(async (trx) => {
-    await repo.insertAmendment(trx, { note_id: note.id, provider_id: provider.id, body_sealed: body, signed_at: now, signature: signatureOf(provider) });
-    await recordAudit(trx, { actor: actorOf(user), action: 'progress_note.amended', subject: clientSubject(session.client_id), detail: { sessionId: session.id } });
+    await repo.insertAmendment(trx, {
+      note_id: note.id,
+      provider_id: provider.id,
+      body_sealed: body,
+      signed_at: now,
+      signature: signatureOf(provider),
+    });
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: 'progress_note.amended',
+      subject: clientSubject(session.client_id),
+      detail: { sessionId: session.id },
+    });
   });
   return buildView(notes, author, now);
 }
 
-export async function savePsychotherapyNote(notes: Notes, user: UserRow, sessionId: string, input: PsychotherapyNoteInput, now = new Date()): Promise<NoteView> {
+export async function savePsychotherapyNote(
+  notes: Notes,
+  user: UserRow,
+  sessionId: string,
+  input: PsychotherapyNoteInput,
+  now = new Date(),
+): Promise<NoteView> {
   const { db, sealer } = notes;
   const author = await authorOf(db, user, sessionId);
   const { session, provider } = author;
   requireWritable(session, now);
   const body = await sealer.seal(session.client_id, input.text, privateSeal(session.id));
   await db.transaction().execute(async (trx) => {
-    const row = await repo.upsertPsychotherapyNote(trx, { session_id: session.id, provider_id: provider.id, client_id: session.client_id, body_sealed: body }, now);
+    const row = await repo.upsertPsychotherapyNote(
+      trx,
+      { session_id: session.id, provider_id: provider.id, client_id: session.client_id, body_sealed: body },
+      now,
+    );
     if (!row) throw new AppError('not_found', 'There is no such session among yours.');
-    await recordAudit(trx, { actor: actorOf(user), action: 'psychotherapy_note.saved', subject: clientSubject(session.client_id), detail: { sessionId: session.id } });
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: 'psychotherapy_note.saved',
+      subject: clientSubject(session.client_id),
+      detail: { sessionId: session.id },
+    });
   });
   return buildView(notes, author, now);
 }

@@ -27,7 +27,10 @@ export async function importProviders(
     const ids: string[] = [];
     for (let i = 0; i < providers.length; i += BATCH) {
       const batch = providers.slice(i, i + BATCH);
-      const rows = await insertProviders(trx, batch.map((p, j) => providerRow(p, photos[i + j] ?? null)));
+      const rows = await insertProviders(
+        trx,
+        batch.map((p, j) => providerRow(p, photos[i + j] ?? null)),
+      );
       const idByEmail = new Map(rows.map((r) => [r.email, r.id]));
       const licences = batch.flatMap((p) =>
         p.licences.map((licence) => ({

@@ -28,7 +28,9 @@ async function invite(email = `${aSignUp().email}`) {
 
 async function acceptedProvider() {
   const sent = await invite();
-  const accepted = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'clinic lantern 2291 moss' });
+  const accepted = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, {
+    password: 'clinic lantern 2291 moss',
+  });
   expect(accepted.statusCode).toBe(201);
   return { ...sent, cookie: sessionCookieFrom(accepted.headers['set-cookie']) };
 }
@@ -43,21 +45,34 @@ describe('provider onboarding, end to end through the API', () => {
     const preview = await call('GET', `/api/provider-invites/${tokenOf(sent.link)}`);
     expect(preview.json()).toMatchObject({ email: sent.email, firstName: 'Marisol' });
 
-    const accepted = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'clinic lantern 2291 moss' });
+    const accepted = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, {
+      password: 'clinic lantern 2291 moss',
+    });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().user.role).toBe('provider');
     const provider = sessionCookieFrom(accepted.headers['set-cookie']);
 
     const saved = await call('PUT', '/api/provider/profile', provider, aProviderProfile());
     expect(saved.statusCode).toBe(200);
-    expect(saved.json().readiness.missing).toEqual(['Publish weekly hours for live sessions.', 'Have at least one verified, unexpired license.']);
+    expect(saved.json().readiness.missing).toEqual([
+      'Publish weekly hours for live sessions.',
+      'Have at least one verified, unexpired license.',
+    ]);
 
     for (const state of ['TX', 'NM']) {
-      const added = await call('POST', '/api/provider/licences', provider, { state, licenceType: 'LPC', number: `LPC-${state}-88231`, expiresOn: nextYear });
+      const added = await call('POST', '/api/provider/licences', provider, {
+        state,
+        licenceType: 'LPC',
+        number: `LPC-${state}-88231`,
+        expiresOn: nextYear,
+      });
       expect(added.statusCode).toBe(201);
     }
     const hours = await call('PUT', '/api/provider/availability', provider, {
-      weekly: [{ weekday: 2, start: '17:00', end: '21:00' }, { weekday: 4, start: '08:00', end: '12:00' }],
+      weekly: [
+        { weekday: 2, start: '17:00', end: '21:00' },
+        { weekday: 4, start: '08:00', end: '12:00' },
+      ],
       exceptions: [],
       sessionLengths: [50],
       bufferMinutes: 10,
@@ -76,7 +91,10 @@ describe('provider onboarding, end to end through the API', () => {
       const decided = await call('POST', `/api/admin/licences/${licence.id}/decision`, admin, { decision: 'verify' });
       expect(decided.statusCode).toBe(200);
     }
-    const twice = await call('POST', `/api/admin/licences/${mine[0].id}/decision`, admin, { decision: 'reject', reason: 'changed my mind' });
+    const twice = await call('POST', `/api/admin/licences/${mine[0].id}/decision`, admin, {
+      decision: 'reject',
+      reason: 'changed my mind',
+    });
     expect(twice.statusCode).toBe(409);
 
     const activated = await call('POST', `/api/admin/providers/${sent.providerId}/activate`, admin);
@@ -90,7 +108,10 @@ describe('provider onboarding, end to end through the API', () => {
     const profile = await call('GET', `/api/providers/${sent.providerId}`, client);
     expect(profile.statusCode).toBe(200);
     expect(profile.json()).toMatchObject({ firstName: 'Marisol', yearsExperience: 9, languages: ['en', 'es'] });
-    expect(profile.json().licences).toEqual([{ state: 'NM', licenceType: 'LPC' }, { state: 'TX', licenceType: 'LPC' }]);
+    expect(profile.json().licences).toEqual([
+      { state: 'NM', licenceType: 'LPC' },
+      { state: 'TX', licenceType: 'LPC' },
+    ]);
     expect(profile.json()).not.toHaveProperty('npi');
     expect(profile.json()).not.toHaveProperty('email');
 
@@ -106,22 +127,33 @@ describe('provider onboarding, end to end through the API', () => {
   it('uses an invitation once; a second use, an unknown token or an expired one get a clear 410', async () => {
     const sent = await invite();
     const token = tokenOf(sent.link);
-    expect((await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'first use works 8812' })).statusCode).toBe(201);
+    expect((await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'first use works 8812' })).statusCode).toBe(
+      201,
+    );
     const again = await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'second use fails 8812' });
     expect(again.statusCode).toBe(410);
     expect(again.json().error.message).toMatch(/used or has expired/);
     expect((await call('GET', `/api/provider-invites/${'x'.repeat(43)}`)).statusCode).toBe(410);
 
     const late = await invite();
-    await app.context.db.updateTable('provider_invites').set({ expires_at: new Date(Date.now() - 1000) }).where('provider_id', '=', late.providerId).execute();
-    expect((await call('POST', `/api/provider-invites/${tokenOf(late.link)}/accept`, undefined, { password: 'too late for this 1' })).statusCode).toBe(410);
+    await app.context.db
+      .updateTable('provider_invites')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('provider_id', '=', late.providerId)
+      .execute();
+    expect(
+      (await call('POST', `/api/provider-invites/${tokenOf(late.link)}/accept`, undefined, { password: 'too late for this 1' })).statusCode,
+    ).toBe(410);
   });
 
   it('keeps the invitation usable when the chosen password is too weak', async () => {
     const sent = await invite();
     const weak = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'password1234' });
     expect(weak.statusCode).toBe(422);
-    expect((await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'better choice 4471 fern' })).statusCode).toBe(201);
+    expect(
+      (await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'better choice 4471 fern' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('lets only admins invite, list and activate', async () => {
@@ -140,7 +172,17 @@ describe('bad provider input is refused with a reason and changes nothing', () =
     ['a time zone that is not IANA', { timeZone: 'Central Time' }, 'timeZone', /time zone/],
     ['a capacity of zero', { capacity: 0 }, 'capacity', /at least 1/],
     ['a negative capacity', { capacity: -3 }, 'capacity', /at least 1/],
-    ['overlapping business hours', { businessHours: [{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 1, start: '11:00', end: '13:00' }] }, 'businessHours', /overlaps/],
+    [
+      'overlapping business hours',
+      {
+        businessHours: [
+          { weekday: 1, start: '09:00', end: '12:00' },
+          { weekday: 1, start: '11:00', end: '13:00' },
+        ],
+      },
+      'businessHours',
+      /overlaps/,
+    ],
   ])('%s', async (_label, change, field, message) => {
     const { cookie } = await acceptedProvider();
     const response = await call('PUT', '/api/provider/profile', cookie, aProviderProfile(change));
@@ -152,10 +194,20 @@ describe('bad provider input is refused with a reason and changes nothing', () =
 
   it('refuses an unknown state and a past expiry date for a licence', async () => {
     const { cookie } = await acceptedProvider();
-    const unknown = await call('POST', '/api/provider/licences', cookie, { state: 'XX', licenceType: 'LPC', number: 'LPC-1', expiresOn: nextYear });
+    const unknown = await call('POST', '/api/provider/licences', cookie, {
+      state: 'XX',
+      licenceType: 'LPC',
+      number: 'LPC-1',
+      expiresOn: nextYear,
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.issues[0]).toMatchObject({ field: 'state', message: expect.stringMatching(/50 states or DC/) });
-    const past = await call('POST', '/api/provider/licences', cookie, { state: 'TX', licenceType: 'LPC', number: 'LPC-1', expiresOn: '2020-01-31' });
+    const past = await call('POST', '/api/provider/licences', cookie, {
+      state: 'TX',
+      licenceType: 'LPC',
+      number: 'LPC-1',
+      expiresOn: '2020-01-31',
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.issues[0]).toMatchObject({ field: 'expiresOn', message: expect.stringMatching(/passed/) });
     expect((await call('GET', '/api/provider/workspace', cookie)).json().licences).toEqual([]);
@@ -165,7 +217,10 @@ describe('bad provider input is refused with a reason and changes nothing', () =
     const { cookie } = await acceptedProvider();
     await call('PUT', '/api/provider/profile', cookie, aProviderProfile());
     const response = await call('PUT', '/api/provider/availability', cookie, {
-      weekly: [{ weekday: 3, start: '09:00', end: '12:00' }, { weekday: 3, start: '10:00', end: '11:00' }],
+      weekly: [
+        { weekday: 3, start: '09:00', end: '12:00' },
+        { weekday: 3, start: '10:00', end: '11:00' },
+      ],
       exceptions: [],
       sessionLengths: [50],
       bufferMinutes: 10,
@@ -177,7 +232,10 @@ describe('bad provider input is refused with a reason and changes nothing', () =
 
   it('takes a real photo, strips it to a 512px WebP; refuses a non-image and a 50 MB upload', async () => {
     const { cookie, providerId } = await acceptedProvider();
-    const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#6a9' } }).jpeg().withMetadata().toBuffer();
+    const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#6a9' } })
+      .jpeg()
+      .withMetadata()
+      .toBuffer();
     const put = (body: Buffer, type: string) =>
       app.http.inject({ method: 'PUT', url: '/api/provider/photo', headers: { cookie, 'content-type': type }, payload: body });
     const ok = await put(jpeg, 'image/jpeg');

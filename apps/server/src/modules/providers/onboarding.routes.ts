@@ -16,7 +16,15 @@ export function registerOnboarding(app: Http, { db, config }: AppContext): void 
 
   app.get(
     '/api/provider-invites/:token',
-    { config: rateLimit, schema: { tags, summary: 'Who an invitation is for', params: TokenParams, response: { 200: InvitePreview, 400: ApiError, 410: ApiError } } },
+    {
+      config: rateLimit,
+      schema: {
+        tags,
+        summary: 'Who an invitation is for',
+        params: TokenParams,
+        response: { 200: InvitePreview, 400: ApiError, 410: ApiError },
+      },
+    },
     (request) => previewInvite(db, request.params.token),
   );
 

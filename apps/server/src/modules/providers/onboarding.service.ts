@@ -58,7 +58,12 @@ export async function previewInvite(db: Db, token: string, now = new Date()): Pr
   const invite = await repo.findUsableInvite(db, hashToken(token), now);
   const provider = invite && (await repo.findProvider(db, invite.provider_id));
   if (!invite || !provider) throw new AppError('invite_unusable');
-  return { email: provider.email, firstName: provider.first_name, lastName: provider.last_name, expiresAt: new Date(invite.expires_at).toISOString() };
+  return {
+    email: provider.email,
+    firstName: provider.first_name,
+    lastName: provider.last_name,
+    expiresAt: new Date(invite.expires_at).toISOString(),
+  };
 }
 
 /**

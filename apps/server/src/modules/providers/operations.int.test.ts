@@ -21,11 +21,18 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payl
 /** A provider through onboarding with verified licences in the given states. */
 async function verifiedProvider(states: string[], profile = aProviderProfile(), expiresOn = `${new Date().getUTCFullYear() + 1}-03-31`) {
   const email = aSignUp().email;
-  const sent = (await call('POST', '/api/admin/provider-invites', admin, { email, firstName: profile.firstName, lastName: profile.lastName })).json();
+  const sent = (
+    await call('POST', '/api/admin/provider-invites', admin, { email, firstName: profile.firstName, lastName: profile.lastName })
+  ).json();
   const token = new URL(sent.link).pathname.split('/').pop();
-  const cookie = sessionCookieFrom((await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'orchard copper 5521 vale' })).headers['set-cookie']);
+  const cookie = sessionCookieFrom(
+    (await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'orchard copper 5521 vale' })).headers[
+      'set-cookie'
+    ],
+  );
   await call('PUT', '/api/provider/profile', cookie, profile);
-  for (const state of states) await call('POST', '/api/provider/licences', cookie, { state, licenceType: 'LPC', number: `LPC-${state}-1`, expiresOn });
+  for (const state of states)
+    await call('POST', '/api/provider/licences', cookie, { state, licenceType: 'LPC', number: `LPC-${state}-1`, expiresOn });
   const { licences } = (await call('GET', '/api/provider/workspace', cookie)).json();
   for (const licence of licences) await call('POST', `/api/admin/licences/${licence.id}/decision`, admin, { decision: 'verify' });
   return { id: sent.providerId as string, cookie, email };
@@ -37,7 +44,9 @@ describe('provider search', () => {
     const spanish = await verifiedProvider(['FL'], aProviderProfile({ lastName: `${tag}-a`, languages: ['en', 'es'] }));
     const english = await verifiedProvider(['WA'], aProviderProfile({ lastName: `${tag}-b`, languages: ['en'] }), nextMonth());
     const ids = async (query: string): Promise<string[]> =>
-      (await call('GET', `/api/admin/providers?q=${tag}${query}`, admin)).json<{ providers: Array<{ id: string }> }>().providers.map((p) => p.id);
+      (await call('GET', `/api/admin/providers?q=${tag}${query}`, admin))
+        .json<{ providers: Array<{ id: string }> }>()
+        .providers.map((p) => p.id);
 
     expect(await ids('')).toEqual([spanish.id, english.id]);
     expect(await ids('&state=FL')).toEqual([spanish.id]);
@@ -56,7 +65,11 @@ describe('deactivation', () => {
   it('needs a reason, records it in the audit trail, and leaves an event for matching', async () => {
     const provider = await verifiedProvider(['OR']);
     await call('PUT', '/api/provider/availability', provider.cookie, {
-      weekly: [{ weekday: 1, start: '09:00', end: '12:00' }], exceptions: [], sessionLengths: [50], bufferMinutes: 10, minNoticeHours: 24,
+      weekly: [{ weekday: 1, start: '09:00', end: '12:00' }],
+      exceptions: [],
+      sessionLengths: [50],
+      bufferMinutes: 10,
+      minNoticeHours: 24,
     });
     expect((await call('POST', `/api/admin/providers/${provider.id}/activate`, admin)).statusCode).toBe(200);
 
@@ -91,7 +104,12 @@ describe('the nightly licence sweep', () => {
 describe('the audit trail', () => {
   it('refuses updates and deletes, and detects a row changed behind its back', async () => {
     await app.context.db.transaction().execute((trx) =>
-      recordAudit(trx, { actor: { id: null, label: 'test' }, action: 'test.recorded', subject: { type: 'test', id: '1' }, detail: { b: 1, a: [2] } }),
+      recordAudit(trx, {
+        actor: { id: null, label: 'test' },
+        action: 'test.recorded',
+        subject: { type: 'test', id: '1' },
+        detail: { b: 1, a: [2] },
+      }),
     );
     expect(await findBrokenAuditLink(app.context.db)).toBeNull();
     await expect(sql`update audit_events set reason = 'edited'`.execute(app.context.db)).rejects.toThrow(/append-only/);

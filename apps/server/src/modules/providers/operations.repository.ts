@@ -21,7 +21,13 @@ export async function searchProviders(db: Db, query: ProviderListQuery, today: s
   if (query.state) {
     const state = query.state;
     base = base.where((eb) =>
-      eb.exists(eb.selectFrom('licences as l').whereRef('l.provider_id', '=', 'p.id').where('l.state', '=', state).where('l.status', 'in', ['pending', 'verified'])),
+      eb.exists(
+        eb
+          .selectFrom('licences as l')
+          .whereRef('l.provider_id', '=', 'p.id')
+          .where('l.state', '=', state)
+          .where('l.status', 'in', ['pending', 'verified']),
+      ),
     );
   }
   if (query.verification === 'pending') {

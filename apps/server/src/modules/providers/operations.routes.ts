@@ -63,7 +63,13 @@ export function registerProviderOperations(app: Http, { db, config }: AppContext
   app.post(
     '/api/admin/providers/:id/deactivate',
     {
-      schema: { tags, summary: 'Deactivate a provider', params: IdParams, body: StatusChangeRequest, response: { 200: ProviderRecord, ...errors } },
+      schema: {
+        tags,
+        summary: 'Deactivate a provider',
+        params: IdParams,
+        body: StatusChangeRequest,
+        response: { 200: ProviderRecord, ...errors },
+      },
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
@@ -74,7 +80,14 @@ export function registerProviderOperations(app: Http, { db, config }: AppContext
 
   app.get(
     '/api/admin/licences',
-    { schema: { tags, summary: 'Licences awaiting verification', querystring: z.strictObject({ status: z.literal('pending').optional() }), response: { 200: LicenceQueue, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Licences awaiting verification',
+        querystring: z.strictObject({ status: z.literal('pending').optional() }),
+        response: { 200: LicenceQueue, ...errors },
+      },
+    },
     (request) => {
       requireRole(request, 'admin');
       return operations.licenceQueue(db);
@@ -83,7 +96,15 @@ export function registerProviderOperations(app: Http, { db, config }: AppContext
 
   app.post(
     '/api/admin/licences/:id/decision',
-    { schema: { tags, summary: 'Verify or reject a licence', params: IdParams, body: LicenceDecision, response: { 200: ProviderRecord, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Verify or reject a licence',
+        params: IdParams,
+        body: LicenceDecision,
+        response: { 200: ProviderRecord, ...errors },
+      },
+    },
     async (request) => {
       const admin = requireRole(request, 'admin');
       const providerId = await operations.decideLicence(db, actorOf(admin), request.params.id, request.body);

@@ -111,7 +111,11 @@ export async function expireLicences(db: Db, today = todayUtc()): Promise<number
     if (lapsed.length) {
       const lines = lapsed.map((l) => `- ${l.provider_name}: ${l.licence_type} ${l.number} (${l.state}) expired ${l.expires_on}`);
       for (const to of await adminEmails(trx)) {
-        await queueEmail(trx, { to, subject: `${lapsed.length} provider license(s) expired`, text: `These licenses no longer count for matching:\n\n${lines.join('\n')}\n` });
+        await queueEmail(trx, {
+          to,
+          subject: `${lapsed.length} provider license(s) expired`,
+          text: `These licenses no longer count for matching:\n\n${lines.join('\n')}\n`,
+        });
       }
     }
     return lapsed.length;

@@ -23,7 +23,11 @@ export function findProviderByUser(db: Db, userId: string): Promise<ProviderRow 
 }
 
 export function findProviderByEmail(db: Db, email: string): Promise<ProviderRow | undefined> {
-  return db.selectFrom('providers').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('providers')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 /** Locks the provider row for the rest of the transaction. */
@@ -44,7 +48,11 @@ export async function insertLicences(db: Db, licences: Insertable<LicencesTable>
 }
 
 export async function updateProvider(db: Db, id: string, changes: Updateable<ProvidersTable>): Promise<void> {
-  await db.updateTable('providers').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('providers')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function licencesOf(db: Db, providerId: string): Promise<LicenceRow[]> {

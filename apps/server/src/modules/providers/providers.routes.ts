@@ -29,8 +29,10 @@ export function registerProviders(app: Http, { db, blobs }: AppContext): void {
 
   app.addContentTypeParser(PHOTO_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
 
-  app.get('/api/provider/workspace', { schema: { tags, summary: 'Your profile, licences and hours', response: { 200: ProviderWorkspace, ...errors } } }, (request) =>
-    workspace(request),
+  app.get(
+    '/api/provider/workspace',
+    { schema: { tags, summary: 'Your profile, licences and hours', response: { 200: ProviderWorkspace, ...errors } } },
+    (request) => workspace(request),
   );
 
   app.put(
@@ -46,7 +48,11 @@ export function registerProviders(app: Http, { db, blobs }: AppContext): void {
     '/api/provider/photo',
     {
       bodyLimit: PHOTO_MAX_BYTES,
-      schema: { tags, summary: 'Replace your photo (JPEG, PNG or WebP body, up to 10 MB)', response: { 200: ProviderWorkspace, ...errors, 413: ApiError, 422: ApiError } },
+      schema: {
+        tags,
+        summary: 'Replace your photo (JPEG, PNG or WebP body, up to 10 MB)',
+        response: { 200: ProviderWorkspace, ...errors, 413: ApiError, 422: ApiError },
+      },
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('invalid_image');
@@ -66,7 +72,9 @@ export function registerProviders(app: Http, { db, blobs }: AppContext): void {
 
   app.delete(
     '/api/provider/licences/:id',
-    { schema: { tags, summary: 'Remove a pending or rejected licence', params: IdParams, response: { 200: ProviderWorkspace, ...errors } } },
+    {
+      schema: { tags, summary: 'Remove a pending or rejected licence', params: IdParams, response: { 200: ProviderWorkspace, ...errors } },
+    },
     async (request) => {
       await providers.removeLicence(db, await me(request), request.params.id);
       return workspace(request);
@@ -75,7 +83,14 @@ export function registerProviders(app: Http, { db, blobs }: AppContext): void {
 
   app.put(
     '/api/provider/availability',
-    { schema: { tags, summary: 'Set weekly hours for live sessions', body: AvailabilityInput, response: { 200: ProviderWorkspace, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set weekly hours for live sessions',
+        body: AvailabilityInput,
+        response: { 200: ProviderWorkspace, ...errors },
+      },
+    },
     async (request) => {
       await providers.setAvailability(db, await me(request), request.body);
       return workspace(request);
@@ -102,13 +117,28 @@ export function registerProviders(app: Http, { db, blobs }: AppContext): void {
 
   app.get(
     '/api/providers/:id',
-    { schema: { tags, summary: "A provider's profile as clients see it", params: IdParams, response: { 200: PublicProviderProfile, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "A provider's profile as clients see it",
+        params: IdParams,
+        response: { 200: PublicProviderProfile, ...errors },
+      },
+    },
     async (request) => providers.publicProfile(db, await providers.visibleProvider(db, requireUser(request), request.params.id)),
   );
 
   app.get(
     '/api/providers/:id/slots',
-    { schema: { tags, summary: 'Open slots for live sessions', params: IdParams, querystring: SlotsQuery, response: { 200: Slots, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Open slots for live sessions',
+        params: IdParams,
+        querystring: SlotsQuery,
+        response: { 200: Slots, ...errors },
+      },
+    },
     async (request) => {
       const provider = await providers.visibleProvider(db, requireUser(request), request.params.id);
       const { from, to, length } = request.query;
@@ -116,14 +146,10 @@ export function registerProviders(app: Http, { db, blobs }: AppContext): void {
     },
   );
 
-  app.get(
-    '/api/providers/:id/photo',
-    { schema: { tags, summary: "A provider's photo", params: IdParams } },
-    async (request, reply) => {
-      const provider = await providers.visibleProvider(db, requireUser(request), request.params.id);
-      const photo = provider.photo_key ? await blobs.get(provider.photo_key) : null;
-      if (!photo) throw new AppError('not_found', 'This provider has no photo.');
-      return reply.type(photo.contentType).header('cache-control', 'private, max-age=86400').send(photo.bytes);
-    },
-  );
+  app.get('/api/providers/:id/photo', { schema: { tags, summary: "A provider's photo", params: IdParams } }, async (request, reply) => {
+    const provider = await providers.visibleProvider(db, requireUser(request), request.params.id);
+    const photo = provider.photo_key ? await blobs.get(provider.photo_key) : null;
+    if (!photo) throw new AppError('not_found', 'This provider has no photo.');
+    return reply.type(photo.contentType).header('cache-control', 'private, max-age=86400').send(photo.bytes);
+  });
 }

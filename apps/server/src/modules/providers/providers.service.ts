@@ -51,7 +51,13 @@ export async function workspaceOf(db: Db, provider: repo.ProviderRow, now = new 
 export async function updateProfile(db: Db, provider: repo.ProviderRow, input: ProviderProfileInput): Promise<void> {
   if (!isValidNpi(input.npi)) throw invalid('npi', 'That NPI number is not valid: its check digit does not match. Check it against NPPES.');
   if (!isIanaTimeZone(input.timeZone)) throw invalid('timeZone', 'Choose a time zone from the list, such as America/Chicago.');
-  const hoursProblems = validateAvailability({ timeZone: input.timeZone, weekly: input.businessHours as WeeklyWindow[], exceptions: [], timeOff: [], bufferMinutes: 0 });
+  const hoursProblems = validateAvailability({
+    timeZone: input.timeZone,
+    weekly: input.businessHours as WeeklyWindow[],
+    exceptions: [],
+    timeOff: [],
+    bufferMinutes: 0,
+  });
   if (hoursProblems.length) throw invalid('businessHours', hoursProblems.join(' '));
   await repo.updateProvider(db, provider.id, {
     first_name: input.firstName,
@@ -136,7 +142,8 @@ export async function addTimeOff(db: Db, provider: repo.ProviderRow, input: Time
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   if (end <= start) throw invalid('endsAt', 'Time off must end after it starts.');
-  if (end.getTime() - start.getTime() > MAX_TIME_OFF_DAYS * 86_400_000) throw invalid('endsAt', 'Enter time off of at most a year at once.');
+  if (end.getTime() - start.getTime() > MAX_TIME_OFF_DAYS * 86_400_000)
+    throw invalid('endsAt', 'Enter time off of at most a year at once.');
   await repo.insertTimeOff(db, { provider_id: provider.id, starts_at: start, ends_at: end, note: input.note ?? null });
 }
 

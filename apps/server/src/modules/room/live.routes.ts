@@ -117,7 +117,10 @@ class LiveSession {
       // At most one typing signal a second per tab.
       if (Date.now() - this.lastTyping < 1000) return;
       this.lastTyping = Date.now();
-      await this.context.live.publish(roomChannel(frame.roomId), JSON.stringify({ type: 'typing', roomId: frame.roomId, userId: this.user.id }));
+      await this.context.live.publish(
+        roomChannel(frame.roomId),
+        JSON.stringify({ type: 'typing', roomId: frame.roomId, userId: this.user.id }),
+      );
       return;
     }
     await markRead(this.room(), this.user, frame.roomId, frame.seq);

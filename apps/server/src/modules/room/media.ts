@@ -44,7 +44,10 @@ const KIND_WORDS: Record<Kind, string> = {
 export function acceptUpload(kind: Kind, declared: string, bytes: Buffer): string {
   if (bytes.length === 0) throw new AppError('validation_failed', 'The upload is empty.');
   if (bytes.length > MAX_UPLOAD_BYTES[kind]) {
-    throw new AppError('payload_too_large', `That is larger than ${Math.round(MAX_UPLOAD_BYTES[kind] / 2 ** 20)} MB, the most we accept for this.`);
+    throw new AppError(
+      'payload_too_large',
+      `That is larger than ${Math.round(MAX_UPLOAD_BYTES[kind] / 2 ** 20)} MB, the most we accept for this.`,
+    );
   }
   const major = declared.split('/')[0];
   if (kind === 'video' && major !== 'video') throw new AppError('invalid_media', `A video message must be ${KIND_WORDS.video}.`);

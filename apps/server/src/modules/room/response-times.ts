@@ -8,7 +8,6 @@ import { businessHoursOf } from './room.service.ts';
 
 const WINDOW_DAYS = 30;
 
-
 export async function responseTimes(db: Db, now = new Date()): Promise<ResponseTimes> {
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
   const rows = await db
@@ -30,7 +29,8 @@ export async function responseTimes(db: Db, now = new Date()): Promise<ResponseT
 
   type Tally = { waits: number[]; breaches: number; overdueNow: number };
   const tallies = new Map<string, Tally>();
-  const tally = (providerId: string) => tallies.get(providerId) ?? tallies.set(providerId, { waits: [], breaches: 0, overdueNow: 0 }).get(providerId)!;
+  const tally = (providerId: string) =>
+    tallies.get(providerId) ?? tallies.set(providerId, { waits: [], breaches: 0, overdueNow: 0 }).get(providerId)!;
 
   // Each provider's hours are read once, however many waits are judged against them.
   const hours = new Map<string, Promise<BusinessHours>>();
@@ -61,7 +61,11 @@ export async function responseTimes(db: Db, now = new Date()): Promise<ResponseT
   }
   await closeRoom(room);
 
-  const names = await db.selectFrom('providers').select(['id', 'first_name', 'last_name']).where('id', 'in', [...tallies.keys(), '00000000-0000-0000-0000-000000000000']).execute();
+  const names = await db
+    .selectFrom('providers')
+    .select(['id', 'first_name', 'last_name'])
+    .where('id', 'in', [...tallies.keys(), '00000000-0000-0000-0000-000000000000'])
+    .execute();
   return {
     windowDays: WINDOW_DAYS,
     providers: names

@@ -50,7 +50,10 @@ const say = (cookie: string, roomId: string, text: string, clientMessageId = ran
   call('POST', `/api/rooms/${roomId}/messages`, cookie, { clientMessageId, text });
 
 /** A live socket that collects frames, for the tests. */
-async function connect(cookie: string, origin = base): Promise<{ socket: WebSocket; frames: ServerFrame[]; next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame> }> {
+async function connect(
+  cookie: string,
+  origin = base,
+): Promise<{ socket: WebSocket; frames: ServerFrame[]; next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame> }> {
   const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers: { cookie, origin } });
   const frames: ServerFrame[] = [];
   const waiters: Array<{ match: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }> = [];
@@ -110,7 +113,12 @@ describe('messages', () => {
     expect([400, 413]).toContain((await say(client, roomId, 'x'.repeat(1_100_000))).statusCode);
     expect((await say(stranger.client, roomId, 'hello')).statusCode).toBe(403);
     expect((await call('GET', `/api/rooms/${roomId}`, stranger.provider)).statusCode).toBe(403);
-    const denied = await app.context.db.selectFrom('audit_events').select('action').where('subject_id', '=', roomId).where('action', '=', 'room.access_denied').execute();
+    const denied = await app.context.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', roomId)
+      .where('action', '=', 'room.access_denied')
+      .execute();
     expect(denied.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -118,7 +126,12 @@ describe('messages', () => {
     const { client, provider, roomId } = await pair('GA');
     const voice = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from('opus voice note body '.repeat(50))]);
     const upload = (query: string, type: string, body: Buffer) =>
-      app.http.inject({ method: 'POST', url: `/api/rooms/${roomId}/uploads?${query}`, payload: body, headers: { cookie: client, 'content-type': type } });
+      app.http.inject({
+        method: 'POST',
+        url: `/api/rooms/${roomId}/uploads?${query}`,
+        payload: body,
+        headers: { cookie: client, 'content-type': type },
+      });
     const sent = await upload(`clientMessageId=${randomUUID()}&kind=voice&durationMs=4200`, 'audio/webm;codecs=opus', voice);
     expect(sent.statusCode, sent.body).toBe(201);
     const message = sent.json<Message>();
@@ -126,7 +139,10 @@ describe('messages', () => {
 
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     expect((await upload(`clientMessageId=${randomUUID()}&kind=video`, 'video/webm', png)).json().error.code).toBe('invalid_media');
-    expect((await upload(`clientMessageId=${randomUUID()}&kind=file&filename=notes.txt`, 'application/octet-stream', Buffer.from('plain text'))).statusCode).toBe(422);
+    expect(
+      (await upload(`clientMessageId=${randomUUID()}&kind=file&filename=notes.txt`, 'application/octet-stream', Buffer.from('plain text')))
+        .statusCode,
+    ).toBe(422);
     expect((await upload(`clientMessageId=${randomUUID()}&kind=file&filename=scan.png`, 'image/png', png)).statusCode).toBe(201);
 
     const whole = await call('GET', message.attachment!.url, provider);
@@ -147,7 +163,10 @@ describe('messages', () => {
     await say(client, roomId, 'before the switch');
     const other = await insertProvider(app.context.db, { states: ['WI'] });
     const care = (await call('GET', '/api/care', client)).json<CareState>();
-    const switched = await call('POST', '/api/care/switch', client, { fromAssignmentId: care.current!.assignmentId, mayReadEarlierConversation: false });
+    const switched = await call('POST', '/api/care/switch', client, {
+      fromAssignmentId: care.current!.assignmentId,
+      mayReadEarlierConversation: false,
+    });
     expect(switched.json<CareState>().current?.provider.id).toBe(other.id);
     expect((await call('GET', `/api/rooms/${roomId}`, provider)).statusCode).toBe(403);
 
@@ -155,7 +174,9 @@ describe('messages', () => {
     expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages).toEqual([]);
     const after = (await call('GET', '/api/care', client)).json<CareState>();
     await call('PUT', '/api/care/history-access', client, { assignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
-    expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages.map((m) => m.text)).toEqual(['before the switch']);
+    expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages.map((m) => m.text)).toEqual([
+      'before the switch',
+    ]);
   });
 });
 
@@ -236,7 +257,9 @@ describe('inbox and notifications', () => {
     const second = sessionCookieFrom(signUp.headers['set-cookie']);
     void second;
     await say(first.client, first.roomId, 'first');
-    const inbox = (await call('GET', '/api/provider/inbox', first.provider)).json<{ rooms: Array<{ roomId: string; unread: number; replyBy: string | null }> }>();
+    const inbox = (await call('GET', '/api/provider/inbox', first.provider)).json<{
+      rooms: Array<{ roomId: string; unread: number; replyBy: string | null }>;
+    }>();
     expect(inbox.rooms[0]).toMatchObject({ roomId: first.roomId, unread: 1 });
     expect(inbox.rooms[0]!.replyBy).not.toBeNull();
     await say(first.provider, first.roomId, 'reply');
@@ -252,10 +275,20 @@ describe('inbox and notifications', () => {
     await say(provider, roomId, 'answer one');
     // A wait from long ago, answered now: past its reply-by, so a breach.
     await say(client, roomId, 'question two');
-    await app.context.db.updateTable('messages').set({ sent_at: new Date(Date.now() - 20 * 86_400_000) }).where('room_id', '=', roomId).where('seq', '=', 3).execute();
+    await app.context.db
+      .updateTable('messages')
+      .set({ sent_at: new Date(Date.now() - 20 * 86_400_000) })
+      .where('room_id', '=', roomId)
+      .where('seq', '=', 3)
+      .execute();
     await say(provider, roomId, 'answer two, late');
     await say(client, roomId, 'question three');
-    await app.context.db.updateTable('messages').set({ sent_at: new Date(Date.now() - 10 * 86_400_000) }).where('room_id', '=', roomId).where('seq', '=', 5).execute();
+    await app.context.db
+      .updateTable('messages')
+      .set({ sent_at: new Date(Date.now() - 10 * 86_400_000) })
+      .where('room_id', '=', roomId)
+      .where('seq', '=', 5)
+      .execute();
     const times = (await call('GET', '/api/admin/response-times', admin)).json<ResponseTimes>();
     const mine = times.providers.find((p) => p.providerId === providerId);
     expect(mine).toMatchObject({ replies: 2, breaches: 1, overdueNow: 1 });

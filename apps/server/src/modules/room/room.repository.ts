@@ -36,7 +36,12 @@ export function lockRoom(trx: Db, roomId: string) {
 }
 
 export async function nextSeq(trx: Db, roomId: string): Promise<number> {
-  const row = await trx.updateTable('rooms').set({ last_seq: sql`last_seq + 1` }).where('id', '=', roomId).returning('last_seq').executeTakeFirstOrThrow();
+  const row = await trx
+    .updateTable('rooms')
+    .set({ last_seq: sql`last_seq + 1` })
+    .where('id', '=', roomId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
   return Number(row.last_seq);
 }
 
@@ -76,7 +81,12 @@ export function findMessage(db: Db, roomId: string, messageId: string): Promise<
 }
 
 /** A page of messages visible from `visibleFrom`, newest first when paging back. */
-export function messagePage(db: Db, roomId: string, visibleFrom: Date | null, range: { before?: number; after?: number; limit: number }): Promise<MessageRow[]> {
+export function messagePage(
+  db: Db,
+  roomId: string,
+  visibleFrom: Date | null,
+  range: { before?: number; after?: number; limit: number },
+): Promise<MessageRow[]> {
   let query = db.selectFrom('messages').selectAll().where('room_id', '=', roomId);
   if (visibleFrom) query = query.where('sent_at', '>=', visibleFrom);
   if (range.after !== undefined) return query.where('seq', '>', range.after).orderBy('seq').limit(range.limit).execute();
@@ -112,7 +122,12 @@ export function starredBy(db: Db, userId: string, messageIds: string[]): Promise
 }
 
 export async function setStar(db: Db, messageId: string, userId: string, starred: boolean): Promise<void> {
-  if (starred) await db.insertInto('message_stars').values({ message_id: messageId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+  if (starred)
+    await db
+      .insertInto('message_stars')
+      .values({ message_id: messageId, user_id: userId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   else await db.deleteFrom('message_stars').where('message_id', '=', messageId).where('user_id', '=', userId).execute();
 }
 
@@ -120,14 +135,23 @@ export async function markRead(db: Db, roomId: string, userId: string, seq: numb
   await db
     .insertInto('room_reads')
     .values({ room_id: roomId, user_id: userId, last_seq: seq })
-    .onConflict((oc) => oc.columns(['room_id', 'user_id']).doUpdateSet({ last_seq: sql`greatest(room_reads.last_seq, excluded.last_seq)`, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .columns(['room_id', 'user_id'])
+        .doUpdateSet({ last_seq: sql`greatest(room_reads.last_seq, excluded.last_seq)`, updated_at: new Date() }),
+    )
     .execute();
   return readUpTo(db, roomId, userId);
 }
 
 export async function readUpTo(db: Db, roomId: string, userId: string | null): Promise<number> {
   if (!userId) return 0;
-  const row = await db.selectFrom('room_reads').select('last_seq').where('room_id', '=', roomId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('room_reads')
+    .select('last_seq')
+    .where('room_id', '=', roomId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(row?.last_seq ?? 0);
 }
 
@@ -166,9 +190,7 @@ export function providerRooms(db: Db, providerId: string, providerUserId: string
         .select(sql<Date>`min(m.sent_at)`.as('t'))
         .whereRef('m.room_id', '=', 'r.id')
         .where('m.sender_role', '=', 'client')
-        .where(
-          sql<boolean>`m.seq > coalesce((select max(p.seq) from messages p where p.room_id = r.id and p.sender_role = 'provider'), 0)`,
-        )
+        .where(sql<boolean>`m.seq > coalesce((select max(p.seq) from messages p where p.room_id = r.id and p.sender_role = 'provider'), 0)`)
         .as('awaiting_since'),
     ])
     .where('a.provider_id', '=', providerId)
@@ -234,7 +256,11 @@ export async function claimEmailSlot(db: Db, userId: string, roomId: string, now
 }
 
 export function userContact(db: Db, userId: string) {
-  return db.selectFrom('users').select(['email', 'preferred_name', 'discreet_notifications']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('users')
+    .select(['email', 'preferred_name', 'discreet_notifications'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function setDiscreet(db: Db, userId: string, discreet: boolean): Promise<void> {

@@ -37,21 +37,48 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
   const online = (userId: string) => presence.isOnline(userId);
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: LARGEST_UPLOAD }, (_request, body, done) => done(null, body));
 
-  app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) => rooms.myRooms(db, requireUser(request)));
+  app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) =>
+    rooms.myRooms(db, requireUser(request)),
+  );
 
-  app.get('/api/rooms/:roomId', { schema: { tags, summary: 'A room: newest messages, read state, shared files', params: RoomParams, response: { 200: RoomView, ...errors } } }, (request) =>
-    rooms.roomView(context, requireUser(request), request.params.roomId),
+  app.get(
+    '/api/rooms/:roomId',
+    {
+      schema: {
+        tags,
+        summary: 'A room: newest messages, read state, shared files',
+        params: RoomParams,
+        response: { 200: RoomView, ...errors },
+      },
+    },
+    (request) => rooms.roomView(context, requireUser(request), request.params.roomId),
   );
 
   app.get(
     '/api/rooms/:roomId/messages',
-    { schema: { tags, summary: 'Earlier (before=) or later (after=) messages', params: RoomParams, querystring: MessagePageQuery, response: { 200: MessagePage, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Earlier (before=) or later (after=) messages',
+        params: RoomParams,
+        querystring: MessagePageQuery,
+        response: { 200: MessagePage, ...errors },
+      },
+    },
     (request) => rooms.messagePage(context, requireUser(request), request.params.roomId, request.query),
   );
 
   app.post(
     '/api/rooms/:roomId/messages',
-    { schema: { tags, summary: 'Send a text message (a repeated id returns the first send)', params: RoomParams, body: SendTextRequest, response: { 200: Message, 201: Message, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Send a text message (a repeated id returns the first send)',
+        params: RoomParams,
+        body: SendTextRequest,
+        response: { 200: Message, 201: Message, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request);
       const { message, created, access } = await rooms.sendText(context, user, request.params.roomId, request.body);
@@ -64,12 +91,21 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
     '/api/rooms/:roomId/uploads',
     {
       bodyLimit: LARGEST_UPLOAD,
-      schema: { tags, summary: 'Send a voice or video message, or a file (the body is the bytes)', params: RoomParams, querystring: UploadQuery, response: { 200: Message, 201: Message, ...errors } },
+      schema: {
+        tags,
+        summary: 'Send a voice or video message, or a file (the body is the bytes)',
+        params: RoomParams,
+        querystring: UploadQuery,
+        response: { 200: Message, 201: Message, ...errors },
+      },
     },
     async (request, reply) => {
       const user = requireUser(request);
       const body = request.body;
-      if (!Buffer.isBuffer(body)) return reply.status(415).send({ error: { code: 'unsupported_media_type', message: 'Send the recording or file as the request body.', requestId: request.id } });
+      if (!Buffer.isBuffer(body))
+        return reply.status(415).send({
+          error: { code: 'unsupported_media_type', message: 'Send the recording or file as the request body.', requestId: request.id },
+        });
       const declared = String(request.headers['content-type'] ?? 'application/octet-stream');
       const { message, created, access } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, body);
       if (created) await rooms.notifyOffline(context, access, user, online);
@@ -77,40 +113,74 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
     },
   );
 
-  app.get('/api/rooms/:roomId/messages/:messageId/media', { schema: { tags, summary: 'A recording or file (supports Range)', params: MessageParams } }, async (request, reply) => {
-    const { bytes, contentType } = await rooms.media(context, requireUser(request), request.params.roomId, request.params.messageId);
-    const range = byteRange(request.headers.range, bytes.length);
-    reply.header('accept-ranges', 'bytes').header('cache-control', 'private, no-store').type(contentType);
-    if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${bytes.length}`).send();
-    if (!range) return reply.send(bytes);
-    return reply
-      .status(206)
-      .header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`)
-      .send(bytes.subarray(range.start, range.end + 1));
-  });
+  app.get(
+    '/api/rooms/:roomId/messages/:messageId/media',
+    { schema: { tags, summary: 'A recording or file (supports Range)', params: MessageParams } },
+    async (request, reply) => {
+      const { bytes, contentType } = await rooms.media(context, requireUser(request), request.params.roomId, request.params.messageId);
+      const range = byteRange(request.headers.range, bytes.length);
+      reply.header('accept-ranges', 'bytes').header('cache-control', 'private, no-store').type(contentType);
+      if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${bytes.length}`).send();
+      if (!range) return reply.send(bytes);
+      return reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`)
+        .send(bytes.subarray(range.start, range.end + 1));
+    },
+  );
 
-  app.post('/api/rooms/:roomId/read', { schema: { tags, summary: 'Mark read up to a sequence', params: RoomParams, body: ReadRequest, response: { 200: z.object({ upTo: z.number() }), ...errors } } }, async (request) => ({
-    upTo: await rooms.markRead(context, requireUser(request), request.params.roomId, request.body.seq),
-  }));
+  app.post(
+    '/api/rooms/:roomId/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark read up to a sequence',
+        params: RoomParams,
+        body: ReadRequest,
+        response: { 200: z.object({ upTo: z.number() }), ...errors },
+      },
+    },
+    async (request) => ({
+      upTo: await rooms.markRead(context, requireUser(request), request.params.roomId, request.body.seq),
+    }),
+  );
 
   app.post(
     '/api/rooms/:roomId/messages/:messageId/star',
-    { schema: { tags, summary: 'Star or unstar a message', params: MessageParams, body: StarRequest, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Star or unstar a message',
+        params: MessageParams,
+        body: StarRequest,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await rooms.setStar(context, requireUser(request), request.params.roomId, request.params.messageId, request.body.starred);
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/api/admin/response-times', { schema: { tags: ['operations'], summary: 'Per-provider response times and breaches', response: { 200: ResponseTimes, ...errors } } }, (request) => {
-    requireRole(request, 'admin');
-    return responseTimes(db);
-  });
+  app.get(
+    '/api/admin/response-times',
+    { schema: { tags: ['operations'], summary: 'Per-provider response times and breaches', response: { 200: ResponseTimes, ...errors } } },
+    (request) => {
+      requireRole(request, 'admin');
+      return responseTimes(db);
+    },
+  );
 
-  app.get('/api/provider/inbox', { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } }, (request) => rooms.inbox(db, requireRole(request, 'provider')));
+  app.get('/api/provider/inbox', { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } }, (request) =>
+    rooms.inbox(db, requireRole(request, 'provider')),
+  );
 
-  app.get('/api/notifications', { schema: { tags, summary: 'The bell', response: { 200: Notifications, ...errors } } }, (request) => rooms.notifications(db, requireUser(request)));
-  app.put('/api/notifications/settings', { schema: { tags, summary: 'Discreet email (no names)', body: NotificationSettings, response: { 200: Notifications, ...errors } } }, (request) =>
-    rooms.setDiscreet(db, requireUser(request), request.body.discreet),
+  app.get('/api/notifications', { schema: { tags, summary: 'The bell', response: { 200: Notifications, ...errors } } }, (request) =>
+    rooms.notifications(db, requireUser(request)),
+  );
+  app.put(
+    '/api/notifications/settings',
+    { schema: { tags, summary: 'Discreet email (no names)', body: NotificationSettings, response: { 200: Notifications, ...errors } } },
+    (request) => rooms.setDiscreet(db, requireUser(request), request.body.discreet),
   );
 }

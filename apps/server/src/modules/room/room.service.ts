@@ -31,22 +31,46 @@ export async function accessRoom(db: Db, user: UserRow, roomId: string): Promise
     return { parties, role: 'client', visibleFrom: null, otherUserId: parties.provider_user_id };
   }
   if (parties && parties.provider_user_id === user.id && parties.assignment_started_at) {
-    return { parties, role: 'provider', visibleFrom: parties.may_read_earlier ? null : parties.assignment_started_at, otherUserId: parties.client_user_id };
+    return {
+      parties,
+      role: 'provider',
+      visibleFrom: parties.may_read_earlier ? null : parties.assignment_started_at,
+      otherUserId: parties.client_user_id,
+    };
   }
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { actor: { id: user.id, label: `${user.preferred_name} (${user.role})` }, action: 'room.access_denied', subject: { type: 'room', id: roomId } }),
+    recordAudit(trx, {
+      actor: { id: user.id, label: `${user.preferred_name} (${user.role})` },
+      action: 'room.access_denied',
+      subject: { type: 'room', id: roomId },
+    }),
   );
   throw new AppError('forbidden', 'This is not your room.');
 }
 
 async function present(room: Room, access: Access, rows: repo.MessageRow[], viewerId: string): Promise<Message[]> {
-  const starred = await repo.starredBy(room.db, viewerId, rows.map((r) => r.id));
-  const names = { client: access.parties.client_name, provider: `${access.parties.provider_first_name ?? ''} ${access.parties.provider_last_name ?? ''}`.trim() };
+  const starred = await repo.starredBy(
+    room.db,
+    viewerId,
+    rows.map((r) => r.id),
+  );
+  const names = {
+    client: access.parties.client_name,
+    provider: `${access.parties.provider_first_name ?? ''} ${access.parties.provider_last_name ?? ''}`.trim(),
+  };
   return Promise.all(rows.map(async (row) => presentOne(room, access.parties, row, starred.has(row.id), names)));
 }
 
-async function presentOne(room: Room, parties: repo.RoomParties, row: repo.MessageRow, starred: boolean, names: { client: string; provider: string }): Promise<Message> {
-  const body = row.body_sealed ? await room.sealer.open(parties.client_id, row.body_sealed, { table: 'messages', row: row.id, field: 'body' }) : null;
+async function presentOne(
+  room: Room,
+  parties: repo.RoomParties,
+  row: repo.MessageRow,
+  starred: boolean,
+  names: { client: string; provider: string },
+): Promise<Message> {
+  const body = row.body_sealed
+    ? await room.sealer.open(parties.client_id, row.body_sealed, { table: 'messages', row: row.id, field: 'body' })
+    : null;
   return {
     id: row.id,
     roomId: row.room_id,
@@ -76,13 +100,24 @@ const actorOf = (user: UserRow): Actor => ({ id: user.id, label: `${user.preferr
 
 // ── Sending ────────────────────────────────────────────────────────────────────────────────
 
-type Draft = { clientMessageId: string; kind: Message['kind']; text: string | null; media: { bytes: Buffer; contentType: string; durationMs: number | null } | null };
+type Draft = {
+  clientMessageId: string;
+  kind: Message['kind'];
+  text: string | null;
+  media: { bytes: Buffer; contentType: string; durationMs: number | null } | null;
+};
 
 /**
  * Stores a message under the room's row lock (which hands out the next sequence), or — when the
  * sender already sent this id — returns the first one, refusing the id reused for other content.
  */
-async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean; access: Access }> {
+async function send(
+  room: Room,
+  user: UserRow,
+  access: Access,
+  draft: Draft,
+  now: Date,
+): Promise<{ message: Message; created: boolean; access: Access }> {
   const { db, sealer } = room;
   const clientId = access.parties.client_id;
   const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
@@ -93,7 +128,10 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
   const id = crypto.randomUUID();
   const body = draft.text === null ? null : await sealer.seal(clientId, draft.text, { table: 'messages', row: id, field: 'body' });
   const blobKey = draft.media
-    ? await room.blobs.put(await sealer.sealBytes(clientId, draft.media.bytes, { table: 'messages', row: id, field: 'media' }), 'application/octet-stream')
+    ? await room.blobs.put(
+        await sealer.sealBytes(clientId, draft.media.bytes, { table: 'messages', row: id, field: 'media' }),
+        'application/octet-stream',
+      )
     : null;
   try {
     const row = await db.transaction().execute(async (trx) => {
@@ -119,7 +157,12 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
         live_session_id: await repo.chatSessionInProgress(trx, access.parties.room_id, now),
       });
       await repo.markRead(trx, access.parties.room_id, user.id, seq);
-      await recordAudit(trx, { actor: actorOf(user), action: 'message.sent', subject: roomSubject(clientId), detail: { roomId: access.parties.room_id, seq, kind: draft.kind } });
+      await recordAudit(trx, {
+        actor: actorOf(user),
+        action: 'message.sent',
+        subject: roomSubject(clientId),
+        detail: { roomId: access.parties.room_id, seq, kind: draft.kind },
+      });
       return inserted;
     });
     if (row.id !== id) {
@@ -137,21 +180,48 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
 
 async function sameOrConflict(room: Room, access: Access, row: repo.MessageRow, draft: Draft, viewerId: string): Promise<Message> {
   const [message] = await present(room, access, [row], viewerId);
-  const same = message!.kind === draft.kind && (draft.kind === 'text' ? message!.text === draft.text : message!.attachment?.size === draft.media?.bytes.length);
+  const same =
+    message!.kind === draft.kind &&
+    (draft.kind === 'text' ? message!.text === draft.text : message!.attachment?.size === draft.media?.bytes.length);
   if (!same) throw new AppError('conflict', 'That message id was already used for a different message. Send it with a new id.');
   return message!;
 }
 
-export async function sendText(room: Room, user: UserRow, roomId: string, request: { clientMessageId: string; text: string }, now = new Date()) {
+export async function sendText(
+  room: Room,
+  user: UserRow,
+  roomId: string,
+  request: { clientMessageId: string; text: string },
+  now = new Date(),
+) {
   const access = await accessRoom(room.db, user, roomId);
   return send(room, user, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
 }
 
-export async function sendUpload(room: Room, user: UserRow, roomId: string, query: UploadQuery, declaredType: string, bytes: Buffer, now = new Date()) {
+export async function sendUpload(
+  room: Room,
+  user: UserRow,
+  roomId: string,
+  query: UploadQuery,
+  declaredType: string,
+  bytes: Buffer,
+  now = new Date(),
+) {
   const access = await accessRoom(room.db, user, roomId);
   const contentType = acceptUpload(query.kind, declaredType, bytes);
   const filename = query.kind === 'file' ? (query.filename ?? 'attachment') : null;
-  return send(room, user, access, { clientMessageId: query.clientMessageId, kind: query.kind, text: filename, media: { bytes, contentType, durationMs: query.durationMs ?? null } }, now);
+  return send(
+    room,
+    user,
+    access,
+    {
+      clientMessageId: query.clientMessageId,
+      kind: query.kind,
+      text: filename,
+      media: { bytes, contentType, durationMs: query.durationMs ?? null },
+    },
+    now,
+  );
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────
@@ -168,17 +238,30 @@ async function auditRead(db: Db, user: UserRow, access: Access, messages: Messag
   );
 }
 
-export async function messagePage(room: Room, user: UserRow, roomId: string, range: { before?: number; after?: number; limit: number }): Promise<MessagePage> {
+export async function messagePage(
+  room: Room,
+  user: UserRow,
+  roomId: string,
+  range: { before?: number; after?: number; limit: number },
+): Promise<MessagePage> {
   const access = await accessRoom(room.db, user, roomId);
   return pageFor(room, user, access, range);
 }
 
-export async function pageFor(room: Room, user: UserRow, access: Access, range: { before?: number; after?: number; limit: number }): Promise<MessagePage> {
+export async function pageFor(
+  room: Room,
+  user: UserRow,
+  access: Access,
+  range: { before?: number; after?: number; limit: number },
+): Promise<MessagePage> {
   const rows = await repo.messagePage(room.db, access.parties.room_id, access.visibleFrom, range);
   const messages = await present(room, access, rows, user.id);
   await auditRead(room.db, user, access, messages);
   const first = rows[0];
-  return { messages, hasEarlier: first ? await repo.hasEarlier(room.db, access.parties.room_id, access.visibleFrom, Number(first.seq)) : false };
+  return {
+    messages,
+    hasEarlier: first ? await repo.hasEarlier(room.db, access.parties.room_id, access.visibleFrom, Number(first.seq)) : false,
+  };
 }
 
 export async function roomView(room: Room, user: UserRow, roomId: string, now = new Date()): Promise<RoomView> {
@@ -186,7 +269,7 @@ export async function roomView(room: Room, user: UserRow, roomId: string, now = 
   const page = await pageFor(room, user, access, { limit: 50 });
   const files = await repo.sharedFiles(room.db, roomId, access.visibleFrom);
   const providerId = access.parties.provider_id;
-  const profile = providerId ? (await publicProfilesById(room.db, [providerId], now)).get(providerId) ?? null : null;
+  const profile = providerId ? ((await publicProfilesById(room.db, [providerId], now)).get(providerId) ?? null) : null;
   const [mine, theirs] = await Promise.all([repo.readUpTo(room.db, roomId, user.id), repo.readUpTo(room.db, roomId, access.otherUserId)]);
   let due: string | null = null;
   if (access.role === 'provider' && providerId) {
@@ -223,12 +306,18 @@ export async function setStar(room: Room, user: UserRow, roomId: string, message
 export async function media(room: Room, user: UserRow, roomId: string, messageId: string): Promise<{ bytes: Buffer; contentType: string }> {
   const access = await accessRoom(room.db, user, roomId);
   const row = await repo.findMessage(room.db, roomId, messageId);
-  if (!row || !row.blob_key || (access.visibleFrom && row.sent_at < access.visibleFrom)) throw new AppError('not_found', 'That recording or file is not in this room.');
+  if (!row || !row.blob_key || (access.visibleFrom && row.sent_at < access.visibleFrom))
+    throw new AppError('not_found', 'That recording or file is not in this room.');
   const blob = await room.blobs.get(row.blob_key);
   if (!blob) throw new AppError('not_found', 'That recording or file is no longer available.');
   const bytes = await room.sealer.openBytes(access.parties.client_id, blob.bytes, { table: 'messages', row: row.id, field: 'media' });
   await room.db.transaction().execute((trx) =>
-    recordAudit(trx, { actor: actorOf(user), action: 'media.read', subject: roomSubject(access.parties.client_id), detail: { roomId, seq: Number(row.seq) } }),
+    recordAudit(trx, {
+      actor: actorOf(user),
+      action: 'media.read',
+      subject: roomSubject(access.parties.client_id),
+      detail: { roomId, seq: Number(row.seq) },
+    }),
   );
   return { bytes, contentType: row.content_type ?? 'application/octet-stream' };
 }
@@ -237,7 +326,11 @@ export async function media(room: Room, user: UserRow, roomId: string, messageId
 
 /** A provider's business hours, holidays and time off: what their reply-by promises are counted in. */
 export async function businessHoursOf(db: Db, providerId: string): Promise<BusinessHours> {
-  const provider = await db.selectFrom('providers').select(['time_zone', 'business_hours']).where('id', '=', providerId).executeTakeFirstOrThrow();
+  const provider = await db
+    .selectFrom('providers')
+    .select(['time_zone', 'business_hours'])
+    .where('id', '=', providerId)
+    .executeTakeFirstOrThrow();
   const [holidays, timeOff] = await Promise.all([
     db.selectFrom('provider_holidays').select('on_date').where('provider_id', '=', providerId).execute(),
     db.selectFrom('time_off').select(['starts_at', 'ends_at']).where('provider_id', '=', providerId).execute(),
@@ -254,18 +347,20 @@ export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<In
   const provider = await providerOf(db, user);
   const [rows, hours] = await Promise.all([repo.providerRooms(db, provider.id, user.id), businessHoursOf(db, provider.id)]);
   const rooms = rows.map((row) => {
-      const due = row.awaiting_since ? replyBy(new Date(row.awaiting_since), hours) : null;
-      return {
-        roomId: row.room_id,
-        clientName: row.client_name,
-        lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
-        unread: Number(row.unread ?? 0),
-        replyBy: due?.toISOString() ?? null,
-        overdue: due !== null && due < now,
-      };
-    });
+    const due = row.awaiting_since ? replyBy(new Date(row.awaiting_since), hours) : null;
+    return {
+      roomId: row.room_id,
+      clientName: row.client_name,
+      lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
+      unread: Number(row.unread ?? 0),
+      replyBy: due?.toISOString() ?? null,
+      overdue: due !== null && due < now,
+    };
+  });
   // Most urgent first; rooms waiting for nothing last, most recent first.
-  rooms.sort((a, b) => (a.replyBy ?? '9999').localeCompare(b.replyBy ?? '9999') || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''));
+  rooms.sort(
+    (a, b) => (a.replyBy ?? '9999').localeCompare(b.replyBy ?? '9999') || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''),
+  );
   return { rooms };
 }
 
@@ -284,7 +379,13 @@ export async function myRooms(db: Db, user: UserRow): Promise<MyRooms> {
  * Tells the other side of a new message when they have no live tab open: a bell notification,
  * and an email at most once per room every 15 minutes — with no name or content in discreet mode.
  */
-export async function notifyOffline(room: Room, access: Access, sender: UserRow, online: (userId: string) => boolean, now = new Date()): Promise<void> {
+export async function notifyOffline(
+  room: Room,
+  access: Access,
+  sender: UserRow,
+  online: (userId: string) => boolean,
+  now = new Date(),
+): Promise<void> {
   const recipient = access.otherUserId;
   if (!recipient || online(recipient)) return;
   const { db, config } = room;
@@ -295,11 +396,21 @@ export async function notifyOffline(room: Room, access: Access, sender: UserRow,
   const text = contact.discreet_notifications
     ? `You have a new message waiting in Haven.\n\nSign in to read it: ${link}\n`
     : `${sender.preferred_name} sent you a new message in Haven.\n\nSign in to read it: ${link}\n\n(Messages are never included in email.)\n`;
-  await db.transaction().execute((trx) => queueEmail(trx, { to: contact.email, subject: contact.discreet_notifications ? 'You have a new message' : `New message from ${sender.preferred_name}`, text }));
+  await db.transaction().execute((trx) =>
+    queueEmail(trx, {
+      to: contact.email,
+      subject: contact.discreet_notifications ? 'You have a new message' : `New message from ${sender.preferred_name}`,
+      text,
+    }),
+  );
 }
 
 export async function notifications(db: Db, user: UserRow): Promise<Notifications> {
-  const [items, unread, contact] = await Promise.all([repo.notificationsOf(db, user.id), repo.unreadNotifications(db, user.id), repo.userContact(db, user.id)]);
+  const [items, unread, contact] = await Promise.all([
+    repo.notificationsOf(db, user.id),
+    repo.unreadNotifications(db, user.id),
+    repo.userContact(db, user.id),
+  ]);
   return {
     unread,
     discreet: contact.discreet_notifications,

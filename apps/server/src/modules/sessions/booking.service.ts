@@ -39,14 +39,16 @@ const LIVE_MODALITIES: LiveModality[] = ['video', 'audio', 'chat'];
 async function currentProviderOf(db: Db, user: UserRow): Promise<{ clientId: string; roomId: string; provider: repo.ProviderBooking }> {
   const client = await repo.clientOfUser(db, user.id);
   const assignment = client && (await repo.currentAssignment(db, client.id));
-  if (!client || !assignment) throw new AppError('conflict', 'You do not have a provider yet. We will tell you as soon as you are matched.');
+  if (!client || !assignment)
+    throw new AppError('conflict', 'You do not have a provider yet. We will tell you as soon as you are matched.');
   const provider = await repo.providerForBooking(db, assignment.provider_id, dayOf(new Date()));
   if (!provider) throw new AppError('not_found');
   return { clientId: client.id, roomId: assignment.room_id, provider };
 }
 
 /** The length offered first: 50 minutes when the provider offers it. */
-export const usualLength = (provider: Pick<repo.ProviderBooking, 'session_lengths'>) => (provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50));
+export const usualLength = (provider: Pick<repo.ProviderBooking, 'session_lengths'>) =>
+  provider.session_lengths.includes(50) ? 50 : (provider.session_lengths[0] ?? 50);
 const offeredModalities = (provider: repo.ProviderBooking) => LIVE_MODALITIES.filter((m) => provider.modalities.includes(m));
 
 /** Open slots of `length` with a provider: their hours, notice and time off, less sessions and buffers. */
@@ -57,7 +59,9 @@ export async function openSlotsOf(db: Db, provider: repo.ProviderBooking, range:
   return slots.filter(
     (slot) =>
       !taken.some(
-        (s) => new Date(s.starts_at).getTime() - margin < new Date(slot.end).getTime() && new Date(slot.start).getTime() < new Date(s.ends_at).getTime() + margin,
+        (s) =>
+          new Date(s.starts_at).getTime() - margin < new Date(slot.end).getTime() &&
+          new Date(slot.start).getTime() < new Date(s.ends_at).getTime() + margin,
       ),
   );
 }
@@ -121,21 +125,37 @@ async function requireProvider(db: Db, providerId: string): Promise<repo.Provide
 const keepingLength = (provider: repo.ProviderBooking, length: number): repo.ProviderBooking =>
   provider.session_lengths.includes(length) ? provider : { ...provider, session_lengths: [...provider.session_lengths, length] };
 
-const lengthOf = (s: Pick<repo.SessionRow, 'starts_at' | 'ends_at'>) => Math.round((new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / MINUTE_MS);
+const lengthOf = (s: Pick<repo.SessionRow, 'starts_at' | 'ends_at'>) =>
+  Math.round((new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / MINUTE_MS);
 
 // ── Booking ────────────────────────────────────────────────────────────────────────────────
 
 /** Books one session or a weekly series; all of it or none of it. */
-export async function book(db: Db, deps: Deps, actor: Actor, user: UserRow, request: BookLiveSessionRequest, now = new Date()): Promise<LiveSession[]> {
+export async function book(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  request: BookLiveSessionRequest,
+  now = new Date(),
+): Promise<LiveSession[]> {
   const { clientId, roomId, provider } = await currentProviderOf(db, user);
   if (!provider.session_lengths.includes(request.lengthMinutes)) {
-    throw AppError.invalid('lengthMinutes', `${provider.first_name} offers ${provider.session_lengths.join(', ')}-minute sessions. Choose one of those.`);
+    throw AppError.invalid(
+      'lengthMinutes',
+      `${provider.first_name} offers ${provider.session_lengths.join(', ')}-minute sessions. Choose one of those.`,
+    );
   }
   if (!provider.modalities.includes(request.modality)) {
-    throw AppError.invalid('modality', `${provider.first_name} offers ${offeredModalities(provider).join(', ')} sessions. Choose one of those.`);
+    throw AppError.invalid(
+      'modality',
+      `${provider.first_name} offers ${offeredModalities(provider).join(', ')} sessions. Choose one of those.`,
+    );
   }
   const zone = (await repo.clientTimeZone(db, clientId)) ?? provider.time_zone ?? 'UTC';
-  const starts = request.recurrence ? weeklySeries(new Date(request.start), zone, request.recurrence.everyWeeks, request.recurrence.count) : [new Date(request.start)];
+  const starts = request.recurrence
+    ? weeklySeries(new Date(request.start), zone, request.recurrence.everyWeeks, request.recurrence.count)
+    : [new Date(request.start)];
   const current = await coverage.currentCoverageOf(db, clientId);
   const costs: number[] = [];
   for (const start of starts) {
@@ -178,9 +198,22 @@ export async function book(db: Db, deps: Deps, actor: Actor, user: UserRow, requ
     await recordAudit(trx, { actor, action: 'live_session.booked', subject: subject(clientId), detail: { sessionIds: booked, status } });
     if (provider.user_id) {
       const when = sessionTime(starts[0]!, provider.time_zone);
-      const what = starts.length > 1 ? `${starts.length} ${request.modality} sessions from ${when}` : `a ${request.modality} session on ${when}`;
-      const text = status === 'requested' ? `${user.preferred_name} asked for ${what}. Confirm or decline it.` : `${user.preferred_name} booked ${what}.`;
-      await notifySessionChange(trx, { userId: provider.user_id, sessionId: booked[0]!, text, email: { subject: status === 'requested' ? 'A session request' : 'A new session', text: `${text}\n\n${deps.config.publicUrl}/provider/calendar\n` }, publicUrl: deps.config.publicUrl });
+      const what =
+        starts.length > 1 ? `${starts.length} ${request.modality} sessions from ${when}` : `a ${request.modality} session on ${when}`;
+      const text =
+        status === 'requested'
+          ? `${user.preferred_name} asked for ${what}. Confirm or decline it.`
+          : `${user.preferred_name} booked ${what}.`;
+      await notifySessionChange(trx, {
+        userId: provider.user_id,
+        sessionId: booked[0]!,
+        text,
+        email: {
+          subject: status === 'requested' ? 'A session request' : 'A new session',
+          text: `${text}\n\n${deps.config.publicUrl}/provider/calendar\n`,
+        },
+        publicUrl: deps.config.publicUrl,
+      });
     }
     return booked;
   });
@@ -188,19 +221,36 @@ export async function book(db: Db, deps: Deps, actor: Actor, user: UserRow, requ
   return (await repo.sessionsWithParties(db, ids)).map((row) => presentSession(row, now));
 }
 
-async function requireOpenSlot(db: Db, provider: repo.ProviderBooking, start: Date, length: number, now: Date, zone: string, exceptId?: string): Promise<void> {
+async function requireOpenSlot(
+  db: Db,
+  provider: repo.ProviderBooking,
+  start: Date,
+  length: number,
+  now: Date,
+  zone: string,
+  exceptId?: string,
+): Promise<void> {
   const end = new Date(start.getTime() + length * MINUTE_MS);
   const slots = await openSlotsOf(db, provider, { from: start, to: end }, length, now, exceptId);
   if (!slots.some((slot) => new Date(slot.start).getTime() === start.getTime())) throw slotTaken(start, zone);
 }
 
 /** Another open session within the provider's buffer of [start, end)? Ask under the provider's row lock. */
-export async function overlapsBooking(trx: Db, provider: Pick<repo.ProviderBooking, 'id' | 'buffer_minutes'>, start: Date, end: Date, exceptId?: string): Promise<boolean> {
+export async function overlapsBooking(
+  trx: Db,
+  provider: Pick<repo.ProviderBooking, 'id' | 'buffer_minutes'>,
+  start: Date,
+  end: Date,
+  exceptId?: string,
+): Promise<boolean> {
   return (await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes, exceptId)).length > 0;
 }
 
 function slotTaken(start: Date, zone: string): AppError {
-  return new AppError('slot_taken', `${sessionTime(start, zone)} is not open any more: it was just taken, is too soon, or is outside your provider's hours. Choose another time.`);
+  return new AppError(
+    'slot_taken',
+    `${sessionTime(start, zone)} is not open any more: it was just taken, is too soon, or is outside your provider's hours. Choose another time.`,
+  );
 }
 
 /** Reminders for both people; a request's go out too, so nobody forgets to answer it. */
@@ -221,27 +271,61 @@ function settlementFor(party: Party, session: repo.SessionRow, now: Date): ledge
 }
 
 function requireChangeable(session: repo.SessionRow, now: Date): void {
-  if (session.status !== 'booked' && session.status !== 'requested') throw new AppError('conflict', 'This session is already cancelled or over.');
+  if (session.status !== 'booked' && session.status !== 'requested')
+    throw new AppError('conflict', 'This session is already cancelled or over.');
   if (new Date(session.starts_at) <= now) throw new AppError('conflict', 'This session has already started, so it cannot be changed now.');
 }
 
-export async function cancel(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: CancelRequest, now = new Date()): Promise<LiveSession> {
+export async function cancel(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  sessionId: string,
+  request: CancelRequest,
+  now = new Date(),
+): Promise<LiveSession> {
   const party = await partyOf(db, user, sessionId);
   const other = await db.transaction().execute(async (trx) => {
     const session = await repo.lockSession(trx, sessionId);
     if (!session) throw new AppError('not_found');
     requireChangeable(session, now);
     const settlement = settlementFor(party, session, now);
-    await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: settlement, cancelled_by: party.role, change_reason: request.reason ?? null, settled_at: now });
+    await repo.updateSession(trx, sessionId, {
+      status: 'cancelled',
+      outcome: settlement,
+      cancelled_by: party.role,
+      change_reason: request.reason ?? null,
+      settled_at: now,
+    });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
-    await recordAudit(trx, { actor, action: 'live_session.cancelled', subject: subject(session.client_id), detail: { sessionId, outcome: settlement, by: party.role } });
-    return tellOtherParty(trx, deps, party, sessionId, (name, when) => `${name} cancelled the session on ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`);
+    await recordAudit(trx, {
+      actor,
+      action: 'live_session.cancelled',
+      subject: subject(session.client_id),
+      detail: { sessionId, outcome: settlement, by: party.role },
+    });
+    return tellOtherParty(
+      trx,
+      deps,
+      party,
+      sessionId,
+      (name, when) => `${name} cancelled the session on ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`,
+    );
   });
   await pushUnreadCounts(db, deps.live, other);
   return sessionOf(db, user, sessionId, now);
 }
 
-export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: RescheduleRequest, now = new Date()): Promise<LiveSession> {
+export async function reschedule(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  sessionId: string,
+  request: RescheduleRequest,
+  now = new Date(),
+): Promise<LiveSession> {
   const party = await partyOf(db, user, sessionId);
   const old = party.session;
   requireChangeable(old, now);
@@ -266,7 +350,13 @@ export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow
     const end = new Date(start.getTime() + length * MINUTE_MS);
     if (await overlapsBooking(trx, provider, start, end, session.id)) throw slotTaken(start, zone);
     const settlement = settlementFor(party, session, now);
-    await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: settlement, cancelled_by: party.role, change_reason: request.reason ?? 'Moved to another time', settled_at: now });
+    await repo.updateSession(trx, sessionId, {
+      status: 'cancelled',
+      outcome: settlement,
+      cancelled_by: party.role,
+      change_reason: request.reason ?? 'Moved to another time',
+      settled_at: now,
+    });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
     const status = party.role === 'provider' || provider.auto_confirm ? 'booked' : 'requested';
     const locked = await coverage.lockCurrentCoverage(trx, session.client_id);
@@ -287,8 +377,20 @@ export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow
     });
     await ledger.reserveLiveSession(trx, locked, { id: moved.id, startsAt: start, costCents: cost });
     await remindBoth(trx, moved.id, deps.config.reminderMinutes, now);
-    await recordAudit(trx, { actor, action: 'live_session.rescheduled', subject: subject(session.client_id), detail: { from: sessionId, to: moved.id, outcome: settlement, by: party.role } });
-    const told = await tellOtherParty(trx, deps, party, moved.id, (name, when) => `${name} moved your session to ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`, start);
+    await recordAudit(trx, {
+      actor,
+      action: 'live_session.rescheduled',
+      subject: subject(session.client_id),
+      detail: { from: sessionId, to: moved.id, outcome: settlement, by: party.role },
+    });
+    const told = await tellOtherParty(
+      trx,
+      deps,
+      party,
+      moved.id,
+      (name, when) => `${name} moved your session to ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`,
+      start,
+    );
     return { id: moved.id, other: told };
   });
   await pushUnreadCounts(db, deps.live, other);
@@ -296,19 +398,39 @@ export async function reschedule(db: Db, deps: Deps, actor: Actor, user: UserRow
 }
 
 /** The provider answers a request: confirmed, or declined with the session returned. */
-export async function decide(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: DecideRequest, now = new Date()): Promise<LiveSession> {
+export async function decide(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  sessionId: string,
+  request: DecideRequest,
+  now = new Date(),
+): Promise<LiveSession> {
   const party = await partyOf(db, user, sessionId);
   if (party.role !== 'provider') throw new AppError('forbidden', 'Only the provider confirms or declines a session.');
   const other = await db.transaction().execute(async (trx) => {
     const session = await repo.lockSession(trx, sessionId);
-    if (!session || session.status !== 'requested') throw new AppError('conflict', 'This session is not waiting for your answer any more. Reload the page.');
+    if (!session || session.status !== 'requested')
+      throw new AppError('conflict', 'This session is not waiting for your answer any more. Reload the page.');
     if (request.decision === 'confirm') {
       await repo.updateSession(trx, sessionId, { status: 'booked', confirmed_at: now });
     } else {
-      await repo.updateSession(trx, sessionId, { status: 'cancelled', outcome: 'declined', cancelled_by: 'provider', change_reason: request.reason ?? null, settled_at: now });
+      await repo.updateSession(trx, sessionId, {
+        status: 'cancelled',
+        outcome: 'declined',
+        cancelled_by: 'provider',
+        change_reason: request.reason ?? null,
+        settled_at: now,
+      });
       await ledger.settleLiveSession(trx, deps.payments, sessionId, 'declined');
     }
-    await recordAudit(trx, { actor, action: `live_session.${request.decision === 'confirm' ? 'confirmed' : 'declined'}`, subject: subject(session.client_id), detail: { sessionId } });
+    await recordAudit(trx, {
+      actor,
+      action: `live_session.${request.decision === 'confirm' ? 'confirmed' : 'declined'}`,
+      subject: subject(session.client_id),
+      detail: { sessionId },
+    });
     return tellOtherParty(trx, deps, party, sessionId, (name, when) =>
       request.decision === 'confirm'
         ? `${name} confirmed your session on ${when}.`
@@ -357,7 +479,12 @@ export async function saveSettings(db: Db, actor: Actor, user: UserRow, settings
   if (!provider) throw new AppError('forbidden');
   await db.transaction().execute(async (trx) => {
     await repo.setAutoConfirm(trx, provider.id, settings.autoConfirm);
-    await recordAudit(trx, { actor, action: 'provider.session_settings', subject: { type: 'provider', id: provider.id }, detail: settings });
+    await recordAudit(trx, {
+      actor,
+      action: 'provider.session_settings',
+      subject: { type: 'provider', id: provider.id },
+      detail: settings,
+    });
   });
   return settings;
 }

@@ -23,16 +23,37 @@ type Status = 'requested' | 'booked' | 'cancelled' | 'completed';
 async function aClient(preferredName = 'Jordan Lee'): Promise<{ id: string; roomId: string; cookie: string }> {
   const signUp = aSignUp({ preferredName });
   const user = await createAccount(db(), { ...signUp, role: 'client' });
-  const client = await db().insertInto('clients').values({ user_id: user.id, time_zone: 'America/New_York' }).returning('id').executeTakeFirstOrThrow();
+  const client = await db()
+    .insertInto('clients')
+    .values({ user_id: user.id, time_zone: 'America/New_York' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const room = await db().insertInto('rooms').values({ client_id: client.id }).returning('id').executeTakeFirstOrThrow();
-  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: signUp.email, password: signUp.password } });
+  const response = await app.http.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email: signUp.email, password: signUp.password },
+  });
   return { id: client.id, roomId: room.id, cookie: sessionCookieFrom(response.headers['set-cookie']) };
 }
 
-async function aSession(client: { id: string; roomId: string }, providerId: string, startsAt: Date, status: Status = 'booked'): Promise<string> {
+async function aSession(
+  client: { id: string; roomId: string },
+  providerId: string,
+  startsAt: Date,
+  status: Status = 'booked',
+): Promise<string> {
   const row = await db()
     .insertInto('live_sessions')
-    .values({ client_id: client.id, provider_id: providerId, room_id: client.roomId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 50 * MINUTE), modality: 'video', status })
+    .values({
+      client_id: client.id,
+      provider_id: providerId,
+      room_id: client.roomId,
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 50 * MINUTE),
+      modality: 'video',
+      status,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -55,7 +76,15 @@ describe('the provider calendar', () => {
     const cancelled = await aSession(client, ana.id, new Date('2026-03-04T17:00:00Z'), 'cancelled');
     await aSession(client, ana.id, new Date('2026-03-09T16:00:00Z')); // the next week
     await aSession(await aClient('Sam'), other.id, new Date('2026-03-02T15:00:00Z'));
-    await db().insertInto('time_off').values({ provider_id: ana.id, starts_at: new Date('2026-03-05T06:00:00Z'), ends_at: new Date('2026-03-06T06:00:00Z'), note: 'Conference' }).execute();
+    await db()
+      .insertInto('time_off')
+      .values({
+        provider_id: ana.id,
+        starts_at: new Date('2026-03-05T06:00:00Z'),
+        ends_at: new Date('2026-03-06T06:00:00Z'),
+        note: 'Conference',
+      })
+      .execute();
 
     const response = await get(calendarUrl('2026-03-02T06:00:00Z', '2026-03-09T05:00:00Z'), anaCookie);
     expect(response.statusCode).toBe(200);
@@ -83,7 +112,9 @@ describe('the provider calendar', () => {
     expect(longest.statusCode).toBe(200);
     const tooLong = await get(calendarUrl(from.toISOString(), new Date(from.getTime() + 42 * DAY + MINUTE).toISOString()), cookie);
     expect(tooLong.statusCode).toBe(422);
-    expect(tooLong.json()).toMatchObject({ error: { code: 'range_too_long', message: 'Ask for at most 42 days of your calendar at once.' } });
+    expect(tooLong.json()).toMatchObject({
+      error: { code: 'range_too_long', message: 'Ask for at most 42 days of your calendar at once.' },
+    });
     const backwards = await get(calendarUrl('2026-03-02T00:00:00Z', '2026-03-01T00:00:00Z'), cookie);
     expect(backwards.statusCode).toBe(400);
 

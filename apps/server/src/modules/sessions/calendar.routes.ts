@@ -24,19 +24,32 @@ export function registerCalendar(app: Http, context: AppContext): void {
 
   app.get(
     '/api/provider/calendar',
-    { schema: { tags, summary: 'The provider’s sessions, published hours and time off over a range (at most 42 days)', querystring: CalendarQuery, response: { 200: ProviderCalendar, ...errors } } },
-    (request) => providerCalendar(db, requireRole(request, 'provider'), { from: new Date(request.query.from), to: new Date(request.query.to) }),
+    {
+      schema: {
+        tags,
+        summary: 'The provider’s sessions, published hours and time off over a range (at most 42 days)',
+        querystring: CalendarQuery,
+        response: { 200: ProviderCalendar, ...errors },
+      },
+    },
+    (request) =>
+      providerCalendar(db, requireRole(request, 'provider'), { from: new Date(request.query.from), to: new Date(request.query.to) }),
   );
 
   app.get(
     '/api/sessions/calendar.ics',
     { schema: { tags, summary: 'Every upcoming session of the signed-in person, as an iCalendar file', response: errors } },
-    async (request, reply) => sendCalendarFile(reply, await upcomingCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'))),
+    async (request, reply) =>
+      sendCalendarFile(reply, await upcomingCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'))),
   );
 
   app.get(
     '/api/sessions/:id/calendar.ics',
     { schema: { tags, summary: 'One session as an iCalendar file (either party)', params: IdParams, response: errors } },
-    async (request, reply) => sendCalendarFile(reply, await sessionCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'), request.params.id)),
+    async (request, reply) =>
+      sendCalendarFile(
+        reply,
+        await sessionCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'), request.params.id),
+      ),
   );
 }

@@ -15,7 +15,12 @@ export const MAX_CALENDAR_DAYS = 42;
 const DAY_MS = 86_400_000;
 
 /** The provider's calendar over [from, to): every session in it, whatever became of it, over their hours. */
-export async function providerCalendar(db: Db, user: UserRow, range: { from: Date; to: Date }, now = new Date()): Promise<ProviderCalendar> {
+export async function providerCalendar(
+  db: Db,
+  user: UserRow,
+  range: { from: Date; to: Date },
+  now = new Date(),
+): Promise<ProviderCalendar> {
   if (range.to <= range.from) {
     throw new AppError('validation_failed', '`to` must be after `from`.', [{ field: 'to', message: '`to` must be after `from`.' }]);
   }
@@ -85,7 +90,13 @@ function calendarEvent(row: repo.SessionWithParties, viewer: Viewer, publicUrl: 
 export type CalendarFile = { filename: string; body: string };
 
 /** One session as a file, for either party; anyone else is told there is no such session. */
-export async function sessionCalendarFile(db: Db, publicUrl: string, user: UserRow, sessionId: string, now = new Date()): Promise<CalendarFile> {
+export async function sessionCalendarFile(
+  db: Db,
+  publicUrl: string,
+  user: UserRow,
+  sessionId: string,
+  now = new Date(),
+): Promise<CalendarFile> {
   const { role: viewer, session: row } = await partyOf(db, user, sessionId);
   const body = writeIcs({
     method: row.status === 'cancelled' ? 'CANCEL' : 'PUBLISH',

@@ -56,7 +56,11 @@ describe('joining', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('join_not_open');
     const opens = new Date(startsAt.getTime() - 10 * MINUTE);
-    expect(early.json().error.message).toMatch(new RegExp(`^You can join from \\w{3} \\d+ \\w{3} at ${clockIn(opens, CHICAGO)} \\(America/Chicago\\), 10 minutes before the start\\.$`));
+    expect(early.json().error.message).toMatch(
+      new RegExp(
+        `^You can join from \\w{3} \\d+ \\w{3} at ${clockIn(opens, CHICAGO)} \\(America/Chicago\\), 10 minutes before the start\\.$`,
+      ),
+    );
     expect((await join(provider.cookie, session.id)).json().error.code).toBe('join_not_open');
     expect((await kit.session(client.cookie, session.id)).joinOpensAt).toBe(opens.toISOString());
 
@@ -123,7 +127,9 @@ describe('the attendance sweep', () => {
   it('records no-shows and unanswered requests 10 minutes after the start, with the ledger’s answer, once', async () => {
     const provider = await kit.provider({ states: ['TN', 'GA'] });
     const client = await kit.client('TN', { timeZone: CHICAGO, credits: 5, expectProvider: provider.id });
-    const slots = (await kit.options(client.cookie, new Date(Date.now() + 2 * DAY), new Date(Date.now() + 5 * DAY))).json<{ slots: Array<{ start: string }> }>().slots;
+    const slots = (await kit.options(client.cookie, new Date(Date.now() + 2 * DAY), new Date(Date.now() + 5 * DAY))).json<{
+      slots: Array<{ start: string }>;
+    }>().slots;
     const providerAbsent = await kit.bookOne(client.cookie, slots[0]!.start);
     const clientAbsent = await kit.bookOne(client.cookie, slots[1]!.start);
     const running = await kit.bookOne(client.cookie, slots[2]!.start);
@@ -153,8 +159,12 @@ describe('the attendance sweep', () => {
     expect(await kit.ledgerOf(unanswered.id)).toEqual(['reserve -1', 'return 1']);
     expect(await kit.ledgerOf(running.id)).toEqual(['reserve -1']);
     expect(await kit.credits(client.cookie)).toBe(3);
-    expect(await kit.noticesAbout(client.cookie, providerAbsent.id)).toEqual([expect.stringMatching(/Your provider did not join .* returned to you/)]);
-    expect(await kit.noticesAbout(provider.cookie, providerAbsent.id)).toContainEqual(expect.stringMatching(/You did not join the session/));
+    expect(await kit.noticesAbout(client.cookie, providerAbsent.id)).toEqual([
+      expect.stringMatching(/Your provider did not join .* returned to you/),
+    ]);
+    expect(await kit.noticesAbout(provider.cookie, providerAbsent.id)).toContainEqual(
+      expect.stringMatching(/You did not join the session/),
+    );
     expect(await kit.noticesAbout(client.cookie, clientAbsent.id)).toEqual([expect.stringMatching(/You did not join .* counts as used/)]);
     expect(await kit.noticesAbout(client.cookie, unanswered.id)).toEqual([expect.stringMatching(/was not confirmed in time/)]);
 
@@ -172,7 +182,12 @@ describe('the attendance sweep', () => {
 
 // ── Signals over the real socket ────────────────────────────────────────────────────────────
 
-type Socket = { socket: WebSocket; frames: ServerFrame[]; send: (frame: unknown) => void; next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame> };
+type Socket = {
+  socket: WebSocket;
+  frames: ServerFrame[];
+  send: (frame: unknown) => void;
+  next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame>;
+};
 
 /** A live socket signed in by cookie that collects frames; `next` hands each frame out once. */
 async function connect(cookie: string): Promise<Socket> {
@@ -220,7 +235,11 @@ describe('signals between the two people booked', () => {
     const { provider, client, session } = await bookedPair(['VA', 'MD']);
     await kit.moveTo(session.id, fromNow(5));
     const sessionId = session.id;
-    const [clientTab, providerTab, providerOtherTab] = await Promise.all([connect(client.cookie), connect(provider.cookie), connect(provider.cookie)]);
+    const [clientTab, providerTab, providerOtherTab] = await Promise.all([
+      connect(client.cookie),
+      connect(provider.cookie),
+      connect(provider.cookie),
+    ]);
     const elsewhere = await bookedPair(['DE', 'NJ']);
     const stranger = await connect(elsewhere.client.cookie);
     try {
@@ -230,13 +249,26 @@ describe('signals between the two people booked', () => {
       expect((await join(client.cookie, sessionId, { locationState: 'VA' })).statusCode).toBe(200);
       expect((await join(provider.cookie, sessionId)).statusCode).toBe(200);
       clientTab.send({ type: 'session.enter', sessionId });
-      expect(await clientTab.next(ofType('session.entered'))).toEqual({ type: 'session.entered', sessionId, peerPresent: false, polite: true });
+      expect(await clientTab.next(ofType('session.entered'))).toEqual({
+        type: 'session.entered',
+        sessionId,
+        peerPresent: false,
+        polite: true,
+      });
       providerTab.send({ type: 'session.enter', sessionId });
-      expect(await providerTab.next(ofType('session.entered'))).toEqual({ type: 'session.entered', sessionId, peerPresent: false, polite: false });
+      expect(await providerTab.next(ofType('session.entered'))).toEqual({
+        type: 'session.entered',
+        sessionId,
+        peerPresent: false,
+        polite: false,
+      });
       expect(await clientTab.next(ofType('session.peer'))).toEqual({ type: 'session.peer', sessionId, present: true });
       expect(await providerTab.next(ofType('session.peer'))).toEqual({ type: 'session.peer', sessionId, present: true }); // the client answers the hello
 
-      const offer: Signal = { kind: 'description', description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\n' } };
+      const offer: Signal = {
+        kind: 'description',
+        description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\n' },
+      };
       providerTab.send({ type: 'signal', sessionId, signal: offer });
       expect(await clientTab.next(ofType('signal'))).toEqual({ type: 'signal', sessionId, from: 'provider', signal: offer });
       const answer: Signal = { kind: 'description', description: { type: 'answer', sdp: 'v=0\r\n' } };
@@ -261,7 +293,11 @@ describe('signals between the two people booked', () => {
 
       // The session's state reaches both as it changes; leaving is announced.
       clientTab.send({ type: 'session.leave', sessionId });
-      expect(await providerTab.next((f) => f.type === 'session.peer' && !f.present)).toEqual({ type: 'session.peer', sessionId, present: false });
+      expect(await providerTab.next((f) => f.type === 'session.peer' && !f.present)).toEqual({
+        type: 'session.peer',
+        sessionId,
+        present: false,
+      });
     } finally {
       for (const tab of [clientTab, providerTab, providerOtherTab, stranger]) tab.socket.close();
     }

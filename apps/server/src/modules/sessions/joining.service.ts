@@ -1,7 +1,14 @@
 // Joining a live session and what attendance decides (PRODUCT §2.5): the join button opens 10
 // minutes before the start; the client says where they are and the provider must be licensed
 // there; a party still absent 10 minutes after the start is a no-show, with the ledger's answer.
-import { NO_SHOW_AFTER_MINUTES, OVERRUN_MINUTES, type JoinRequest, type JoinResult, type LiveModality, type LiveSession } from '@haven/contract';
+import {
+  NO_SHOW_AFTER_MINUTES,
+  OVERRUN_MINUTES,
+  type JoinRequest,
+  type JoinResult,
+  type LiveModality,
+  type LiveSession,
+} from '@haven/contract';
 import type { AppContext } from '../../app-context.ts';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -22,7 +29,10 @@ async function announce(db: Db, deps: Pick<Deps, 'live'>, sessionId: string, now
   const row = await repo.sessionWithParties(db, sessionId);
   if (!row) throw new AppError('not_found');
   const session = presentSession(row, now);
-  await deps.live.publish(sessionChannel(sessionId), JSON.stringify({ from: 'server', frame: { type: 'session.changed', sessionId, session } }));
+  await deps.live.publish(
+    sessionChannel(sessionId),
+    JSON.stringify({ from: 'server', frame: { type: 'session.changed', sessionId, session } }),
+  );
   return session;
 }
 
@@ -30,7 +40,12 @@ function requireJoinable(party: Party, now: Date): void {
   const s = party.session;
   if (s.status === 'requested') throw new AppError('join_not_open', 'Your provider has not confirmed this session yet.');
   if (s.status !== 'booked' || s.ended_at) {
-    throw new AppError('join_not_open', s.outcome === 'client_no_show' || s.outcome === 'provider_no_show' ? 'This session was recorded as missed.' : 'This session is over or was cancelled.');
+    throw new AppError(
+      'join_not_open',
+      s.outcome === 'client_no_show' || s.outcome === 'provider_no_show'
+        ? 'This session was recorded as missed.'
+        : 'This session is over or was cancelled.',
+    );
   }
   const { opens, closes } = joinWindow(s);
   const zone = party.role === 'client' ? s.client_time_zone : s.provider_time_zone;
@@ -38,14 +53,24 @@ function requireJoinable(party: Party, now: Date): void {
   if (now >= closes) throw new AppError('join_not_open', 'This session has ended.');
 }
 
-export async function join(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, request: JoinRequest, now = new Date()): Promise<JoinResult> {
+export async function join(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  sessionId: string,
+  request: JoinRequest,
+  now = new Date(),
+): Promise<JoinResult> {
   const party = await partyOf(db, user, sessionId);
   requireJoinable(party, now);
   const s = party.session;
   const assignment = await repo.currentAssignment(db, s.client_id);
-  if (assignment?.provider_id !== s.provider_id) throw new AppError('join_not_open', 'This provider no longer works with this client, so the session cannot take place.');
+  if (assignment?.provider_id !== s.provider_id)
+    throw new AppError('join_not_open', 'This provider no longer works with this client, so the session cannot take place.');
   if (party.role === 'client') {
-    if (!request.locationState) throw AppError.invalid('locationState', 'Tell us which state you are in right now: your provider must be licensed there.');
+    if (!request.locationState)
+      throw AppError.invalid('locationState', 'Tell us which state you are in right now: your provider must be licensed there.');
     const provider = await repo.providerForBooking(db, s.provider_id, now.toISOString().slice(0, 10));
     if (!provider?.licensed_states.includes(request.locationState)) {
       throw new AppError(
@@ -64,19 +89,37 @@ export async function join(db: Db, deps: Deps, actor: Actor, user: UserRow, sess
         ? { client_joined_at: locked.client_joined_at ?? now, client_location: request.locationState ?? null }
         : { provider_joined_at: locked.provider_joined_at ?? now },
     );
-    await recordAudit(trx, { actor, action: 'live_session.joined', subject: subject(s.client_id), detail: { sessionId, role: party.role, location: request.locationState ?? null } });
+    await recordAudit(trx, {
+      actor,
+      action: 'live_session.joined',
+      subject: subject(s.client_id),
+      detail: { sessionId, role: party.role, location: request.locationState ?? null },
+    });
   });
   const session = await announce(db, deps, sessionId, now);
   return { session, role: party.role, iceServers: deps.config.iceServers };
 }
 
 /** Video → audio → chat (or back up) without leaving the session. */
-export async function changeModality(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, modality: LiveModality, now = new Date()): Promise<LiveSession> {
+export async function changeModality(
+  db: Db,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  sessionId: string,
+  modality: LiveModality,
+  now = new Date(),
+): Promise<LiveSession> {
   const party = await partyOf(db, user, sessionId);
   requireJoinable(party, now);
   await db.transaction().execute(async (trx) => {
     await repo.updateSession(trx, sessionId, { current_modality: modality });
-    await recordAudit(trx, { actor, action: 'live_session.modality', subject: subject(party.session.client_id), detail: { sessionId, modality, by: party.role } });
+    await recordAudit(trx, {
+      actor,
+      action: 'live_session.modality',
+      subject: subject(party.session.client_id),
+      detail: { sessionId, modality, by: party.role },
+    });
   });
   return announce(db, deps, sessionId, now);
 }
@@ -88,7 +131,10 @@ export async function end(db: Db, deps: Deps, actor: Actor, user: UserRow, sessi
     const s = await repo.lockSession(trx, sessionId);
     if (!s || s.status !== 'booked' || s.ended_at) throw new AppError('conflict', 'This session has already ended.');
     if (!s.client_joined_at || !s.provider_joined_at) {
-      throw new AppError('conflict', 'The other person has not joined yet. Leave the page open; if they have not joined 10 minutes after the start, the session is recorded as missed.');
+      throw new AppError(
+        'conflict',
+        'The other person has not joined yet. Leave the page open; if they have not joined 10 minutes after the start, the session is recorded as missed.',
+      );
     }
     await repo.updateSession(trx, sessionId, { status: 'completed', outcome: 'completed', ended_at: now, settled_at: now });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, 'completed');
@@ -113,9 +159,19 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
       const outcome = attendanceOutcome(s, now);
       if (!outcome) return null;
       const status = outcome === 'completed' ? 'completed' : 'cancelled';
-      await repo.updateSession(trx, s.id, { status, outcome, ended_at: s.ended_at ?? (outcome === 'completed' ? now : null), settled_at: now });
+      await repo.updateSession(trx, s.id, {
+        status,
+        outcome,
+        ended_at: s.ended_at ?? (outcome === 'completed' ? now : null),
+        settled_at: now,
+      });
       await ledger.settleLiveSession(trx, deps.payments, s.id, outcome);
-      await recordAudit(trx, { actor: systemActor, action: 'live_session.attendance', subject: subject(s.client_id), detail: { sessionId: s.id, outcome } });
+      await recordAudit(trx, {
+        actor: systemActor,
+        action: 'live_session.attendance',
+        subject: subject(s.client_id),
+        detail: { sessionId: s.id, outcome },
+      });
       return outcome === 'completed' ? [] : tellBoth(trx, deps, s.id, outcome);
     });
     if (told) {
@@ -138,13 +194,30 @@ async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
     const told = await db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, candidate.id);
       if (!s || (s.status !== 'booked' && s.status !== 'requested')) return [];
-      await repo.updateSession(trx, s.id, { status: 'cancelled', outcome: 'cancelled_by_provider', cancelled_by: 'provider', change_reason: 'The client’s provider changed', settled_at: now });
+      await repo.updateSession(trx, s.id, {
+        status: 'cancelled',
+        outcome: 'cancelled_by_provider',
+        cancelled_by: 'provider',
+        change_reason: 'The client’s provider changed',
+        settled_at: now,
+      });
       await ledger.settleLiveSession(trx, deps.payments, s.id, 'cancelled_by_provider');
-      await recordAudit(trx, { actor: systemActor, action: 'live_session.cancelled', subject: subject(s.client_id), detail: { sessionId: s.id, outcome: 'cancelled_by_provider', by: 'provider_change' } });
+      await recordAudit(trx, {
+        actor: systemActor,
+        action: 'live_session.cancelled',
+        subject: subject(s.client_id),
+        detail: { sessionId: s.id, outcome: 'cancelled_by_provider', by: 'provider_change' },
+      });
       const row = await repo.sessionWithParties(trx, s.id);
       if (!row) return [];
       const text = `Your session with ${providerName(row)} on ${sessionTime(new Date(row.starts_at), row.client_time_zone)} is cancelled because they are no longer your provider. It has been returned to you; book with your new provider from your sessions page.`;
-      await notifySessionChange(trx, { userId: row.client_user_id, sessionId: s.id, text, email: { subject: 'A session was cancelled', text: `${text}\n\n${deps.config.publicUrl}/sessions\n` }, publicUrl: deps.config.publicUrl });
+      await notifySessionChange(trx, {
+        userId: row.client_user_id,
+        sessionId: s.id,
+        text,
+        email: { subject: 'A session was cancelled', text: `${text}\n\n${deps.config.publicUrl}/sessions\n` },
+        publicUrl: deps.config.publicUrl,
+      });
       return [row.client_user_id];
     });
     await pushUnreadCounts(db, deps.live, told);
@@ -188,7 +261,13 @@ async function tellBoth(trx: Db, deps: Deps, sessionId: string, outcome: Exclude
   ] as const) {
     if (!userId) continue;
     const text = template.replace('{when}', sessionTime(new Date(s.starts_at), zone)).replace('{client}', s.client_name);
-    await notifySessionChange(trx, { userId, sessionId, text, email: { subject: 'About your session', text: `${text}\n\n${deps.config.publicUrl}/sessions/${sessionId}\n` }, publicUrl: deps.config.publicUrl });
+    await notifySessionChange(trx, {
+      userId,
+      sessionId,
+      text,
+      email: { subject: 'About your session', text: `${text}\n\n${deps.config.publicUrl}/sessions/${sessionId}\n` },
+      publicUrl: deps.config.publicUrl,
+    });
     told.push(userId);
   }
   return told;

@@ -35,29 +35,67 @@ type Booked = { id: string; startsAt: Date; client: Party; provider: Party };
 async function aBookedSession(startsAt: Date, options: { discreetClient?: boolean; now?: Date } = {}): Promise<Booked> {
   const signUp = aSignUp({ preferredName: 'Jordan' });
   const clientUser = await createAccount(db(), { ...signUp, role: 'client' });
-  if (options.discreetClient) await db().updateTable('users').set({ discreet_notifications: true }).where('id', '=', clientUser.id).execute();
-  const client = await db().insertInto('clients').values({ user_id: clientUser.id, time_zone: 'America/New_York' }).returning('id').executeTakeFirstOrThrow();
+  if (options.discreetClient)
+    await db().updateTable('users').set({ discreet_notifications: true }).where('id', '=', clientUser.id).execute();
+  const client = await db()
+    .insertInto('clients')
+    .values({ user_id: clientUser.id, time_zone: 'America/New_York' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const room = await db().insertInto('rooms').values({ client_id: client.id }).returning('id').executeTakeFirstOrThrow();
   const provider = await insertProvider(db(), { firstName: 'Ana', lastName: 'Díaz' });
   const credentials = await giveProviderAccount(db(), provider.id);
   const providerUser = await db().selectFrom('providers').select('user_id').where('id', '=', provider.id).executeTakeFirstOrThrow();
   const session = await db()
     .insertInto('live_sessions')
-    .values({ client_id: client.id, provider_id: provider.id, room_id: room.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 50 * MINUTE), modality: 'video', status: 'booked' })
+    .values({
+      client_id: client.id,
+      provider_id: provider.id,
+      room_id: room.id,
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 50 * MINUTE),
+      modality: 'video',
+      status: 'booked',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const booked = { id: session.id, startsAt, client: { userId: clientUser.id, email: signUp.email }, provider: { userId: providerUser.user_id!, email: credentials.email } };
+  const booked = {
+    id: session.id,
+    startsAt,
+    client: { userId: clientUser.id, email: signUp.email },
+    provider: { userId: providerUser.user_id!, email: credentials.email },
+  };
   await db()
     .transaction()
-    .execute((trx) => scheduleReminders(trx, { id: booked.id, startsAt, userIds: [booked.client.userId, booked.provider.userId] }, OFFSETS, options.now ?? new Date(startsAt.getTime() - 7 * DAY)));
+    .execute((trx) =>
+      scheduleReminders(
+        trx,
+        { id: booked.id, startsAt, userIds: [booked.client.userId, booked.provider.userId] },
+        OFFSETS,
+        options.now ?? new Date(startsAt.getTime() - 7 * DAY),
+      ),
+    );
   return booked;
 }
 
 const remindersOf = (sessionId: string) =>
-  db().selectFrom('session_reminders').selectAll().where('session_id', '=', sessionId).orderBy('minutes_before', 'desc').orderBy('user_id').execute();
+  db()
+    .selectFrom('session_reminders')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('minutes_before', 'desc')
+    .orderBy('user_id')
+    .execute();
 const noticesTo = (party: Party, sessionId: string) =>
-  db().selectFrom('notifications').selectAll().where('user_id', '=', party.userId).where('live_session_id', '=', sessionId).orderBy('at').execute();
-const emailsTo = (party: Party) => db().selectFrom('outbox_emails').selectAll().where('to_address', '=', party.email).orderBy('created_at').execute();
+  db()
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', party.userId)
+    .where('live_session_id', '=', sessionId)
+    .orderBy('at')
+    .execute();
+const emailsTo = (party: Party) =>
+  db().selectFrom('outbox_emails').selectAll().where('to_address', '=', party.email).orderBy('created_at').execute();
 const counts = async (s: Booked) => ({
   client: (await noticesTo(s.client, s.id)).length,
   provider: (await noticesTo(s.provider, s.id)).length,
@@ -70,7 +108,12 @@ describe('scheduling', () => {
     const startsAt = new Date('2026-03-02T15:00:00Z');
     const s = await aBookedSession(startsAt, { now: new Date(startsAt.getTime() - 2 * HOUR) });
     expect((await remindersOf(s.id)).map((r) => r.minutes_before)).toEqual([60, 60]);
-    await scheduleReminders(db(), { id: s.id, startsAt, userIds: [s.client.userId, s.provider.userId] }, [60, 60], new Date(startsAt.getTime() - 2 * HOUR));
+    await scheduleReminders(
+      db(),
+      { id: s.id, startsAt, userIds: [s.client.userId, s.provider.userId] },
+      [60, 60],
+      new Date(startsAt.getTime() - 2 * HOUR),
+    );
     expect(await remindersOf(s.id)).toHaveLength(2);
   });
 });
@@ -81,7 +124,8 @@ describe('sending', () => {
     const s = await aBookedSession(startsAt);
     const published: Array<{ channel: string; payload: string }> = [];
     const live: Publisher = { publish: (channel, payload) => Promise.resolve(void published.push({ channel, payload })) };
-    const at = (msBefore: number) => sendDueReminders(db(), new Date(startsAt.getTime() - msBefore), 100, { live, publicUrl: 'https://haven.example' });
+    const at = (msBefore: number) =>
+      sendDueReminders(db(), new Date(startsAt.getTime() - msBefore), 100, { live, publicUrl: 'https://haven.example' });
 
     await at(24 * HOUR + MINUTE);
     expect(await counts(s)).toEqual({ client: 0, provider: 0, clientEmails: 0, providerEmails: 0 });
@@ -89,17 +133,27 @@ describe('sending', () => {
     await at(24 * HOUR);
     await at(24 * HOUR); // a second run at the same moment finds nothing left
     expect(await counts(s)).toEqual({ client: 1, provider: 1, clientEmails: 1, providerEmails: 1 });
-    expect(published).toContainEqual({ channel: userChannel(s.client.userId), payload: JSON.stringify({ type: 'notification', unread: 1 }) });
+    expect(published).toContainEqual({
+      channel: userChannel(s.client.userId),
+      payload: JSON.stringify({ type: 'notification', unread: 1 }),
+    });
 
     await at(61 * MINUTE);
     expect(await counts(s)).toEqual({ client: 1, provider: 1, clientEmails: 1, providerEmails: 1 });
     await at(HOUR);
     await at(MINUTE);
     expect(await counts(s)).toEqual({ client: 2, provider: 2, clientEmails: 2, providerEmails: 2 });
-    expect(published).toContainEqual({ channel: userChannel(s.provider.userId), payload: JSON.stringify({ type: 'notification', unread: 2 }) });
+    expect(published).toContainEqual({
+      channel: userChannel(s.provider.userId),
+      payload: JSON.stringify({ type: 'notification', unread: 2 }),
+    });
 
     const [toClient] = await noticesTo(s.client, s.id);
-    expect(toClient).toMatchObject({ kind: 'session', room_id: null, text: 'Reminder: your video session with Ana Díaz starts Tue 24 Nov at 3:00 PM (America/New_York).' });
+    expect(toClient).toMatchObject({
+      kind: 'session',
+      room_id: null,
+      text: 'Reminder: your video session with Ana Díaz starts Tue 24 Nov at 3:00 PM (America/New_York).',
+    });
     const [toProvider] = await noticesTo(s.provider, s.id);
     expect(toProvider!.text).toBe('Reminder: your video session with Jordan starts Tue 24 Nov at 2:00 PM (America/Chicago).');
     const [email] = await emailsTo(s.client);
@@ -123,7 +177,12 @@ describe('sending', () => {
     const s = await aBookedSession(new Date('2026-12-09T20:00:00Z'));
     await sendDueReminders(db(), new Date('2026-12-09T19:30:00Z'));
     expect(await counts(s)).toEqual({ client: 1, provider: 1, clientEmails: 1, providerEmails: 1 });
-    expect((await remindersOf(s.id)).map((r) => `${r.minutes_before} ${r.outcome}`)).toEqual(['1440 skipped', '1440 skipped', '60 sent', '60 sent']);
+    expect((await remindersOf(s.id)).map((r) => `${r.minutes_before} ${r.outcome}`)).toEqual([
+      '1440 skipped',
+      '1440 skipped',
+      '60 sent',
+      '60 sent',
+    ]);
   });
 
   it('emails a discreet client a generic reminder with no name and no time', async () => {
@@ -159,7 +218,10 @@ describe('change notices', () => {
     expect(discreet).toMatchObject({ subject: 'An update about your session' });
     expect(discreet!.body_text).toContain('Open Haven to see it: https://haven.example');
     expect(discreet!.body_text).not.toMatch(/Díaz|Dec|PM/);
-    expect((await emailsTo(s.provider))[0]).toMatchObject({ subject: 'Your session with Ana Díaz moved', body_text: change(s.provider).email.text });
+    expect((await emailsTo(s.provider))[0]).toMatchObject({
+      subject: 'Your session with Ana Díaz moved',
+      body_text: change(s.provider).email.text,
+    });
   });
 
   it('are not written when the change rolls back', async () => {
@@ -167,7 +229,12 @@ describe('change notices', () => {
     const failed = db()
       .transaction()
       .execute(async (trx) => {
-        await notifySessionChange(trx, { userId: s.client.userId, sessionId: s.id, text: 'Confirmed.', email: { subject: 'Confirmed', text: 'Confirmed.' } });
+        await notifySessionChange(trx, {
+          userId: s.client.userId,
+          sessionId: s.id,
+          text: 'Confirmed.',
+          email: { subject: 'Confirmed', text: 'Confirmed.' },
+        });
         throw new Error('the booking failed after all');
       });
     await expect(failed).rejects.toThrow('the booking failed');
@@ -187,18 +254,21 @@ describe('surviving restarts and concurrent workers', () => {
     expect((await remindersOf(s.id)).filter((r) => r.done_at === null)).toEqual([]);
   });
 
-  it.skipIf(!testDatabaseUrl())('two workers on separate pools send each reminder exactly once (PostgreSQL only: PGlite has one connection)', async () => {
-    // Starts 14:00, 14:05 … 14:55; the 1-hour reminders fall due from 13:00 to 13:55.
-    const sessions = await Promise.all(Array.from({ length: 12 }, (_, i) => aBookedSession(new Date(Date.UTC(2027, 1, 2, 14, 5 * i)))));
-    const workers = [db(), otherWorker!.db, db(), otherWorker!.db];
-    let sent = 0;
-    for (const now of ['2027-02-01T15:00:00Z', '2027-02-02T13:30:00Z', '2027-02-02T13:59:00Z']) {
-      const results = await Promise.all(workers.map((worker) => sendDueReminders(worker, new Date(now), 3)));
-      sent += results.reduce((sum, r) => sum + r.sent, 0);
-    }
-    for (const s of sessions) expect(await counts(s)).toEqual({ client: 2, provider: 2, clientEmails: 2, providerEmails: 2 });
-    expect(sent).toBe(sessions.length * 4);
-  });
+  it.skipIf(!testDatabaseUrl())(
+    'two workers on separate pools send each reminder exactly once (PostgreSQL only: PGlite has one connection)',
+    async () => {
+      // Starts 14:00, 14:05 … 14:55; the 1-hour reminders fall due from 13:00 to 13:55.
+      const sessions = await Promise.all(Array.from({ length: 12 }, (_, i) => aBookedSession(new Date(Date.UTC(2027, 1, 2, 14, 5 * i)))));
+      const workers = [db(), otherWorker!.db, db(), otherWorker!.db];
+      let sent = 0;
+      for (const now of ['2027-02-01T15:00:00Z', '2027-02-02T13:30:00Z', '2027-02-02T13:59:00Z']) {
+        const results = await Promise.all(workers.map((worker) => sendDueReminders(worker, new Date(now), 3)));
+        sent += results.reduce((sum, r) => sum + r.sent, 0);
+      }
+      for (const s of sessions) expect(await counts(s)).toEqual({ client: 2, provider: 2, clientEmails: 2, providerEmails: 2 });
+      expect(sent).toBe(sessions.length * 4);
+    },
+  );
 });
 
 type Step = { kind: 'advance'; minutes: number } | { kind: 'run' } | { kind: 'restart' } | { kind: 'concurrent' };
@@ -214,24 +284,32 @@ describe('whatever the worker does', () => {
 
   it('sends each reminder at most once, never early, and exactly the one a person should get', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 26 * 60 }), async (steps, leadMinutes) => {
-        const startsAt = new Date((epoch += 30 * DAY));
-        const s = await aBookedSession(startsAt);
-        let now = new Date(startsAt.getTime() - leadMinutes * MINUTE - HOUR);
-        const runs: Date[] = [];
-        for (const action of steps) {
-          if (action.kind === 'advance') now = new Date(now.getTime() + action.minutes * MINUTE);
-          else if (action.kind === 'run') await sendDueReminders(db(), now);
-          else if (action.kind === 'concurrent') await Promise.all([sendDueReminders(db(), now, 1), sendDueReminders(otherWorker?.db ?? db(), now, 1)]);
-          else {
-            const at = now;
-            const jobs = startPeriodicJobs([{ name: 'sessions.reminders', everyMs: 60_000, run: () => sendDueReminders(db(), at) }], quiet);
-            await jobs.stop();
+      fc.asyncProperty(
+        fc.array(step, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 26 * 60 }),
+        async (steps, leadMinutes) => {
+          const startsAt = new Date((epoch += 30 * DAY));
+          const s = await aBookedSession(startsAt);
+          let now = new Date(startsAt.getTime() - leadMinutes * MINUTE - HOUR);
+          const runs: Date[] = [];
+          for (const action of steps) {
+            if (action.kind === 'advance') now = new Date(now.getTime() + action.minutes * MINUTE);
+            else if (action.kind === 'run') await sendDueReminders(db(), now);
+            else if (action.kind === 'concurrent')
+              await Promise.all([sendDueReminders(db(), now, 1), sendDueReminders(otherWorker?.db ?? db(), now, 1)]);
+            else {
+              const at = now;
+              const jobs = startPeriodicJobs(
+                [{ name: 'sessions.reminders', everyMs: 60_000, run: () => sendDueReminders(db(), at) }],
+                quiet,
+              );
+              await jobs.stop();
+            }
+            if (action.kind !== 'advance') runs.push(now);
+            await expectFaithful(s, runs);
           }
-          if (action.kind !== 'advance') runs.push(now);
-          await expectFaithful(s, runs);
-        }
-      }),
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -247,9 +325,18 @@ async function expectFaithful(s: Booked, runs: Date[]): Promise<void> {
       expect(reminder.done_at).toBeNull(); // never early
       continue;
     }
-    const nearerDue = reminders.some((other) => other.user_id === reminder.user_id && other.minutes_before < reminder.minutes_before && new Date(other.due_at).getTime() <= firstRun);
+    const nearerDue = reminders.some(
+      (other) =>
+        other.user_id === reminder.user_id &&
+        other.minutes_before < reminder.minutes_before &&
+        new Date(other.due_at).getTime() <= firstRun,
+    );
     const expected = firstRun < s.startsAt.getTime() && !nearerDue ? 'sent' : 'skipped';
-    expect({ minutes: reminder.minutes_before, outcome: reminder.outcome, doneAt: reminder.done_at?.getTime() }).toEqual({ minutes: reminder.minutes_before, outcome: expected, doneAt: firstRun });
+    expect({ minutes: reminder.minutes_before, outcome: reminder.outcome, doneAt: reminder.done_at?.getTime() }).toEqual({
+      minutes: reminder.minutes_before,
+      outcome: expected,
+      doneAt: firstRun,
+    });
   }
   for (const party of [s.client, s.provider]) {
     const sent = reminders.filter((r) => r.user_id === party.userId && r.outcome === 'sent').length;

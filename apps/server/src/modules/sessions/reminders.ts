@@ -30,7 +30,12 @@ export const userChannel = (userId: string) => `user:${userId}`;
  * Calling it again is harmless. A rescheduled session is a new row (`rescheduled_from`) with its
  * own reminders; the old one's are skipped once it is cancelled.
  */
-export async function scheduleReminders(trx: Db, session: { id: string; startsAt: Date; userIds: string[] }, minutesBefore: number[], now: Date): Promise<void> {
+export async function scheduleReminders(
+  trx: Db,
+  session: { id: string; startsAt: Date; userIds: string[] },
+  minutesBefore: number[],
+  now: Date,
+): Promise<void> {
   const rows = [...new Set(session.userIds)].flatMap((userId) =>
     [...new Set(minutesBefore)].map((minutes) => ({
       session_id: session.id,
@@ -105,20 +110,39 @@ const stillAhead = (reminder: DueReminder, now: Date) =>
  * of sessions cancelled, completed or already started are marked skipped instead. After each
  * commit the recipients' bell counts are pushed live.
  */
-export async function sendDueReminders(db: Db, now = new Date(), batch = 100, reach: Reach = {}): Promise<{ sent: number; skipped: number }> {
+export async function sendDueReminders(
+  db: Db,
+  now = new Date(),
+  batch = 100,
+  reach: Reach = {},
+): Promise<{ sent: number; skipped: number }> {
   const totals = { sent: 0, skipped: 0 };
   for (;;) {
     const { claimed, sent } = await db.transaction().execute(async (trx) => {
       const due = await claimDue(trx, now, batch);
       const toSend = due.filter((reminder) => stillAhead(reminder, now));
       for (const reminder of toSend) await remind(trx, reminder, reach.publicUrl);
-      await markDone(trx, toSend.map((r) => r.id), 'sent', now);
-      await markDone(trx, due.filter((r) => !toSend.includes(r)).map((r) => r.id), 'skipped', now);
+      await markDone(
+        trx,
+        toSend.map((r) => r.id),
+        'sent',
+        now,
+      );
+      await markDone(
+        trx,
+        due.filter((r) => !toSend.includes(r)).map((r) => r.id),
+        'skipped',
+        now,
+      );
       return { claimed: due.length, sent: toSend };
     });
     totals.sent += sent.length;
     totals.skipped += claimed - sent.length;
-    await pushUnreadCounts(db, reach.live, sent.map((r) => r.user_id));
+    await pushUnreadCounts(
+      db,
+      reach.live,
+      sent.map((r) => r.user_id),
+    );
     if (claimed < batch) return totals;
   }
 }
@@ -137,7 +161,10 @@ async function remind(trx: Db, reminder: DueReminder, publicUrl: string | undefi
   const zone = toClient ? (reminder.client_time_zone ?? reminder.provider_time_zone) : reminder.provider_time_zone;
   const what = modalityNames[reminder.current_modality ?? reminder.modality];
   const text = `Reminder: your ${what} with ${otherName} starts ${sessionTime(new Date(reminder.starts_at), zone)}.`;
-  await trx.insertInto('notifications').values({ user_id: reminder.user_id, kind: 'session', live_session_id: reminder.session_id, text }).execute();
+  await trx
+    .insertInto('notifications')
+    .values({ user_id: reminder.user_id, kind: 'session', live_session_id: reminder.session_id, text })
+    .execute();
   const email = reminder.discreet_notifications
     ? { subject: 'Reminder: you have a session soon', text: `You have a session coming up soon.\n\n${openHaven(publicUrl)}\n` }
     : { subject: `Reminder: ${what} with ${otherName}`, text: `${text}\n\n${openHaven(publicUrl, reminder.session_id)}\n` };
@@ -153,7 +180,14 @@ function openHaven(publicUrl: string | undefined, sessionId?: string): string {
 /** "Tue 24 Nov at 3:00 PM (America/Chicago)": the zone is named, so the time cannot be misread. */
 export function sessionTime(at: Date, timeZone: string | null): string {
   const zone = timeZone && isIanaTimeZone(timeZone) ? timeZone : 'UTC';
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
   const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
   return `${part.weekday} ${part.day} ${part.month} at ${part.hour}:${part.minute} ${part.dayPeriod} (${zone})`;
 }
@@ -177,8 +211,15 @@ export type SessionChange = {
  * Call `pushUnreadCounts` after the commit.
  */
 export async function notifySessionChange(trx: Db, change: SessionChange): Promise<void> {
-  await trx.insertInto('notifications').values({ user_id: change.userId, kind: 'session', live_session_id: change.sessionId, text: change.text }).execute();
-  const contact = await trx.selectFrom('users').select(['email', 'discreet_notifications']).where('id', '=', change.userId).executeTakeFirstOrThrow();
+  await trx
+    .insertInto('notifications')
+    .values({ user_id: change.userId, kind: 'session', live_session_id: change.sessionId, text: change.text })
+    .execute();
+  const contact = await trx
+    .selectFrom('users')
+    .select(['email', 'discreet_notifications'])
+    .where('id', '=', change.userId)
+    .executeTakeFirstOrThrow();
   const email = contact.discreet_notifications
     ? { subject: 'An update about your session', text: `Something changed about one of your sessions.\n\n${openHaven(change.publicUrl)}\n` }
     : change.email;
@@ -200,5 +241,7 @@ export async function pushUnreadCounts(db: Db, live: Publisher | undefined, user
     .groupBy('user_id')
     .execute();
   const unread = new Map(rows.map((row) => [row.user_id, Number(row.unread)]));
-  await Promise.allSettled(users.map((userId) => live.publish(userChannel(userId), JSON.stringify({ type: 'notification', unread: unread.get(userId) ?? 0 }))));
+  await Promise.allSettled(
+    users.map((userId) => live.publish(userChannel(userId), JSON.stringify({ type: 'notification', unread: unread.get(userId) ?? 0 }))),
+  );
 }

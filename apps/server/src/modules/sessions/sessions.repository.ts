@@ -62,7 +62,14 @@ export function lockSession(trx: Db, sessionId: string): Promise<SessionRow | un
 }
 
 /** Open sessions with a provider that come within `marginMinutes` of [start, end). */
-export function openSessionsNear(db: Db, providerId: string, start: Date, end: Date, marginMinutes: number, exceptId?: string): Promise<SessionRow[]> {
+export function openSessionsNear(
+  db: Db,
+  providerId: string,
+  start: Date,
+  end: Date,
+  marginMinutes: number,
+  exceptId?: string,
+): Promise<SessionRow[]> {
   const margin = marginMinutes * 60_000;
   let query = db
     .selectFrom('live_sessions')
@@ -90,7 +97,14 @@ export function overdueSessions(db: Db, now: Date, graceMinutes: number, limit: 
     .selectAll()
     .where('status', 'in', OPEN_STATUSES)
     .where('starts_at', '<=', new Date(now.getTime() - graceMinutes * 60_000))
-    .where((eb) => eb.or([eb('status', '=', 'requested'), eb('client_joined_at', 'is', null), eb('provider_joined_at', 'is', null), eb('ends_at', '<=', now)]))
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'requested'),
+        eb('client_joined_at', 'is', null),
+        eb('provider_joined_at', 'is', null),
+        eb('ends_at', '<=', now),
+      ]),
+    )
     .orderBy('starts_at')
     .limit(limit)
     .execute();
@@ -146,11 +160,21 @@ export function clientOfUser(db: Db, userId: string): Promise<{ id: string; stat
 }
 
 export function clientTimeZone(db: Db, clientId: string): Promise<string | null> {
-  return db.selectFrom('clients').select('time_zone').where('id', '=', clientId).executeTakeFirst().then((row) => row?.time_zone ?? null);
+  return db
+    .selectFrom('clients')
+    .select('time_zone')
+    .where('id', '=', clientId)
+    .executeTakeFirst()
+    .then((row) => row?.time_zone ?? null);
 }
 
 export function currentAssignment(db: Db, clientId: string): Promise<{ provider_id: string; room_id: string } | undefined> {
-  return db.selectFrom('care_assignments').select(['provider_id', 'room_id']).where('client_id', '=', clientId).where('ended_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('care_assignments')
+    .select(['provider_id', 'room_id'])
+    .where('client_id', '=', clientId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Serialises every booking with one provider: the second of two requests for a slot sees the first. */

@@ -47,36 +47,70 @@ export function registerSessions(app: Http, context: AppContext): void {
 
   app.get(
     '/api/sessions/options',
-    { schema: { tags, summary: 'Open times, lengths and modalities with your provider', querystring: BookingOptionsQuery, response: { 200: BookingOptions, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Open times, lengths and modalities with your provider',
+        querystring: BookingOptionsQuery,
+        response: { 200: BookingOptions, ...errors },
+      },
+    },
     (request) => booking.bookingOptions(db, client(request), { ...range(request.query), length: request.query.length }),
   );
 
   app.post(
     '/api/sessions',
-    { schema: { tags, summary: 'Book a live session or a weekly series with your provider', body: BookLiveSessionRequest, response: { 201: BookedLiveSessions, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Book a live session or a weekly series with your provider',
+        body: BookLiveSessionRequest,
+        response: { 201: BookedLiveSessions, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = client(request);
       return reply.status(201).send({ sessions: await booking.book(db, context, actorOf(user), user, request.body) });
     },
   );
 
-  app.get('/api/sessions', { schema: { tags, summary: 'Your sessions, upcoming and past', response: { 200: LiveSessionList, ...errors } } }, (request) =>
-    booking.sessionsOf(db, party(request)),
+  app.get(
+    '/api/sessions',
+    { schema: { tags, summary: 'Your sessions, upcoming and past', response: { 200: LiveSessionList, ...errors } } },
+    (request) => booking.sessionsOf(db, party(request)),
   );
 
-  app.get('/api/sessions/:id', { schema: { tags, summary: 'One of your sessions', params: IdParams, response: { 200: LiveSession, ...errors } } }, (request) =>
-    booking.sessionOf(db, party(request), request.params.id),
+  app.get(
+    '/api/sessions/:id',
+    { schema: { tags, summary: 'One of your sessions', params: IdParams, response: { 200: LiveSession, ...errors } } },
+    (request) => booking.sessionOf(db, party(request), request.params.id),
   );
 
   app.get(
     '/api/sessions/:id/options',
-    { schema: { tags, summary: 'Times this session could move to', params: IdParams, querystring: RangeQuery, response: { 200: BookingOptions, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Times this session could move to',
+        params: IdParams,
+        querystring: RangeQuery,
+        response: { 200: BookingOptions, ...errors },
+      },
+    },
     (request) => booking.rescheduleOptions(db, party(request), request.params.id, range(request.query)),
   );
 
   app.post(
     '/api/sessions/:id/reschedule',
-    { schema: { tags, summary: 'Move a session (free 24 hours or more ahead)', params: IdParams, body: RescheduleRequest, response: { 200: LiveSession, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Move a session (free 24 hours or more ahead)',
+        params: IdParams,
+        body: RescheduleRequest,
+        response: { 200: LiveSession, ...errors },
+      },
+    },
     (request) => {
       const user = party(request);
       return booking.reschedule(db, context, actorOf(user), user, request.params.id, request.body);
@@ -85,7 +119,15 @@ export function registerSessions(app: Http, context: AppContext): void {
 
   app.post(
     '/api/sessions/:id/cancel',
-    { schema: { tags, summary: 'Cancel a session (free 24 hours or more ahead)', params: IdParams, body: CancelRequest, response: { 200: LiveSession, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a session (free 24 hours or more ahead)',
+        params: IdParams,
+        body: CancelRequest,
+        response: { 200: LiveSession, ...errors },
+      },
+    },
     (request) => {
       const user = party(request);
       return booking.cancel(db, context, actorOf(user), user, request.params.id, request.body ?? {});
@@ -94,7 +136,15 @@ export function registerSessions(app: Http, context: AppContext): void {
 
   app.post(
     '/api/sessions/:id/decision',
-    { schema: { tags, summary: 'Confirm or decline a requested session (provider)', params: IdParams, body: DecideRequest, response: { 200: LiveSession, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Confirm or decline a requested session (provider)',
+        params: IdParams,
+        body: DecideRequest,
+        response: { 200: LiveSession, ...errors },
+      },
+    },
     (request) => {
       const user = provider(request);
       return booking.decide(db, context, actorOf(user), user, request.params.id, request.body);
@@ -103,7 +153,15 @@ export function registerSessions(app: Http, context: AppContext): void {
 
   app.post(
     '/api/sessions/:id/join',
-    { schema: { tags, summary: 'Join a session (from 10 minutes before the start)', params: IdParams, body: JoinRequest, response: { 200: JoinResult, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Join a session (from 10 minutes before the start)',
+        params: IdParams,
+        body: JoinRequest,
+        response: { 200: JoinResult, ...errors },
+      },
+    },
     (request) => {
       const user = party(request);
       return joining.join(db, context, actorOf(user), user, request.params.id, request.body ?? {});
@@ -112,25 +170,46 @@ export function registerSessions(app: Http, context: AppContext): void {
 
   app.post(
     '/api/sessions/:id/modality',
-    { schema: { tags, summary: 'Fall back to audio or chat (or back up) within the session', params: IdParams, body: ModalityRequest, response: { 200: LiveSession, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Fall back to audio or chat (or back up) within the session',
+        params: IdParams,
+        body: ModalityRequest,
+        response: { 200: LiveSession, ...errors },
+      },
+    },
     (request) => {
       const user = party(request);
       return joining.changeModality(db, context, actorOf(user), user, request.params.id, request.body.modality);
     },
   );
 
-  app.post('/api/sessions/:id/end', { schema: { tags, summary: 'End a session both of you attended', params: IdParams, response: { 200: LiveSession, ...errors } } }, (request) => {
-    const user = party(request);
-    return joining.end(db, context, actorOf(user), user, request.params.id);
-  });
+  app.post(
+    '/api/sessions/:id/end',
+    { schema: { tags, summary: 'End a session both of you attended', params: IdParams, response: { 200: LiveSession, ...errors } } },
+    (request) => {
+      const user = party(request);
+      return joining.end(db, context, actorOf(user), user, request.params.id);
+    },
+  );
 
-  app.get('/api/provider/session-settings', { schema: { tags, summary: 'How your bookings are confirmed', response: { 200: SessionSettings, ...errors } } }, (request) =>
-    booking.settingsOf(db, provider(request)),
+  app.get(
+    '/api/provider/session-settings',
+    { schema: { tags, summary: 'How your bookings are confirmed', response: { 200: SessionSettings, ...errors } } },
+    (request) => booking.settingsOf(db, provider(request)),
   );
 
   app.put(
     '/api/provider/session-settings',
-    { schema: { tags, summary: 'Confirm bookings yourself, or let them confirm at once', body: SessionSettings, response: { 200: SessionSettings, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Confirm bookings yourself, or let them confirm at once',
+        body: SessionSettings,
+        response: { 200: SessionSettings, ...errors },
+      },
+    },
     (request) => {
       const user = provider(request);
       return booking.saveSettings(db, actorOf(user), user, request.body);

@@ -30,7 +30,11 @@ export function testKit(app: () => TestApp, admin: () => string) {
 
   async function eapCode(sessions: number): Promise<string> {
     const code = `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-    const partner = await call('POST', '/api/admin/partners/eap', admin(), { name: `Org ${code}`, sessionsPerClient: sessions, endsOn: '2099-12-31' });
+    const partner = await call('POST', '/api/admin/partners/eap', admin(), {
+      name: `Org ${code}`,
+      sessionsPerClient: sessions,
+      endsOn: '2099-12-31',
+    });
     expect(partner.statusCode, partner.body).toBe(201);
     const created = await call('POST', `/api/admin/partners/eap/${partner.json<{ id: string }>().id}/codes`, admin(), { code });
     expect(created.statusCode, created.body).toBe(201);
@@ -38,7 +42,9 @@ export function testKit(app: () => TestApp, admin: () => string) {
   }
 
   /** A provider (Chicago) licensed in `states`, with the booking settings asked for. */
-  async function provider(setup: ProviderSetup & { states: string[] }): Promise<{ id: string; name: string; cookie: string; userId: string }> {
+  async function provider(
+    setup: ProviderSetup & { states: string[] },
+  ): Promise<{ id: string; name: string; cookie: string; userId: string }> {
     const inserted = await insertProvider(db(), { weekly: EVERY_DAY, ...setup });
     await db()
       .updateTable('providers')
@@ -92,7 +98,13 @@ export function testKit(app: () => TestApp, admin: () => string) {
     call('GET', `/api/sessions/options?from=${from.toISOString()}&to=${to.toISOString()}${length ? `&length=${length}` : ''}`, cookie);
 
   const book = (cookie: string, start: string, more: { lengthMinutes?: number; modality?: string; recurrence?: unknown } = {}) =>
-    call('POST', '/api/sessions', cookie, { start, lengthMinutes: more.lengthMinutes ?? 50, modality: more.modality ?? 'video', acceptedCostCents: 0, recurrence: more.recurrence ?? null });
+    call('POST', '/api/sessions', cookie, {
+      start,
+      lengthMinutes: more.lengthMinutes ?? 50,
+      modality: more.modality ?? 'video',
+      acceptedCostCents: 0,
+      recurrence: more.recurrence ?? null,
+    });
 
   /** Books one session and returns it, failing the test on anything but 201. */
   async function bookOne(cookie: string, start: string, more: { lengthMinutes?: number; modality?: string } = {}): Promise<LiveSession> {
@@ -128,12 +140,31 @@ export function testKit(app: () => TestApp, admin: () => string) {
 
   /** The ledger's entries for one session, oldest first: reserve, then return or spend. */
   const ledgerOf = async (sessionId: string) =>
-    (await db().selectFrom('ledger_entries').select(['kind', 'amount']).where('ref_id', '=', sessionId).orderBy('seq').execute()).map((e) => `${e.kind} ${e.amount}`);
+    (await db().selectFrom('ledger_entries').select(['kind', 'amount']).where('ref_id', '=', sessionId).orderBy('seq').execute()).map(
+      (e) => `${e.kind} ${e.amount}`,
+    );
 
   const notices = async (cookie: string) => (await call('GET', '/api/notifications', cookie)).json<Notifications>().items;
-  const noticesAbout = async (cookie: string, sessionId: string) => (await notices(cookie)).filter((n) => n.sessionId === sessionId).map((n) => n.text);
+  const noticesAbout = async (cookie: string, sessionId: string) =>
+    (await notices(cookie)).filter((n) => n.sessionId === sessionId).map((n) => n.text);
 
-  return { db, call, eapCode, provider, client, credits, options, book, bookOne, slotAfter, session, moveTo, ledgerOf, notices, noticesAbout };
+  return {
+    db,
+    call,
+    eapCode,
+    provider,
+    client,
+    credits,
+    options,
+    book,
+    bookOne,
+    slotAfter,
+    session,
+    moveTo,
+    ledgerOf,
+    notices,
+    noticesAbout,
+  };
 }
 
 /** Wall-clock date, time and weekday of an ISO instant in a zone. */

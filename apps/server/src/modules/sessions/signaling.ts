@@ -11,7 +11,10 @@ import { joinWindow } from './sessions.presenter.ts';
 import { partyOf } from './sessions.policy.ts';
 
 type Role = 'client' | 'provider';
-type SessionFrame = { type: 'session.enter'; sessionId: string } | { type: 'session.leave'; sessionId: string } | { type: 'signal'; sessionId: string; signal: Signal };
+type SessionFrame =
+  | { type: 'session.enter'; sessionId: string }
+  | { type: 'session.leave'; sessionId: string }
+  | { type: 'signal'; sessionId: string; signal: Signal };
 /** What travels on a session's channel: a frame, who sent it, and whether it answers a hello. */
 type Envelope = { from: Role | 'server'; frame: ServerFrame; reply?: boolean };
 type Entered = { role: Role; closesAt: number; stop: () => Promise<void>; sent: number[] };
@@ -42,7 +45,10 @@ export class SessionSignals {
     entered.sent = entered.sent.filter((at) => now.getTime() - at < 60_000);
     if (entered.sent.length >= SIGNALS_PER_MINUTE) throw new AppError('rate_limited', 'Too many signals; wait a moment.');
     entered.sent.push(now.getTime());
-    await this.publish(frame.sessionId, { from: entered.role, frame: { type: 'signal', sessionId: frame.sessionId, from: entered.role, signal: frame.signal } });
+    await this.publish(frame.sessionId, {
+      from: entered.role,
+      frame: { type: 'signal', sessionId: frame.sessionId, from: entered.role, signal: frame.signal },
+    });
   }
 
   private async enter(sessionId: string, now: Date): Promise<void> {
@@ -51,7 +57,10 @@ export class SessionSignals {
     const { opens, closes } = joinWindow(session);
     const joined = role === 'client' ? session.client_joined_at : session.provider_joined_at;
     if (session.status !== 'booked' || session.ended_at || now < opens || now >= closes || !joined) {
-      throw new AppError('join_not_open', 'Join the session first: signals are only relayed between the two people booked, while it is open.');
+      throw new AppError(
+        'join_not_open',
+        'Join the session first: signals are only relayed between the two people booked, while it is open.',
+      );
     }
     const entered: Entered = { role, closesAt: closes.getTime(), stop: () => Promise.resolve(), sent: [] };
     entered.stop = await this.live.subscribe(sessionChannel(sessionId), (payload) => void this.deliver(sessionId, entered, payload));

@@ -35,7 +35,10 @@ export async function recordAudit(trx: Db, record: AuditRecord): Promise<void> {
     detail: canonicalJson(record.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS,
   };
-  await trx.insertInto('audit_events').values({ ...row, hash: chainHash(row) }).execute();
+  await trx
+    .insertInto('audit_events')
+    .values({ ...row, hash: chainHash(row) })
+    .execute();
 }
 
 type ChainFields = {
@@ -61,7 +64,17 @@ function canonicalJson(value: unknown): string {
 }
 
 function chainHash(row: ChainFields): string {
-  const fields = [row.at, row.actor_id, row.actor_label, row.action, row.subject_type, row.subject_id, row.reason, row.detail, row.prev_hash];
+  const fields = [
+    row.at,
+    row.actor_id,
+    row.actor_label,
+    row.action,
+    row.subject_type,
+    row.subject_id,
+    row.reason,
+    row.detail,
+    row.prev_hash,
+  ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 

@@ -60,6 +60,8 @@ describe('envelope encryption', () => {
     const client = randomUUID();
     const sealed = await sealer.seal(client, 'gone for good', at('r1'));
     await sealer.destroy(client);
-    await expect(createSealer(app.context.db, await localKeyProvider(keyFile)).open(client, sealed, at('r1'))).rejects.toThrow(DataKeyDestroyed);
+    await expect(createSealer(app.context.db, await localKeyProvider(keyFile)).open(client, sealed, at('r1'))).rejects.toThrow(
+      DataKeyDestroyed,
+    );
   });
 });

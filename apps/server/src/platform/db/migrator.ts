@@ -23,9 +23,7 @@ export async function migrate(database: Database): Promise<string[]> {
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
-    const done = new Set(
-      (await session.rows<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
-    );
+    const done = new Set((await session.rows<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
     for (const file of files) {
       if (done.has(file)) continue;
       const script = await fs.readFile(path.join(migrationsDir, file), 'utf8');

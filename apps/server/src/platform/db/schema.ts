@@ -1,10 +1,49 @@
 /** Typed view of the tables created by `migrations/*.sql`, one file per domain; keep the two in step. */
-import type { AuditEventsTable, DataKeysTable, DomainEventsTable, LoginSessionsTable, OutboxEmailsTable, UsersTable } from './schema/accounts.ts';
-import type { AvailabilityExceptionsTable, LicencesTable, ProviderHolidaysTable, ProviderInvitesTable, ProvidersTable, TimeOffTable } from './schema/providers.ts';
-import type { CareAssignmentsTable, ClientNoticesTable, ClientsTable, MatchQueueTable, MatchingRunsTable, RoomsTable, SafetyFlagsTable, ScreenerResultsTable } from './schema/care.ts';
-import type { CoveragesTable, DirectPlansTable, EapCodesTable, EapPartnersTable, HealthPlansTable, InvoicesTable, LedgerEntriesTable, MessagingSessionsTable, PaymentChargesTable } from './schema/coverage.ts';
+import type {
+  AuditEventsTable,
+  DataKeysTable,
+  DomainEventsTable,
+  LoginSessionsTable,
+  OutboxEmailsTable,
+  UsersTable,
+} from './schema/accounts.ts';
+import type {
+  AvailabilityExceptionsTable,
+  LicencesTable,
+  ProviderHolidaysTable,
+  ProviderInvitesTable,
+  ProvidersTable,
+  TimeOffTable,
+} from './schema/providers.ts';
+import type {
+  CareAssignmentsTable,
+  ClientNoticesTable,
+  ClientsTable,
+  MatchQueueTable,
+  MatchingRunsTable,
+  RoomsTable,
+  SafetyFlagsTable,
+  ScreenerResultsTable,
+} from './schema/care.ts';
+import type {
+  CoveragesTable,
+  DirectPlansTable,
+  EapCodesTable,
+  EapPartnersTable,
+  HealthPlansTable,
+  InvoicesTable,
+  LedgerEntriesTable,
+  MessagingSessionsTable,
+  PaymentChargesTable,
+} from './schema/coverage.ts';
 import type { MessageEmailLogTable, MessageStarsTable, MessagesTable, NotificationsTable, RoomReadsTable } from './schema/room.ts';
-import type { LiveSessionsTable, ProgressNoteAmendmentsTable, ProgressNotesTable, PsychotherapyNotesTable, SessionRemindersTable } from './schema/sessions.ts';
+import type {
+  LiveSessionsTable,
+  ProgressNoteAmendmentsTable,
+  ProgressNotesTable,
+  PsychotherapyNotesTable,
+  SessionRemindersTable,
+} from './schema/sessions.ts';
 
 export type * from './schema/accounts.ts';
 export type * from './schema/providers.ts';

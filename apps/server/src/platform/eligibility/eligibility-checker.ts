@@ -25,7 +25,12 @@ export function localEligibilityChecker(): EligibilityChecker {
       const last = memberId.at(-1) ?? '0';
       const digit = /\d/.test(last) ? Number(last) : last.charCodeAt(0) % 10;
       if (digit <= 1) {
-        return Promise.resolve({ eligible: false, reason: 'This member ID is not active with the plan. Check the ID on your card, or choose another way to pay.', copayCents: null, deductibleRemainingCents: null });
+        return Promise.resolve({
+          eligible: false,
+          reason: 'This member ID is not active with the plan. Check the ID on your card, or choose another way to pay.',
+          copayCents: null,
+          deductibleRemainingCents: null,
+        });
       }
       if (digit <= 5) return Promise.resolve({ eligible: true, reason: null, copayCents: 2_500, deductibleRemainingCents: null });
       if (digit <= 7) return Promise.resolve({ eligible: true, reason: null, copayCents: 4_000, deductibleRemainingCents: null });

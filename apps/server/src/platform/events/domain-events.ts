@@ -11,5 +11,8 @@ export type DomainEvent =
  * unprocessed events up later, so a crash between the two can never lose one.
  */
 export async function recordEvent(trx: Db, event: DomainEvent): Promise<void> {
-  await trx.insertInto('domain_events').values({ type: event.type, payload: JSON.stringify(event.payload) }).execute();
+  await trx
+    .insertInto('domain_events')
+    .values({ type: event.type, payload: JSON.stringify(event.payload) })
+    .execute();
 }

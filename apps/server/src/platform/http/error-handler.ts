@@ -6,8 +6,7 @@ import { AppError } from './errors.ts';
 /** Fastify's own errors, translated into ours. */
 const fastifyCodes: Record<string, () => AppError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('malformed_request', 'The request body is not valid JSON.'),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
-    new AppError('malformed_request', 'The request body is empty; send a JSON object.'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError('malformed_request', 'The request body is empty; send a JSON object.'),
   FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('payload_too_large'),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new AppError('unsupported_media_type'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('malformed_request'),
@@ -20,10 +19,7 @@ export function toAppError(error: unknown): AppError | null {
       field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       message: v.message ?? 'This value is not valid.',
     }));
-    const message =
-      issues.length === 1 && issues[0]
-        ? `${issues[0].field || 'Request'}: ${issues[0].message}`
-        : undefined;
+    const message = issues.length === 1 && issues[0] ? `${issues[0].field || 'Request'}: ${issues[0].message}` : undefined;
     return new AppError('validation_failed', message, issues);
   }
   const code = (error as FastifyError | undefined)?.code;

@@ -15,5 +15,12 @@ export type QueuedEmail = { id: string; to: string; subject: string; text: strin
 /** The newest queued emails, for the operations console. */
 export async function recentEmails(db: Db, limit = 100): Promise<QueuedEmail[]> {
   const rows = await db.selectFrom('outbox_emails').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: r.created_at, sentAt: r.sent_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.body_text,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
 }

@@ -17,9 +17,7 @@ export function AdminArea() {
     { to: '/admin/matching', label: t('matchingOps.nav.matching') },
     {
       to: '/admin/safety',
-      label: openSafetyFlags
-        ? t('matchingOps.nav.safetyOpen', { count: openSafetyFlags })
-        : t('matchingOps.nav.safety'),
+      label: openSafetyFlags ? t('matchingOps.nav.safetyOpen', { count: openSafetyFlags }) : t('matchingOps.nav.safety'),
     },
     { to: '/admin/partners', label: t('partnersOps.nav.partners') },
     { to: '/admin/clients', label: t('partnersOps.nav.clients') },

@@ -26,12 +26,7 @@ export function LicenceQueuePage() {
       </div>
       <StatusMessage message={message} />
       {queue.isError && (
-        <LoadFailed
-          failure={queue.error}
-          onRetry={() => void queue.refetch()}
-          what="licenceQueue.loadFailed"
-          asPage={false}
-        />
+        <LoadFailed failure={queue.error} onRetry={() => void queue.refetch()} what="licenceQueue.loadFailed" asPage={false} />
       )}
       {queue.isPending && <Spinner />}
       {queue.data?.licences.length === 0 && <p>{t('licenceQueue.empty')}</p>}

@@ -7,7 +7,6 @@ import { describeTimeZone } from '../../time/formatting.ts';
 import { Alert, Spinner } from '../../ui/index.ts';
 import { BookingForm } from './BookingForm.tsx';
 
-
 type BookLiveSessionProps = {
   state: CoverageState;
   member: CareTeamMember;

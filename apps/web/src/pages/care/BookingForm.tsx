@@ -31,7 +31,16 @@ type BookingFormProps = {
   onBooked: (message: string) => void;
 };
 
-export function BookingForm({ options, lengthMinutes, updating, onLengthChange, state, providerFirstName, timeZone, onBooked }: BookingFormProps) {
+export function BookingForm({
+  options,
+  lengthMinutes,
+  updating,
+  onLengthChange,
+  state,
+  providerFirstName,
+  timeZone,
+  onBooked,
+}: BookingFormProps) {
   const { t, i18n } = useTranslation();
   const words = useCoverageWords();
   const vocabulary = useVocabulary();
@@ -45,14 +54,18 @@ export function BookingForm({ options, lengthMinutes, updating, onLengthChange, 
 
   // The times are read again after each booking or refusal: a time no longer open drops out.
   const start = !updating && options.slots.some((slot) => slot.start === chosenStart) ? chosenStart : null;
-  const modality = chosenModality !== null && options.modalities.includes(chosenModality) ? chosenModality : (options.modalities[0] ?? 'video');
+  const modality =
+    chosenModality !== null && options.modalities.includes(chosenModality) ? chosenModality : (options.modalities[0] ?? 'video');
   const recurrence: Recurrence | null = repeat === 'once' ? null : { everyWeeks: repeat === 'weekly' ? 1 : 2, count };
   const sessions = recurrence?.count ?? 1;
   const cost = state.estimate?.costCents ?? 0;
   const name = options.providerName;
   const requestOnly = options.needsConfirmation;
 
-  const lengthChoices = options.lengths.map((minutes): Choice<number> => ({ value: minutes, label: t('liveBooking.minutes', { count: minutes }) }));
+  const lengthChoices = options.lengths.map((minutes): Choice<number> => ({
+    value: minutes,
+    label: t('liveBooking.minutes', { count: minutes }),
+  }));
   const modalityChoices = options.modalities.map((value): Choice<LiveModality> => ({ value, label: vocabulary.modality(value) }));
   const repeatChoices: Choice<Repeat>[] = [
     { value: 'once', label: t('liveBooking.repeatOnce') },
@@ -104,7 +117,14 @@ export function BookingForm({ options, lengthMinutes, updating, onLengthChange, 
         />
       )}
       {modalityChoices.length > 1 && (
-        <RadioGroup id="book-modality" legend={t('liveBooking.modality')} choices={modalityChoices} value={modality} onChange={setModality} inline />
+        <RadioGroup
+          id="book-modality"
+          legend={t('liveBooking.modality')}
+          choices={modalityChoices}
+          value={modality}
+          onChange={setModality}
+          inline
+        />
       )}
       {updating ? (
         <Spinner label={t('liveBooking.updating', { minutes: lengthMinutes })} />
@@ -123,7 +143,13 @@ export function BookingForm({ options, lengthMinutes, updating, onLengthChange, 
       )}
       <RadioGroup id="book-repeat" legend={t('liveBooking.repeat')} choices={repeatChoices} value={repeat} onChange={setRepeat} inline />
       {recurrence && (
-        <SelectField id="book-count" className="care__day" label={t('liveBooking.count')} value={count} onChange={(event) => setCount(Number(event.currentTarget.value))}>
+        <SelectField
+          id="book-count"
+          className="care__day"
+          label={t('liveBooking.count')}
+          value={count}
+          onChange={(event) => setCount(Number(event.currentTarget.value))}
+        >
           {seriesCounts.map((value) => (
             <option key={value} value={value}>
               {t('liveBooking.countOption', { count: value })}
@@ -134,7 +160,12 @@ export function BookingForm({ options, lengthMinutes, updating, onLengthChange, 
       {start && (
         <div className="care__estimate">
           <p>
-            {t('liveBooking.summary', { when: formatDateTime(start, timeZone, i18n.language), minutes: lengthMinutes, modality: t(`liveBooking.modalityWords.${modality}`), name })}
+            {t('liveBooking.summary', {
+              when: formatDateTime(start, timeZone, i18n.language),
+              minutes: lengthMinutes,
+              modality: t(`liveBooking.modalityWords.${modality}`),
+              name,
+            })}
             {recurrence &&
               ` ${t(recurrence.everyWeeks === 1 ? 'liveBooking.seriesWeekly' : 'liveBooking.seriesFortnightly', {
                 count: recurrence.count,
@@ -146,7 +177,11 @@ export function BookingForm({ options, lengthMinutes, updating, onLengthChange, 
             {words.estimate(state)}{' '}
             {cost > 0 &&
               (recurrence
-                ? t('liveBooking.costSeries', { cost: formatCents(cost), total: formatCents(cost * recurrence.count), count: recurrence.count })
+                ? t('liveBooking.costSeries', {
+                    cost: formatCents(cost),
+                    total: formatCents(cost * recurrence.count),
+                    count: recurrence.count,
+                  })
                 : t('liveBooking.costEach', { cost: formatCents(cost) }))}
           </p>
           {requestOnly && <p>{t('liveBooking.confirms', { name })}</p>}

@@ -92,9 +92,7 @@ function CareView({ care, timeZone, state }: CareViewProps) {
       {coverage.isError && (
         <LoadFailed failure={coverage.error} onRetry={() => void coverage.refetch()} what="care.coverageFailed" asPage={false} />
       )}
-      {coverage.data && (
-        <CoverageSections coverage={coverage.data} care={care} timeZone={timeZone} onChanged={announce} />
-      )}
+      {coverage.data && <CoverageSections coverage={coverage.data} care={care} timeZone={timeZone} onChanged={announce} />}
       {!coverage.data?.coverage && <UpcomingSessions timeZone={timeZone} />}
       {current && care.previous.length > 0 && <HistoryAccess key={current.assignmentId} member={current} onChanged={announce} />}
       {current && queue?.reason !== 'switch' && coverage.data?.providerAcceptsCoverage !== false && (

@@ -17,9 +17,7 @@ export function CurrentProvider({ member }: { member: CareTeamMember }) {
 
   return (
     <section className="care__provider" aria-labelledby="care-provider-name">
-      <p className="care__eyebrow">
-        {t('care.provider.since', { date: formatCalendarDate(member.since, i18n.language) })}
-      </p>
+      <p className="care__eyebrow">{t('care.provider.since', { date: formatCalendarDate(member.since, i18n.language) })}</p>
       <ProviderSummary provider={provider} headingId="care-provider-name" size="large" />
       {member.reasons.length > 0 && (
         <div>

@@ -32,7 +32,9 @@ export function MessagingSession({ state, matched, timeZone, onStarted }: Messag
       { acceptedCostCents: state.estimate?.costCents ?? 0 },
       {
         onSuccess: (next) =>
-          onStarted(t('care.messaging.started', { until: formatDateTime(next.openMessagingSession?.closesAt ?? '', timeZone, i18n.language) })),
+          onStarted(
+            t('care.messaging.started', { until: formatDateTime(next.openMessagingSession?.closesAt ?? '', timeZone, i18n.language) }),
+          ),
       },
     );
   }
@@ -49,9 +51,7 @@ export function MessagingSession({ state, matched, timeZone, onStarted }: Messag
       {state.messaging === 'sessions' &&
         (open ? (
           <>
-            <p className="care__open">
-              {t('care.messaging.openUntil', { until: formatDateTime(open.closesAt, timeZone, i18n.language) })}
-            </p>
+            <p className="care__open">{t('care.messaging.openUntil', { until: formatDateTime(open.closesAt, timeZone, i18n.language) })}</p>
             <p>{t('care.messaging.openBody')}</p>
           </>
         ) : (

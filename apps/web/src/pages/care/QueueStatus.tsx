@@ -13,9 +13,7 @@ export function QueueStatus({ queue, currentName }: QueueStatusProps) {
       <h2 id="care-queue-heading">{switching ? t('care.queue.switchHeading') : t('care.queue.heading')}</h2>
       <p>{t('care.queue.position', { position: queue.position })}</p>
       <p>
-        {queue.estimateDays === null
-          ? t('care.queue.noEstimate')
-          : t('care.queue.estimate', { count: Math.max(1, queue.estimateDays) })}
+        {queue.estimateDays === null ? t('care.queue.noEstimate') : t('care.queue.estimate', { count: Math.max(1, queue.estimateDays) })}
       </p>
       <p>{t('care.queue.email')}</p>
       {currentName && <p>{t('care.queue.keepCurrent', { name: currentName })}</p>}

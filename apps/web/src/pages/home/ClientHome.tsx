@@ -31,11 +31,7 @@ export function ClientHome({ user }: { user: Me }) {
       </Card>
       <div className="card-grid">
         {laterSteps.map((step) => (
-          <Card
-            key={step}
-            title={t(`home.client.${step}.title`)}
-            badge={comingSoon.includes(step) ? t('common.comingSoon') : undefined}
-          >
+          <Card key={step} title={t(`home.client.${step}.title`)} badge={comingSoon.includes(step) ? t('common.comingSoon') : undefined}>
             <p>{t(`home.client.${step}.body`)}</p>
           </Card>
         ))}

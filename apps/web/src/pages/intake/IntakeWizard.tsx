@@ -161,11 +161,7 @@ export function IntakeWizard({ intake }: { intake: IntakeState }) {
         </h1>
         <p className="lead">{t(text.lead)}</p>
       </div>
-      {crisisNow && step === 'phq9' ? (
-        <CrisisResources urgent />
-      ) : (
-        (crisisNow || intake.showCrisisResources) && <CrisisResources />
-      )}
+      {crisisNow && step === 'phq9' ? <CrisisResources urgent /> : (crisisNow || intake.showCrisisResources) && <CrisisResources />}
       {underAge && <UnderAgeNotice />}
       {problem && <ErrorSummary problem={problem} fieldIds={intakeFieldIds} ref={summaryRef} />}
       {incomplete.length > 0 && <IncompleteSteps steps={incomplete} onGoTo={goTo} />}

@@ -89,10 +89,16 @@ export const intakeFieldIds: Record<IntakeField, string> = {
   preferredTimes: 'intake-preferred-times',
   providerGender: 'intake-provider-gender',
   approaches: 'intake-approaches',
-  ...(Object.fromEntries(phq9Numbers.map((n) => [`phq9-${n}`, `intake-phq9-${n}`])) as Record<`phq9-${(typeof phq9Numbers)[number]}`, string>),
+  ...(Object.fromEntries(phq9Numbers.map((n) => [`phq9-${n}`, `intake-phq9-${n}`])) as Record<
+    `phq9-${(typeof phq9Numbers)[number]}`,
+    string
+  >),
   phq9Difficulty: 'intake-phq9-difficulty',
   inCrisis: 'intake-in-crisis',
-  ...(Object.fromEntries(gad7Numbers.map((n) => [`gad7-${n}`, `intake-gad7-${n}`])) as Record<`gad7-${(typeof gad7Numbers)[number]}`, string>),
+  ...(Object.fromEntries(gad7Numbers.map((n) => [`gad7-${n}`, `intake-gad7-${n}`])) as Record<
+    `gad7-${(typeof gad7Numbers)[number]}`,
+    string
+  >),
   coverageKind: 'intake-coverage-kind',
   directPlan: 'intake-direct-plan',
   eapCode: 'intake-eap-code',
@@ -114,8 +120,7 @@ export function stepsFor({ careFormat, coverage }: StepsShaping): IntakeStep[] {
   return intakeSteps.filter((step) => step !== 'first_session' || live);
 }
 
-export const wantsLive = (draft: Pick<IntakeDraft, 'careFormat'>) =>
-  draft.careFormat === 'live' || draft.careFormat === 'both';
+export const wantsLive = (draft: Pick<IntakeDraft, 'careFormat'>) => draft.careFormat === 'live' || draft.careFormat === 'both';
 
 function answersList(items: readonly number[] | undefined, length: number): (ScreenerScore | null)[] {
   return Array.from({ length }, (_, index) => {
@@ -351,5 +356,3 @@ export function resumeStep(saved: IntakeStep, draft: StepsShaping): IntakeStep {
   const steps = stepsFor(draft);
   return steps.includes(saved) ? saved : (steps[steps.length - 1] ?? 'about');
 }
-
-

@@ -57,9 +57,7 @@ export function LicenceTable({ caption, licences, actions }: LicenceTableProps) 
               <td>
                 <LicenceStatusBadge status={licence.status} />
                 {licence.rejectionReason && (
-                  <span className="table__note">
-                    {t('licences.rejectionReason', { reason: licence.rejectionReason })}
-                  </span>
+                  <span className="table__note">{t('licences.rejectionReason', { reason: licence.rejectionReason })}</span>
                 )}
               </td>
               {hasActions && (

@@ -98,7 +98,8 @@ export function CallView({ joined, session, me, onLeave }: { joined: Joined; ses
   }, [call]);
 
   const name = counterpartName(session, role);
-  const switchTo = (to: LiveModality) => changeModality.mutate({ sessionId: session.id, modality: to }, { onError: (error) => setProblem(error.message) });
+  const switchTo = (to: LiveModality) =>
+    changeModality.mutate({ sessionId: session.id, modality: to }, { onError: (error) => setProblem(error.message) });
 
   return (
     <section className="call" aria-labelledby="call-heading">
@@ -115,10 +116,19 @@ export function CallView({ joined, session, me, onLeave }: { joined: Joined; ses
         </div>
       ) : (
         <div className={`call__stage call__stage--${modality}`}>
-          <video ref={remoteVideo} className="call__remote" autoPlay playsInline aria-label={t('liveSession.remoteVideo', { name })} hidden={modality !== 'video'} />
+          <video
+            ref={remoteVideo}
+            className="call__remote"
+            autoPlay
+            playsInline
+            aria-label={t('liveSession.remoteVideo', { name })}
+            hidden={modality !== 'video'}
+          />
           {modality === 'audio' && <div className="call__audio-only">{t('liveSession.audioOnly', { name })}</div>}
           {modality === 'audio' && <audio ref={(el) => void (el && (el.srcObject = remote))} autoPlay />}
-          {modality === 'video' && <video ref={localVideo} className="call__local" autoPlay playsInline muted aria-label={t('liveSession.yourVideo')} />}
+          {modality === 'video' && (
+            <video ref={localVideo} className="call__local" autoPlay playsInline muted aria-label={t('liveSession.yourVideo')} />
+          )}
         </div>
       )}
 

@@ -13,7 +13,15 @@ import { counterpartName, type Joined } from './joined.ts';
 const OVERRUN_MS = OVERRUN_MINUTES * 60_000;
 
 /** Before joining: when it opens, where the client is, and which camera and microphone to use. */
-export function Lobby({ session, role, onJoined }: { session: LiveSession; role: 'client' | 'provider'; onJoined: (joined: Joined) => void }) {
+export function Lobby({
+  session,
+  role,
+  onJoined,
+}: {
+  session: LiveSession;
+  role: 'client' | 'provider';
+  onJoined: (joined: Joined) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const zone = browserTimeZone();
@@ -27,7 +35,11 @@ export function Lobby({ session, role, onJoined }: { session: LiveSession; role:
   const preview = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
 
-  const open = session.status === 'booked' && !session.endedAt && now >= Date.parse(session.joinOpensAt) && now < Date.parse(session.endsAt) + OVERRUN_MS;
+  const open =
+    session.status === 'booked' &&
+    !session.endedAt &&
+    now >= Date.parse(session.joinOpensAt) &&
+    now < Date.parse(session.endsAt) + OVERRUN_MS;
   const modality = session.currentModality;
 
   // The preview: what the other person will see and hear, chosen before joining.
@@ -115,7 +127,9 @@ function NotOpen({ session, now, zone, role }: { session: LiveSession; now: numb
     return (
       <>
         <Alert tone="info">{t(session.outcome ? `liveSession.over.${session.outcome}` : 'liveSession.over.generic')}</Alert>
-        {session.outcome === 'completed' && role === 'provider' && <ButtonLink to={`/provider/sessions/${session.id}/note`}>{t('liveSession.writeNote')}</ButtonLink>}
+        {session.outcome === 'completed' && role === 'provider' && (
+          <ButtonLink to={`/provider/sessions/${session.id}/note`}>{t('liveSession.writeNote')}</ButtonLink>
+        )}
       </>
     );
   }

@@ -21,13 +21,11 @@ type CoverageFieldsProps = {
 export function CoverageFields({ ids, draft, onChange, errorFor, legend, careFormat = null }: CoverageFieldsProps) {
   const { t } = useTranslation();
   const options = useCoverageOptions();
-  const kindChoices = coverageKinds.map(
-    (kind): Choice<CoverageKind> => ({
-      value: kind,
-      label: t(`intake.coverage.kind.${kind}`),
-      description: t(`intake.coverage.kind.${kind}Description`),
-    }),
-  );
+  const kindChoices = coverageKinds.map((kind): Choice<CoverageKind> => ({
+    value: kind,
+    label: t(`intake.coverage.kind.${kind}`),
+    description: t(`intake.coverage.kind.${kind}Description`),
+  }));
   const update = (change: Partial<CoverageDraft>) => onChange({ ...draft, ...change });
 
   return (
@@ -100,9 +98,11 @@ function KindDetails({ ids, draft, update, errorFor, options, careFormat }: Kind
 
   switch (draft.kind) {
     case 'direct': {
-      const planChoices = options.plans.map(
-        (offer): Choice<PlanOffer['plan']> => ({ value: offer.plan, label: words.nameAndPrice(offer), description: words.includes(offer) }),
-      );
+      const planChoices = options.plans.map((offer): Choice<PlanOffer['plan']> => ({
+        value: offer.plan,
+        label: words.nameAndPrice(offer),
+        description: words.includes(offer),
+      }));
       const chosen = options.plans.find((offer) => offer.plan === draft.plan);
       const wantsLive = careFormat === 'live' || careFormat === 'both';
       const wantsMessages = careFormat === 'messaging' || careFormat === 'both';

@@ -12,7 +12,13 @@ type Coverage = NonNullable<CoverageState['coverage']>;
 type Direct = Extract<Coverage, { kind: 'direct' }>;
 
 /** The coverage in force now: what it is, what is left, what a session costs; a monthly plan's changes. */
-export function CurrentCoverage({ state, onChanged }: { state: CoverageState & { coverage: Coverage }; onChanged: (message: string) => void }) {
+export function CurrentCoverage({
+  state,
+  onChanged,
+}: {
+  state: CoverageState & { coverage: Coverage };
+  onChanged: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const words = useCoverageWords();
   const { coverage } = state;
@@ -57,7 +63,10 @@ function CoverageFacts({ coverage }: { coverage: Coverage }) {
           {coverage.deductibleRemainingCents !== null && (
             <Fact term={t('plan.facts.deductible')}>
               {coverage.deductibleRemainingCents > 0
-                ? t('plan.facts.deductibleLeft', { amount: formatCents(coverage.deductibleRemainingCents), rate: formatCents(coverage.sessionRateCents) })
+                ? t('plan.facts.deductibleLeft', {
+                    amount: formatCents(coverage.deductibleRemainingCents),
+                    rate: formatCents(coverage.sessionRateCents),
+                  })
                 : t('plan.facts.deductibleMet')}
             </Fact>
           )}
@@ -80,13 +89,21 @@ function DirectFacts({ coverage }: { coverage: Direct }) {
     <>
       <Fact term={t('plan.facts.plan')}>
         {plans.name(coverage.plan)}{' '}
-        {coverage.status === 'active' ? <Badge tone="success">{t('plan.facts.active')}</Badge> : <Badge tone="warning">{t('plan.facts.paused')}</Badge>}
+        {coverage.status === 'active' ? (
+          <Badge tone="success">{t('plan.facts.active')}</Badge>
+        ) : (
+          <Badge tone="warning">{t('plan.facts.paused')}</Badge>
+        )}
       </Fact>
       <Fact term={t('plan.facts.includes')}>{plans.includes(coverage)}</Fact>
       <Fact term={t('plan.facts.price')}>{plans.perMonth(coverage.monthlyPriceCents)}</Fact>
       {coverage.status === 'active' && (
         <Fact term={t('plan.facts.period')}>
-          {t('plan.facts.periodValue', { from: date(coverage.periodStart), to: date(dayBefore(coverage.periodEnd)), next: date(coverage.periodEnd) })}
+          {t('plan.facts.periodValue', {
+            from: date(coverage.periodStart),
+            to: date(dayBefore(coverage.periodEnd)),
+            next: date(coverage.periodEnd),
+          })}
         </Fact>
       )}
       {balance && coverage.status === 'active' && <Fact term={t('plan.facts.liveLeft')}>{balance}</Fact>}

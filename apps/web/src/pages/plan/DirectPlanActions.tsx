@@ -27,7 +27,10 @@ export function DirectPlanActions({ coverage, onChanged }: DirectPlanActionsProp
     change.mutate({ to }, { onSuccess: (state) => onChanged(done(state)) });
   }
   const effectiveOn = (state: CoverageState) =>
-    formatCalendarDate(state.coverage?.kind === 'direct' ? (state.coverage.pendingChange?.effectiveOn ?? coverage.periodEnd) : coverage.periodEnd, i18n.language);
+    formatCalendarDate(
+      state.coverage?.kind === 'direct' ? (state.coverage.pendingChange?.effectiveOn ?? coverage.periodEnd) : coverage.periodEnd,
+      i18n.language,
+    );
   // Each ConfirmButton below has its own key: one replacing another must not inherit its open question.
   const confirmProps = { cancelLabel: t('plan.actions.cancel'), pending: change.isPending, onAsk: () => change.reset() };
 
@@ -122,7 +125,11 @@ function ChangePlanForm({ coverage, pending, onCancel, onConfirm }: ChangePlanFo
   const [plan, setPlan] = useState<DirectPlan | null>(null);
   const [missing, setMissing] = useState(false);
   const others = (options.data?.plans ?? []).filter((offer) => offer.plan !== coverage.plan && offer.plan !== coverage.pendingChange?.to);
-  const choices = others.map((offer): Choice<DirectPlan> => ({ value: offer.plan, label: plans.nameAndPrice(offer), description: plans.includes(offer) }));
+  const choices = others.map((offer): Choice<DirectPlan> => ({
+    value: offer.plan,
+    label: plans.nameAndPrice(offer),
+    description: plans.includes(offer),
+  }));
   const chosen = others.find((offer) => offer.plan === plan);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -77,8 +77,12 @@ export function InvoiceHistory({ invoices }: { invoices: readonly Invoice[] }) {
             <tbody>
               {invoices.map((invoice) => (
                 <tr key={invoice.id}>
-                  <th scope="row" className="plan-history__nowrap">{invoice.number}</th>
-                  <td className="plan-history__nowrap">{formatCalendarDate(dayInZone(new Date(invoice.issuedAt), browserTimeZone()), i18n.language)}</td>
+                  <th scope="row" className="plan-history__nowrap">
+                    {invoice.number}
+                  </th>
+                  <td className="plan-history__nowrap">
+                    {formatCalendarDate(dayInZone(new Date(invoice.issuedAt), browserTimeZone()), i18n.language)}
+                  </td>
                   <td>{invoice.description}</td>
                   <td>{formatCents(invoice.amountCents)}</td>
                   <td>

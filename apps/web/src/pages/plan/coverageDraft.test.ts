@@ -33,12 +33,16 @@ describe('a refused coverage', () => {
 describe('a saved choice', () => {
   it('comes back as the draft it was typed from', () => {
     expect(coverageDraftFrom(undefined)).toEqual(emptyCoverageDraft);
-    expect(coverageDraftFrom({ kind: 'direct', plan: 'messaging_live' })).toEqual({ ...emptyCoverageDraft, kind: 'direct', plan: 'messaging_live' });
+    expect(coverageDraftFrom({ kind: 'direct', plan: 'messaging_live' })).toEqual({
+      ...emptyCoverageDraft,
+      kind: 'direct',
+      plan: 'messaging_live',
+    });
   });
 });
 
 describe('a period', () => {
-  it("ends the day before the next one starts, across months and years", () => {
+  it('ends the day before the next one starts, across months and years', () => {
     expect(dayBefore('2026-12-24')).toBe('2026-12-23');
     expect(dayBefore('2027-01-01')).toBe('2026-12-31');
     expect(dayBefore('2028-03-01')).toBe('2028-02-29');

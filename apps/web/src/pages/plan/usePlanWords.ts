@@ -25,6 +25,7 @@ export function usePlanWords() {
     name,
     perMonth,
     includes,
-    nameAndPrice: (offer: PlanOffer) => t('intake.coverage.nameAndPrice', { name: name(offer.plan), price: perMonth(offer.monthlyPriceCents) }),
+    nameAndPrice: (offer: PlanOffer) =>
+      t('intake.coverage.nameAndPrice', { name: name(offer.plan), price: perMonth(offer.monthlyPriceCents) }),
   };
 }

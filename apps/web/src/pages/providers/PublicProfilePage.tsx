@@ -30,9 +30,7 @@ function PublicProfile({ providerId }: { providerId: string }) {
     );
   }
   if (profile.isError) {
-    return (
-      <LoadFailed failure={profile.error} onRetry={() => void profile.refetch()} what="publicProfile.loadFailed" />
-    );
+    return <LoadFailed failure={profile.error} onRetry={() => void profile.refetch()} what="publicProfile.loadFailed" />;
   }
   if (!profile.data) return <Spinner />;
   return <ProfileView profile={profile.data} />;

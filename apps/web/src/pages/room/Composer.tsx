@@ -144,10 +144,24 @@ export function Composer({ otherName, words, disabled, onSendText, onSendUpload,
             <Button variant="secondary" className="button--small" onClick={() => record('video')} disabled={disabled}>
               {t('room.record.video')}
             </Button>
-            <Button variant="secondary" className="button--small" onClick={() => fileInput.current?.click()} disabled={disabled} aria-describedby="composer-attach-hint">
+            <Button
+              variant="secondary"
+              className="button--small"
+              onClick={() => fileInput.current?.click()}
+              disabled={disabled}
+              aria-describedby="composer-attach-hint"
+            >
               {t('room.attach.button')}
             </Button>
-            <input ref={fileInput} type="file" className="visually-hidden" tabIndex={-1} aria-hidden="true" accept={ATTACHABLE.join(',')} onChange={onFileChosen} />
+            <input
+              ref={fileInput}
+              type="file"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              accept={ATTACHABLE.join(',')}
+              onChange={onFileChosen}
+            />
           </div>
           <Button className="composer__send" onClick={send} disabled={disabled || over > 0 || text.trim() === ''}>
             {t('room.composer.send')}

@@ -21,7 +21,9 @@ export function InboxPage() {
         <h1>{t('room.inbox.heading')}</h1>
         <p className="lead">{t('room.inbox.lead')}</p>
       </div>
-      {inbox.isError && <LoadFailed failure={inbox.error} onRetry={() => void inbox.refetch()} what="room.inbox.loadFailed" asPage={false} />}
+      {inbox.isError && (
+        <LoadFailed failure={inbox.error} onRetry={() => void inbox.refetch()} what="room.inbox.loadFailed" asPage={false} />
+      )}
       {inbox.isPending && <Spinner />}
       {inbox.data?.rooms.length === 0 && <p>{t('room.inbox.empty')}</p>}
       {inbox.data && inbox.data.rooms.length > 0 && (
@@ -35,8 +37,12 @@ export function InboxPage() {
                 {entry.unread > 0 && <Badge tone="info">{t('room.inbox.unread', { count: entry.unread })}</Badge>}
                 {entry.overdue && <Badge tone="danger">{t('room.inbox.overdue')}</Badge>}
               </div>
-              <p className="inbox__due">{entry.replyBy ? t('room.inbox.replyBy', { when: words.due(entry.replyBy) }) : t('room.inbox.nothingWaiting')}</p>
-              <p className="inbox__last">{entry.lastMessageAt ? t('room.inbox.lastMessage', { when: words.when(entry.lastMessageAt) }) : t('room.inbox.noMessages')}</p>
+              <p className="inbox__due">
+                {entry.replyBy ? t('room.inbox.replyBy', { when: words.due(entry.replyBy) }) : t('room.inbox.nothingWaiting')}
+              </p>
+              <p className="inbox__last">
+                {entry.lastMessageAt ? t('room.inbox.lastMessage', { when: words.when(entry.lastMessageAt) }) : t('room.inbox.noMessages')}
+              </p>
             </li>
           ))}
         </ol>

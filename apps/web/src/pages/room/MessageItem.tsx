@@ -29,7 +29,9 @@ export function MessageItem({ message, mine, mark, words, onStar }: MessageItemP
           {message.starred && <span className="visually-hidden">, {t('room.starred')}</span>}
         </p>
         {message.kind === 'text' && message.text !== null && <MessageText text={message.text} />}
-        {message.kind !== 'text' && message.attachment && <MessageMedia kind={message.kind} attachment={message.attachment} words={words} />}
+        {message.kind !== 'text' && message.attachment && (
+          <MessageMedia kind={message.kind} attachment={message.attachment} words={words} />
+        )}
       </div>
       <div className="message__footer">
         {mark && <span className="message__mark">{t(`room.status.${mark}`)}</span>}

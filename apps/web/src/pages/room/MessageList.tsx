@@ -89,7 +89,14 @@ export function MessageList({ room, snapshot, otherName, starredOnly, timeZone, 
   }
 
   return (
-    <div className="room__scroller" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('room.messagesLabel', { name: otherName })}>
+    <div
+      className="room__scroller"
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label={t('room.messagesLabel', { name: otherName })}
+    >
       {!starredOnly && (
         <div className="room__earlier">
           {log.hasEarlier ? (
@@ -122,7 +129,16 @@ export function MessageList({ room, snapshot, otherName, starredOnly, timeZone, 
               {day.messages.map((message) => {
                 const mine = message.senderId === room.myUserId;
                 const mark = !mine ? null : message.id === readMark?.id ? 'read' : message.id === lastMine?.id ? 'sent' : null;
-                return <MessageItem key={message.id} message={message} mine={mine} mark={mark} words={words} onStar={(starred) => room.setStar(message.id, starred)} />;
+                return (
+                  <MessageItem
+                    key={message.id}
+                    message={message}
+                    mine={mine}
+                    mark={mark}
+                    words={words}
+                    onStar={(starred) => room.setStar(message.id, starred)}
+                  />
+                );
               })}
             </ol>
           </section>
@@ -140,7 +156,9 @@ export function MessageList({ room, snapshot, otherName, starredOnly, timeZone, 
           </ol>
         )}
       </div>
-      {shown.length === 0 && log.pending.length === 0 && <p className="room__empty">{starredOnly ? t('room.filter.noneStarred') : t('room.empty')}</p>}
+      {shown.length === 0 && log.pending.length === 0 && (
+        <p className="room__empty">{starredOnly ? t('room.filter.noneStarred') : t('room.empty')}</p>
+      )}
     </div>
   );
 }

@@ -8,7 +8,9 @@ type MessageMediaProps = { kind: Exclude<MessageKind, 'text'>; attachment: Attac
 export function MessageMedia({ kind, attachment, words }: MessageMediaProps) {
   const { t } = useTranslation();
   const kindWord = t(`room.kind.${kind}`);
-  const label = attachment.durationMs ? t('room.mediaWithLength', { kind: kindWord, length: clockLength(attachment.durationMs) }) : kindWord;
+  const label = attachment.durationMs
+    ? t('room.mediaWithLength', { kind: kindWord, length: clockLength(attachment.durationMs) })
+    : kindWord;
   if (kind === 'voice') {
     return (
       <figure className="message__media">

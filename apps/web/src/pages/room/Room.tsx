@@ -45,7 +45,11 @@ export function Room({ roomId, me }: { roomId: string; me: Me }) {
   if (!view) return <Spinner />;
 
   const forProvider = view.you === 'provider';
-  const otherName = forProvider ? view.clientName : view.provider ? `${view.provider.firstName} ${view.provider.lastName}` : t('room.provider.heading');
+  const otherName = forProvider
+    ? view.clientName
+    : view.provider
+      ? `${view.provider.firstName} ${view.provider.lastName}`
+      : t('room.provider.heading');
   return (
     <div className="room">
       <div className="room__header">

@@ -30,12 +30,16 @@ export function useRoomWords(timeZone: string) {
     },
     /** "Tue 3:00 PM CST": when a reply is due. */
     due: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)),
+      new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(
+        new Date(iso),
+      ),
     /** "Mon, Dec 1, 2025, 1:27 AM CST": a time further ahead than a week. */
     dateTime: (iso: string) => formatDateTime(iso, timeZone, locale),
     /** "Mar 3, 2:10 PM". */
     when: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso)),
+      new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(
+        new Date(iso),
+      ),
     size: (bytes: number) => {
       const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
       return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);

@@ -52,7 +52,9 @@ export function useRecorder() {
       setState({ phase: 'starting', kind });
       let stream: MediaStream;
       try {
-        stream = await navigator.mediaDevices.getUserMedia(kind === 'video' ? { audio: true, video: { width: 640, height: 480 } } : { audio: true });
+        stream = await navigator.mediaDevices.getUserMedia(
+          kind === 'video' ? { audio: true, video: { width: 640, height: 480 } } : { audio: true },
+        );
       } catch {
         if (attempt === current.attempt) setState({ phase: 'failed', kind, reason: 'denied' });
         return;
@@ -62,7 +64,11 @@ export function useRecorder() {
         return;
       }
       const mimeType = recorderType(kind);
-      const media = new MediaRecorder(stream, { mimeType, audioBitsPerSecond: 64_000, videoBitsPerSecond: kind === 'video' ? 1_000_000 : undefined });
+      const media = new MediaRecorder(stream, {
+        mimeType,
+        audioBitsPerSecond: 64_000,
+        videoBitsPerSecond: kind === 'video' ? 1_000_000 : undefined,
+      });
       const chunks: Blob[] = [];
       const startedAt = Date.now();
       media.ondataavailable = (event) => {

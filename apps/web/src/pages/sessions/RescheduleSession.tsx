@@ -51,7 +51,12 @@ export function RescheduleSession({ session, coverage, timeZone, onMoved, onKeep
     clear();
     const acceptedCostCents = coverage?.estimate?.costCents;
     move.mutate(
-      { sessionId: session.id, start, ...(acceptedCostCents === undefined ? {} : { acceptedCostCents }), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      {
+        sessionId: session.id,
+        start,
+        ...(acceptedCostCents === undefined ? {} : { acceptedCostCents }),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
       {
         onSuccess: (moved) => onMoved(t('clientSessions.moved', { when: formatDateTime(moved.startsAt, timeZone, i18n.language) })),
         onError: (failure) => {
@@ -79,9 +84,25 @@ export function RescheduleSession({ session, coverage, timeZone, onMoved, onKeep
         (slots.length === 0 ? (
           <p>{t('clientSessions.noOtherTimes', { name: options.data.providerName })}</p>
         ) : (
-          <SlotPicker id={id} slots={slots} timeZone={timeZone} lengthMinutes={session.lengthMinutes} value={start} onChange={setStart} error={errorFor('time')} />
+          <SlotPicker
+            id={id}
+            slots={slots}
+            timeZone={timeZone}
+            lengthMinutes={session.lengthMinutes}
+            value={start}
+            onChange={setStart}
+            error={errorFor('time')}
+          />
         ))}
-      <TextAreaField id={`${id}-reason`} label={t('clientSessions.reason')} hint={t('clientSessions.reasonHint')} value={reason} maxLength={500} rows={2} onChange={(event) => setReason(event.currentTarget.value)} />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={t('clientSessions.reason')}
+        hint={t('clientSessions.reasonHint')}
+        value={reason}
+        maxLength={500}
+        rows={2}
+        onChange={(event) => setReason(event.currentTarget.value)}
+      />
       <p className="sessions__note">
         {session.freeChange
           ? `${t('clientSessions.moveFree')} ${newCost !== undefined && newCost !== session.costCents ? t('clientSessions.moveNewCost', { cost: formatCents(newCost) }) : ''}`

@@ -37,7 +37,8 @@ export function SessionRefusal({ failure, coverage }: SessionRefusalProps) {
       case 'estimate_changed': {
         const estimate = coverage?.estimate;
         if (!estimate) return t('errors.estimate_changed');
-        const now = estimate.costCents > 0 ? t('liveBooking.costEach', { cost: formatCents(estimate.costCents) }) : (words.estimate(coverage) ?? '');
+        const now =
+          estimate.costCents > 0 ? t('liveBooking.costEach', { cost: formatCents(estimate.costCents) }) : (words.estimate(coverage) ?? '');
         return t('liveBooking.refused.estimateChanged', { now });
       }
       default:

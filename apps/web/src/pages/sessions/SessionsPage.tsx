@@ -27,7 +27,8 @@ export function SessionsPage() {
 
 function Sessions() {
   const sessions = useSessions();
-  if (sessions.isError) return <LoadFailed failure={sessions.error} onRetry={() => void sessions.refetch()} what="clientSessions.loadFailed" />;
+  if (sessions.isError)
+    return <LoadFailed failure={sessions.error} onRetry={() => void sessions.refetch()} what="clientSessions.loadFailed" />;
   if (!sessions.data) return <Spinner />;
   return <SessionsView list={sessions.data} />;
 }
@@ -57,7 +58,15 @@ function SessionsView({ list }: { list: LiveSessionList }) {
         ) : (
           <ul className="bare-list sessions__list">
             {list.upcoming.map((session) => (
-              <UpcomingSession key={session.id} session={session} words={words} coverage={coverage.data} timeZone={timeZone} now={now} onChanged={announce} />
+              <UpcomingSession
+                key={session.id}
+                session={session}
+                words={words}
+                coverage={coverage.data}
+                timeZone={timeZone}
+                now={now}
+                onChanged={announce}
+              />
             ))}
           </ul>
         )}

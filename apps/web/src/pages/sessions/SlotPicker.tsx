@@ -32,7 +32,10 @@ export function SlotPicker({ id, slots, timeZone, lengthMinutes, value, onChange
 
   // Short enough for a phone's select: "Wednesday, Nov 25".
   const dayName = new Intl.DateTimeFormat(i18n.language, { timeZone, weekday: 'long', month: 'short', day: 'numeric' });
-  const timeChoices = times.map((slot): Choice<string> => ({ value: slot.start, label: formatTimeOfDay(slot.start, timeZone, i18n.language) }));
+  const timeChoices = times.map((slot): Choice<string> => ({
+    value: slot.start,
+    label: formatTimeOfDay(slot.start, timeZone, i18n.language),
+  }));
 
   return (
     <>

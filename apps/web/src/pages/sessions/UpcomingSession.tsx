@@ -97,7 +97,10 @@ export function UpcomingSession({ session, words, coverage, timeZone, now, onCha
             onConfirm={() =>
               cancel.mutate(
                 { sessionId: session.id },
-                { onSuccess: () => onChanged(t(session.freeChange ? 'care.sessions.cancelledReturned' : 'care.sessions.cancelledSpent', { when })) },
+                {
+                  onSuccess: () =>
+                    onChanged(t(session.freeChange ? 'care.sessions.cancelledReturned' : 'care.sessions.cancelledSpent', { when })),
+                },
               )
             }
           />

@@ -46,19 +46,13 @@ const NUMBER_PREFIX: Partial<Record<Credential, string>> = { PsyD: 'PSY', PhD: '
  * Home state first, then (for ~35%) one to three more: mostly neighbours, otherwise big states.
  * `expiryDates` are the dates a licence may expire on (3 months to 2 years out), computed once.
  */
-export function drawLicences(
-  rng: Rng,
-  homeState: UsStateCode,
-  licenceType: Credential,
-  expiryDates: readonly string[],
-): DemoLicence[] {
+export function drawLicences(rng: Rng, homeState: UsStateCode, licenceType: Credential, expiryDates: readonly string[]): DemoLicence[] {
   const states: UsStateCode[] = [homeState];
   if (rng.chance(0.35)) {
     const wanted = 1 + rng.weightedPick([1, 2, 3], [6, 3, 1]);
     while (states.length < wanted) {
       const neighbours = stateFacts[homeState].neighbours.filter((state) => !states.includes(state));
-      const next =
-        neighbours.length > 0 && rng.chance(0.65) ? rng.pick(neighbours) : rng.weightedPick(stateCodes, populationWeights);
+      const next = neighbours.length > 0 && rng.chance(0.65) ? rng.pick(neighbours) : rng.weightedPick(stateCodes, populationWeights);
       if (!states.includes(next)) states.push(next);
     }
   }

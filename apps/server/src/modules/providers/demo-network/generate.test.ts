@@ -53,7 +53,10 @@ describe('generateDemoNetwork', () => {
 
   it('puts most providers where most people live', () => {
     const homes = countBy(network.map((provider) => provider.homeState));
-    const top4 = [...homes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([state]) => state);
+    const top4 = [...homes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([state]) => state);
     expect(top4.sort()).toEqual(['CA', 'FL', 'NY', 'TX']);
     expect(homes.get('CA') ?? 0).toBeGreaterThan((homes.get('WY') ?? 0) * 10);
     expect(homes.get('TX') ?? 0).toBeGreaterThan(homes.get('OH') ?? 0);

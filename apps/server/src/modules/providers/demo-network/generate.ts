@@ -53,9 +53,26 @@ const STATE_FLOOR_FROM_SIZE = STATE_FLOOR * stateCodes.length;
 const LICENCE_DAYS_LEFT = { min: 92, max: 730 };
 
 const FOCUS_AREAS: FocusArea[] = [
-  'anxiety', 'depression', 'stress', 'relationships', 'trauma', 'self_esteem', 'life_transitions', 'grief',
-  'family', 'work', 'lgbtqia', 'parenting', 'substance_use', 'sleep', 'anger', 'adhd', 'ocd', 'chronic_illness',
-  'eating', 'bipolar',
+  'anxiety',
+  'depression',
+  'stress',
+  'relationships',
+  'trauma',
+  'self_esteem',
+  'life_transitions',
+  'grief',
+  'family',
+  'work',
+  'lgbtqia',
+  'parenting',
+  'substance_use',
+  'sleep',
+  'anger',
+  'adhd',
+  'ocd',
+  'chronic_illness',
+  'eating',
+  'bipolar',
 ];
 const FOCUS_WEIGHTS = [10, 10, 8, 7, 7, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 1.5, 1.5];
 const PRESCRIBER_FOCUS = new Set<FocusArea>(['bipolar', 'adhd', 'sleep']);
@@ -64,13 +81,28 @@ const PRESCRIBER_FOCUS_WEIGHTS = FOCUS_AREAS.map((area, index) =>
 );
 
 const APPROACHES: TherapyApproach[] = [
-  'cbt', 'person_centered', 'mindfulness', 'act', 'solution_focused', 'dbt', 'psychodynamic',
-  'motivational_interviewing', 'emdr', 'ifs', 'narrative', 'gottman', 'exposure',
+  'cbt',
+  'person_centered',
+  'mindfulness',
+  'act',
+  'solution_focused',
+  'dbt',
+  'psychodynamic',
+  'motivational_interviewing',
+  'emdr',
+  'ifs',
+  'narrative',
+  'gottman',
+  'exposure',
 ];
 const APPROACH_WEIGHTS = [10, 6, 6, 5, 5, 4, 4, 3, 3, 3, 2, 2, 2];
 /** Approaches that become four times likelier when the provider lists the focus area they suit. */
 const APPROACH_FOR_FOCUS: Partial<Record<TherapyApproach, FocusArea>> = {
-  emdr: 'trauma', exposure: 'ocd', gottman: 'relationships', motivational_interviewing: 'substance_use', dbt: 'anger',
+  emdr: 'trauma',
+  exposure: 'ocd',
+  gottman: 'relationships',
+  motivational_interviewing: 'substance_use',
+  dbt: 'anger',
 };
 
 const GENDERS: Gender[] = ['woman', 'man', 'nonbinary', 'self_described'];
@@ -78,7 +110,12 @@ const GENDER_WEIGHTS = [70, 25, 4, 1];
 const OPEN_PRONOUNS = ['they/them', 'she/they', 'he/they', null];
 const CAPACITIES = [10, 15, 20, 25, 30, 35, 40];
 const CAPACITY_WEIGHTS = [1, 2, 4, 4, 3, 1, 1];
-const EXPERIENCE_BANDS: Array<[number, number]> = [[1, 2], [3, 15], [16, 25], [26, 35]];
+const EXPERIENCE_BANDS: Array<[number, number]> = [
+  [1, 2],
+  [3, 15],
+  [16, 25],
+  [26, 35],
+];
 const EXPERIENCE_WEIGHTS = [8, 70, 17, 5];
 const MODALITY_CHANCES: Record<Modality, number> = { messaging: 0.97, video: 0.9, audio: 0.6, chat: 0.4 };
 const COVERAGE_CHANCES: Record<CoverageKind, number> = { direct: 0.95, eap: 0.6, health_plan: 0.55 };

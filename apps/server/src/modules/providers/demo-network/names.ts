@@ -106,7 +106,9 @@ const pools = {
 export type Heritage = keyof typeof pools;
 const heritages = Object.keys(pools) as Heritage[];
 
-const neutralFirstNames = words('Alex Jordan Sam Riley Taylor Casey Avery Quinn Rowan Sage Emerson Drew Skyler Reese Charlie Dakota Ari Jules');
+const neutralFirstNames = words(
+  'Alex Jordan Sam Riley Taylor Casey Avery Quinn Rowan Sage Emerson Drew Skyler Reese Charlie Dakota Ari Jules',
+);
 
 // Pairings our pools could produce that name someone famous (or a famous character).
 const famousNames = new Set(
@@ -151,8 +153,7 @@ export function drawHeritage(rng: Rng, facts: StateFacts): Heritage {
 export function drawName(rng: Rng, heritage: Heritage, gender: Gender): { firstName: string; lastName: string } {
   const own = pools[heritage];
   for (;;) {
-    const firstNames =
-      gender === 'woman' ? own.women : gender === 'man' ? own.men : rng.chance(0.6) ? neutralFirstNames : own.women;
+    const firstNames = gender === 'woman' ? own.women : gender === 'man' ? own.men : rng.chance(0.6) ? neutralFirstNames : own.women;
     // Families mix: some surnames come from another heritage.
     const surnames = rng.chance(0.15) ? pools[rng.pick(heritages)].surnames : own.surnames;
     const firstName = rng.pick(firstNames);

@@ -29,7 +29,8 @@ export interface LiveSessionsTable {
 
 type LiveModality = 'video' | 'audio' | 'chat';
 
-type LiveOutcome = 'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_early' | 'cancelled_late' | 'cancelled_by_provider' | 'declined';
+type LiveOutcome =
+  'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_early' | 'cancelled_late' | 'cancelled_by_provider' | 'declined';
 
 export interface SessionRemindersTable {
   id: Generated<string>;

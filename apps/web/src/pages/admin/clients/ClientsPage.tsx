@@ -52,12 +52,7 @@ export function ClientsPage() {
         </div>
       </form>
       {list.isError && (
-        <LoadFailed
-          failure={list.error}
-          onRetry={() => void list.refetch()}
-          what="partnersOps.clients.loadFailed"
-          asPage={false}
-        />
+        <LoadFailed failure={list.error} onRetry={() => void list.refetch()} what="partnersOps.clients.loadFailed" asPage={false} />
       )}
       {list.isPending && <Spinner />}
       {list.data && <ClientResults list={list.data} q={q} busy={list.isPlaceholderData} />}

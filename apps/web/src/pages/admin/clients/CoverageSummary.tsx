@@ -40,9 +40,7 @@ function CoverageFacts({ coverage }: { coverage: Coverage }) {
           <Fact term={t('partnersOps.ledger.liveLeft')}>
             {t('partnersOps.ledger.ofAllowance', { left: coverage.liveSessionsLeft, count: coverage.liveSessionsPerMonth })}
           </Fact>
-          {coverage.pendingChange && (
-            <Fact term={t('partnersOps.ledger.pendingChange')}>{pendingWords(coverage.pendingChange)}</Fact>
-          )}
+          {coverage.pendingChange && <Fact term={t('partnersOps.ledger.pendingChange')}>{pendingWords(coverage.pendingChange)}</Fact>}
         </>
       );
     case 'eap':
@@ -59,9 +57,7 @@ function CoverageFacts({ coverage }: { coverage: Coverage }) {
       return (
         <>
           <Fact term={t('partnersOps.ledger.payer')}>{coverage.payer}</Fact>
-          <Fact term={t('partnersOps.ledger.memberId')}>
-            {t('partnersOps.ledger.endingIn', { digits: coverage.memberIdEnding })}
-          </Fact>
+          <Fact term={t('partnersOps.ledger.memberId')}>{t('partnersOps.ledger.endingIn', { digits: coverage.memberIdEnding })}</Fact>
           <Fact term={t('partnersOps.ledger.copay')}>{money(coverage.copayCents)}</Fact>
           <Fact term={t('partnersOps.ledger.deductible')}>{money(coverage.deductibleRemainingCents)}</Fact>
           <Fact term={t('partnersOps.ledger.sessionRate')}>{formatCents(coverage.sessionRateCents)}</Fact>

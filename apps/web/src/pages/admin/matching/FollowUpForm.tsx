@@ -36,8 +36,7 @@ export function FollowUpForm({ flag, onRecorded }: FollowUpFormProps) {
   }
 
   const failure =
-    record.error &&
-    (record.error.code === 'conflict' ? t('matchingOps.safety.alreadyFollowedUp') : t(`errors.${record.error.code}`));
+    record.error && (record.error.code === 'conflict' ? t('matchingOps.safety.alreadyFollowedUp') : t(`errors.${record.error.code}`));
   return (
     <form className="form follow-up" noValidate onSubmit={submit}>
       {failure && <Alert tone="error">{failure}</Alert>}

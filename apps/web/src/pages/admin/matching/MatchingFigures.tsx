@@ -19,8 +19,7 @@ export function MatchingFigures({ overview }: { overview: MatchingOverview }) {
   const time = useHumanTime();
   const { queue, timeToMatch, lastBatch } = overview;
   const windowNote = t('matchingOps.matching.window', { count: timeToMatch.matches, days: timeToMatch.windowDays });
-  const matchTime = (seconds: number | null) =>
-    seconds === null ? t('matchingOps.matching.noMatches') : time.duration(seconds);
+  const matchTime = (seconds: number | null) => (seconds === null ? t('matchingOps.matching.noMatches') : time.duration(seconds));
 
   return (
     <div className="card-grid figures">

@@ -23,9 +23,7 @@ export function MatchingPage() {
     setMessage(null);
     run.mutate(undefined, {
       onSuccess: ({ lastBatch, queue }) =>
-        setMessage(
-          t('matchingOps.matching.ran', { assigned: lastBatch?.assigned ?? 0, waiting: lastBatch?.stillWaiting ?? queue.size }),
-        ),
+        setMessage(t('matchingOps.matching.ran', { assigned: lastBatch?.assigned ?? 0, waiting: lastBatch?.stillWaiting ?? queue.size })),
     });
   }
 

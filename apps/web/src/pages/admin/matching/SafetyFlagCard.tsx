@@ -20,9 +20,7 @@ function useReasonWords() {
     flag.reasons.map((reason) => {
       if (reason === 'self_reported_crisis') return t('matchingOps.safety.reason.self_reported_crisis');
       const answer = flag.item9 === null ? undefined : item9Answers[flag.item9];
-      return answer
-        ? t('matchingOps.safety.reason.phq9_item9', { answer: t(answer) })
-        : t('matchingOps.safety.reason.phq9_item9_unknown');
+      return answer ? t('matchingOps.safety.reason.phq9_item9', { answer: t(answer) }) : t('matchingOps.safety.reason.phq9_item9_unknown');
     });
 }
 

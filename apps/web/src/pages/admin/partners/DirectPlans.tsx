@@ -14,12 +14,7 @@ export function DirectPlans({ onSaved }: { onSaved: (message: string) => void })
       <h2 id="direct-plans-heading">{t('partnersOps.plans.heading')}</h2>
       <p>{t('partnersOps.plans.lead')}</p>
       {catalogue.isError && (
-        <LoadFailed
-          failure={catalogue.error}
-          onRetry={() => void catalogue.refetch()}
-          what="partnersOps.plans.loadFailed"
-          asPage={false}
-        />
+        <LoadFailed failure={catalogue.error} onRetry={() => void catalogue.refetch()} what="partnersOps.plans.loadFailed" asPage={false} />
       )}
       {catalogue.isPending && <Spinner />}
       {catalogue.data && (

@@ -32,12 +32,7 @@ export function PartnersPage() {
       </div>
       <StatusMessage message={message} />
       {partners.isError && (
-        <LoadFailed
-          failure={partners.error}
-          onRetry={() => void partners.refetch()}
-          what="partnersOps.loadFailed"
-          asPage={false}
-        />
+        <LoadFailed failure={partners.error} onRetry={() => void partners.refetch()} what="partnersOps.loadFailed" asPage={false} />
       )}
       <section className="stack partners__section" aria-labelledby="eap-heading">
         <h2 id="eap-heading">{t('partnersOps.eap.heading')}</h2>

@@ -43,9 +43,7 @@ export function PlanOfferForm({ offer, onSaved }: PlanOfferFormProps) {
           const saved = catalogue.plans.find((each) => each.plan === offer.plan) ?? offer;
           setPrice(centsToDollarsField(saved.monthlyPriceCents));
           setLive(String(saved.liveSessionsPerMonth));
-          onSaved(
-            t('partnersOps.plans.saved', { name, price: formatCents(saved.monthlyPriceCents), count: saved.liveSessionsPerMonth }),
-          );
+          onSaved(t('partnersOps.plans.saved', { name, price: formatCents(saved.monthlyPriceCents), count: saved.liveSessionsPerMonth }));
         },
       },
     );
@@ -54,9 +52,7 @@ export function PlanOfferForm({ offer, onSaved }: PlanOfferFormProps) {
   return (
     <Card title={name} headingLevel={3} headingId={`plan-${offer.plan}`}>
       <form className="form partners__plan-form" noValidate onSubmit={submit}>
-        <p className="muted">
-          {offer.messaging ? t('partnersOps.plans.withMessaging') : t('partnersOps.plans.withoutMessaging')}
-        </p>
+        <p className="muted">{offer.messaging ? t('partnersOps.plans.withMessaging') : t('partnersOps.plans.withoutMessaging')}</p>
         {update.isError && <Alert tone="error">{t(`errors.${update.error.code}`)}</Alert>}
         <TextField
           id={ids.price}

@@ -48,9 +48,7 @@ export function ProviderResults({ list, busy, pageLink }: ProviderResultsProps) 
                 <td>{provider.credentials.join(', ') || t('common.none')}</td>
                 <td>{provider.licensedStates.join(', ') || t('common.none')}</td>
                 <td>{provider.pendingLicences}</td>
-                <td>
-                  {provider.nextExpiry ? formatCalendarDate(provider.nextExpiry, vocabulary.locale) : t('common.none')}
-                </td>
+                <td>{provider.nextExpiry ? formatCalendarDate(provider.nextExpiry, vocabulary.locale) : t('common.none')}</td>
               </tr>
             ))}
           </tbody>

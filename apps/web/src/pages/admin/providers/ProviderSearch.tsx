@@ -31,29 +31,13 @@ export function ProviderSearch({ query, onSearch }: ProviderSearchProps) {
       method="get"
       onSubmit={handleSubmit}
     >
-      <TextField
-        id="search-q"
-        name="q"
-        type="search"
-        label={t('adminProviders.search.q')}
-        defaultValue={query.q ?? ''}
-      />
+      <TextField id="search-q" name="q" type="search" label={t('adminProviders.search.q')} defaultValue={query.q ?? ''} />
       <div className="form__row">
-        <SelectField
-          id="search-state"
-          name="state"
-          label={t('adminProviders.search.state')}
-          defaultValue={query.state ?? ''}
-        >
+        <SelectField id="search-state" name="state" label={t('adminProviders.search.state')} defaultValue={query.state ?? ''}>
           <option value="">{t('adminProviders.search.anyState')}</option>
           <StateOptions />
         </SelectField>
-        <SelectField
-          id="search-language"
-          name="language"
-          label={t('adminProviders.search.language')}
-          defaultValue={query.language ?? ''}
-        >
+        <SelectField id="search-language" name="language" label={t('adminProviders.search.language')} defaultValue={query.language ?? ''}>
           <option value="">{t('adminProviders.search.anyLanguage')}</option>
           {[...commonLanguageCodes, ...others].map((code) => (
             <option key={code} value={code}>
@@ -61,12 +45,7 @@ export function ProviderSearch({ query, onSearch }: ProviderSearchProps) {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          id="search-status"
-          name="status"
-          label={t('adminProviders.search.status')}
-          defaultValue={query.status ?? ''}
-        >
+        <SelectField id="search-status" name="status" label={t('adminProviders.search.status')} defaultValue={query.status ?? ''}>
           <option value="">{t('adminProviders.search.anyStatus')}</option>
           {providerStatuses.map((status) => (
             <option key={status} value={status}>

@@ -23,12 +23,7 @@ export function ProvidersPage() {
       </div>
       <ProviderSearch query={query} onSearch={setSearchParams} />
       {list.isError && (
-        <LoadFailed
-          failure={list.error}
-          onRetry={() => void list.refetch()}
-          what="adminProviders.loadFailed"
-          asPage={false}
-        />
+        <LoadFailed failure={list.error} onRetry={() => void list.refetch()} what="adminProviders.loadFailed" asPage={false} />
       )}
       {list.isPending && <Spinner />}
       {list.data && (

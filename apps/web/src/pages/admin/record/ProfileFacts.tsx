@@ -27,10 +27,7 @@ export function ProfileFacts({ profile }: { profile: ProviderProfile }) {
     [t('providerProfile.clients.modalities'), listOr(profile.modalities.map(vocabulary.modality))],
     [t('providerProfile.clients.coverage'), listOr(profile.coverage.map(vocabulary.coverage))],
     [t('providerProfile.clients.capacity'), profile.capacity ?? none],
-    [
-      t('providerProfile.hours.timeZone'),
-      profile.timeZone ? describeTimeZone(profile.timeZone, vocabulary.locale) : none,
-    ],
+    [t('providerProfile.hours.timeZone'), profile.timeZone ? describeTimeZone(profile.timeZone, vocabulary.locale) : none],
     [t('providerProfile.hours.legend'), listOr(hours(profile.businessHours))],
   ];
 

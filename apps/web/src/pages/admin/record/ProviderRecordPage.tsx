@@ -26,8 +26,7 @@ export function ProviderRecordPage() {
   }
   if (!record.data) return <Spinner />;
   const { profile, licences } = record.data;
-  const decision = (licence: Licence) =>
-    licence.status === 'pending' && <LicenceDecision licence={licence} onDecided={setDecided} />;
+  const decision = (licence: Licence) => licence.status === 'pending' && <LicenceDecision licence={licence} onDecided={setDecided} />;
 
   return (
     <div className="workspace">

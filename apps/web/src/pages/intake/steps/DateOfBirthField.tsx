@@ -29,11 +29,7 @@ export function DateOfBirthField({ id, draft, update, error }: DateOfBirthFieldP
   const partClass = (part: string) => ['date-parts__' + part, invalid ? 'field--invalid' : ''].filter(Boolean).join(' ');
 
   return (
-    <fieldset
-      id={id}
-      className="choices date-parts"
-      aria-describedby={describedBy(id, hint, error)}
-    >
+    <fieldset id={id} className="choices date-parts" aria-describedby={describedBy(id, hint, error)}>
       <legend className="choices__legend">{t('intake.about.dateOfBirth')}</legend>
       <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />

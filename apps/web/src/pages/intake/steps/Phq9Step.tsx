@@ -19,9 +19,10 @@ type Phq9StepProps = IntakeStepProps & {
 export function Phq9Step({ draft, update, errorFor, onCrisis }: Phq9StepProps) {
   const { t } = useTranslation();
   const items = phq9Numbers.map((number) => t(`intake.phq9.items.${number}`));
-  const difficultyChoices = screenerScores.map(
-    (score): Choice<ScreenerScore> => ({ value: score, label: t(`intake.phq9.difficultyAnswer.${score}`) }),
-  );
+  const difficultyChoices = screenerScores.map((score): Choice<ScreenerScore> => ({
+    value: score,
+    label: t(`intake.phq9.difficultyAnswer.${score}`),
+  }));
 
   return (
     <>

@@ -17,19 +17,16 @@ export function PreferencesStep({ draft, update, errorFor }: IntakeStepProps) {
     { value: 'none', label: t('intake.preferences.noPreference') },
     ...askableGenders.map((gender) => ({ value: gender, label: vocabulary.gender(gender) })),
   ];
-  const formatChoices = careFormats.map(
-    (format): Choice<CareFormat> => ({
-      value: format,
-      label: t(`intake.preferences.format.${format}`),
-      description: t(`intake.preferences.format.${format}Description`),
-    }),
-  );
-  const modalityChoices = liveModalities.map(
-    (modality): Choice<LiveModality> => ({ value: modality, label: t(`intake.preferences.modality.${modality}`) }),
-  );
-  const timeChoices = timesOfDay.map(
-    (time): Choice<TimeOfDay> => ({ value: time, label: t(`intake.preferences.time.${time}`) }),
-  );
+  const formatChoices = careFormats.map((format): Choice<CareFormat> => ({
+    value: format,
+    label: t(`intake.preferences.format.${format}`),
+    description: t(`intake.preferences.format.${format}Description`),
+  }));
+  const modalityChoices = liveModalities.map((modality): Choice<LiveModality> => ({
+    value: modality,
+    label: t(`intake.preferences.modality.${modality}`),
+  }));
+  const timeChoices = timesOfDay.map((time): Choice<TimeOfDay> => ({ value: time, label: t(`intake.preferences.time.${time}`) }));
 
   return (
     <>

@@ -40,9 +40,15 @@ export function WeeklyHoursEditor({ id, weekly, onChange, hint, error }: WeeklyH
           const day = vocabulary.weekday(weekday);
           const addId = `${id}-add-${weekday}`;
           const change = (key: number, edit: Partial<HoursDraft>) =>
-            changeDay(weekday, hours.map((stretch) => (stretch.key === key ? { ...stretch, ...edit } : stretch)));
+            changeDay(
+              weekday,
+              hours.map((stretch) => (stretch.key === key ? { ...stretch, ...edit } : stretch)),
+            );
           const remove = (key: number) => {
-            changeDay(weekday, hours.filter((stretch) => stretch.key !== key));
+            changeDay(
+              weekday,
+              hours.filter((stretch) => stretch.key !== key),
+            );
             document.getElementById(addId)?.focus();
           };
           return (

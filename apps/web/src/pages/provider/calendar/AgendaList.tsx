@@ -23,7 +23,9 @@ export function AgendaList({ calendar, dates, selectedId, onSelect }: AgendaList
       {dates.map((date) => {
         const available = placeOnDate(calendar.available, date, timeZone);
         const timeOff = placeOnDate(calendar.timeOff, date, timeZone);
-        const sessions = calendar.sessions.filter((session) => placeOnDate([{ start: session.startsAt, end: session.endsAt }], date, timeZone).length > 0);
+        const sessions = calendar.sessions.filter(
+          (session) => placeOnDate([{ start: session.startsAt, end: session.endsAt }], date, timeZone).length > 0,
+        );
         return (
           <li key={date} className="agenda__day">
             <h3 className="agenda__date">{dayName.format(startOfDate(date, timeZone))}</h3>
@@ -34,8 +36,8 @@ export function AgendaList({ calendar, dates, selectedId, onSelect }: AgendaList
             </p>
             {timeOff.map((entry) => (
               <p key={entry.item.start} className="agenda__time-off">
-                {entry.item.note ? t('providerCalendar.timeOffNote', { note: entry.item.note }) : t('providerCalendar.timeOff')}{' '}
-                ({words.span(entry.item)})
+                {entry.item.note ? t('providerCalendar.timeOffNote', { note: entry.item.note }) : t('providerCalendar.timeOff')} (
+                {words.span(entry.item)})
               </p>
             ))}
             {sessions.length === 0 ? (
@@ -44,7 +46,12 @@ export function AgendaList({ calendar, dates, selectedId, onSelect }: AgendaList
               <ul className="agenda__sessions">
                 {sessions.map((session) => (
                   <li key={session.id}>
-                    <button type="button" className={`session-block session-block--${session.status} agenda__session`} aria-expanded={selectedId === session.id} onClick={() => onSelect(session)}>
+                    <button
+                      type="button"
+                      className={`session-block session-block--${session.status} agenda__session`}
+                      aria-expanded={selectedId === session.id}
+                      onClick={() => onSelect(session)}
+                    >
                       <span className="agenda__when">{words.span({ start: session.startsAt, end: session.endsAt })}</span>
                       <strong>{firstName(session.clientName)}</strong>
                       <span>{words.modality(session)}</span>

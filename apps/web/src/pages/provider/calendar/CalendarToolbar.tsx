@@ -18,7 +18,13 @@ export function CalendarToolbar({ dates, view, timeZone, busy, onView, onMove, o
   const { t, i18n } = useTranslation();
   const first = startOfDate(dates[0] ?? '', timeZone);
   const last = startOfDate(dates.at(-1) ?? '', timeZone);
-  const format = new Intl.DateTimeFormat(i18n.language, { timeZone, month: 'long', day: 'numeric', year: 'numeric', ...(view === 'day' ? { weekday: 'long' } : {}) });
+  const format = new Intl.DateTimeFormat(i18n.language, {
+    timeZone,
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    ...(view === 'day' ? { weekday: 'long' } : {}),
+  });
   const range = view === 'day' ? format.format(first) : format.formatRange(first, last);
   const unit = view === 'day' ? 'Day' : 'Week';
 
@@ -40,7 +46,13 @@ export function CalendarToolbar({ dates, view, timeZone, busy, onView, onMove, o
       </div>
       <div className="calendar__views" role="group" aria-label={t('providerCalendar.viewLabel')}>
         {(['week', 'day'] as const).map((option) => (
-          <Button key={option} variant={view === option ? 'primary' : 'quiet'} className="button--small" aria-pressed={view === option} onClick={() => onView(option)}>
+          <Button
+            key={option}
+            variant={view === option ? 'primary' : 'quiet'}
+            className="button--small"
+            aria-pressed={view === option}
+            onClick={() => onView(option)}
+          >
             {t(`providerCalendar.views.${option}`)}
           </Button>
         ))}

@@ -22,7 +22,10 @@ export function CancelControl({ session, name, onCancelled, onKeep }: CancelCont
     event.preventDefault();
     if (cancel.isPending) return;
     const trimmed = reason.trim();
-    cancel.mutate({ sessionId: session.id, ...(trimmed ? { reason: trimmed } : {}) }, { onSuccess: () => onCancelled(t('providerCalendar.cancel.done', { name })) });
+    cancel.mutate(
+      { sessionId: session.id, ...(trimmed ? { reason: trimmed } : {}) },
+      { onSuccess: () => onCancelled(t('providerCalendar.cancel.done', { name })) },
+    );
   }
 
   return (
@@ -34,7 +37,16 @@ export function CancelControl({ session, name, onCancelled, onKeep }: CancelCont
           <p>{t(`errors.${cancel.error.code}`)}</p>
         </Alert>
       )}
-      <TextAreaField id={`${id}-reason`} label={t('providerCalendar.reason')} hint={t('providerCalendar.reasonHint')} value={reason} maxLength={500} rows={2} autoFocus onChange={(event) => setReason(event.currentTarget.value)} />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={t('providerCalendar.reason')}
+        hint={t('providerCalendar.reasonHint')}
+        value={reason}
+        maxLength={500}
+        rows={2}
+        autoFocus
+        onChange={(event) => setReason(event.currentTarget.value)}
+      />
       <div className="form__actions">
         <Button type="submit" className="button--small" loading={cancel.isPending}>
           {t('providerCalendar.cancel.confirm')}

@@ -24,7 +24,10 @@ export function ConfirmBookingsSetting() {
           setSaved(null);
           save.mutate(
             { autoConfirm: !checked },
-            { onSuccess: (next) => setSaved(t(next.autoConfirm ? 'providerCalendar.settings.savedAuto' : 'providerCalendar.settings.savedMyself')) },
+            {
+              onSuccess: (next) =>
+                setSaved(t(next.autoConfirm ? 'providerCalendar.settings.savedAuto' : 'providerCalendar.settings.savedMyself')),
+            },
           );
         }}
       />

@@ -16,7 +16,10 @@ export function DecisionControls({ session, onDone }: { session: LiveSession; on
 
   function confirm() {
     if (decide.isPending) return;
-    decide.mutate({ sessionId: session.id, decision: 'confirm' }, { onSuccess: () => onDone(t('providerCalendar.decision.confirmed', { name })) });
+    decide.mutate(
+      { sessionId: session.id, decision: 'confirm' },
+      { onSuccess: () => onDone(t('providerCalendar.decision.confirmed', { name })) },
+    );
   }
 
   function decline(event: FormEvent<HTMLFormElement>) {
@@ -39,7 +42,16 @@ export function DecisionControls({ session, onDone }: { session: LiveSession; on
       {declining ? (
         <form className="form" noValidate onSubmit={decline} aria-labelledby={`${id}-question`}>
           <p id={`${id}-question`}>{t('providerCalendar.decision.declineQuestion', { name })}</p>
-          <TextAreaField id={`${id}-reason`} label={t('providerCalendar.reason')} hint={t('providerCalendar.reasonHint')} value={reason} maxLength={500} rows={2} autoFocus onChange={(event) => setReason(event.currentTarget.value)} />
+          <TextAreaField
+            id={`${id}-reason`}
+            label={t('providerCalendar.reason')}
+            hint={t('providerCalendar.reasonHint')}
+            value={reason}
+            maxLength={500}
+            rows={2}
+            autoFocus
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
           <div className="form__actions">
             <Button type="submit" className="button--small" loading={decide.isPending}>
               {t('providerCalendar.decision.declineConfirm')}

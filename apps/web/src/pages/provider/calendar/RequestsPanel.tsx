@@ -22,7 +22,8 @@ export function RequestsPanel({ sessions, timeZone, onDone }: RequestsPanelProps
         {requests.map((session) => (
           <li key={session.id} className="calendar__request">
             <p>
-              <strong>{firstName(session.clientName)}</strong> · {formatDateTime(session.startsAt, timeZone, i18n.language)} · {words.modality(session)}
+              <strong>{firstName(session.clientName)}</strong> · {formatDateTime(session.startsAt, timeZone, i18n.language)} ·{' '}
+              {words.modality(session)}
             </p>
             <DecisionControls session={session} onDone={onDone} />
           </li>

@@ -86,7 +86,15 @@ export function RescheduleForm({ session, timeZone, onMoved, onKeep }: Reschedul
             error={missing ? t('providerCalendar.reschedule.chooseTime') : undefined}
           />
         ))}
-      <TextAreaField id={`${id}-reason`} label={t('providerCalendar.reason')} hint={t('providerCalendar.reasonHint')} value={reason} maxLength={500} rows={2} onChange={(event) => setReason(event.currentTarget.value)} />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={t('providerCalendar.reason')}
+        hint={t('providerCalendar.reasonHint')}
+        value={reason}
+        maxLength={500}
+        rows={2}
+        onChange={(event) => setReason(event.currentTarget.value)}
+      />
       <div className="form__actions">
         <Button type="submit" className="button--small" loading={move.isPending}>
           {start ? t('providerCalendar.reschedule.moveTo', { when: when(start) }) : t('providerCalendar.reschedule.move')}

@@ -45,7 +45,8 @@ export function SessionDetails({ session, timeZone, now, onClose, onDone, onMove
       </div>
       <dl className="facts">
         <Fact term={t('providerCalendar.details.when')}>
-          {formatDateTime(session.startsAt, timeZone, i18n.language)} ({t('providerCalendar.details.minutes', { count: session.lengthMinutes })})
+          {formatDateTime(session.startsAt, timeZone, i18n.language)} (
+          {t('providerCalendar.details.minutes', { count: session.lengthMinutes })})
         </Fact>
         <Fact term={t('providerCalendar.details.modality')}>{words.modality(session)}</Fact>
         <Fact term={t('providerCalendar.details.status')}>

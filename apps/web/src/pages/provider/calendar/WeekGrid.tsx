@@ -69,11 +69,18 @@ export function WeekGrid({ calendar, dates, today, selectedId, onSelect }: WeekG
             </p>
             <div className="week-grid__body">
               {day.available.map((entry) => (
-                <div key={entry.item.start} className="week-grid__available" style={position({ ...entry, lane: 0, lanes: 1 })} aria-hidden="true" />
+                <div
+                  key={entry.item.start}
+                  className="week-grid__available"
+                  style={position({ ...entry, lane: 0, lanes: 1 })}
+                  aria-hidden="true"
+                />
               ))}
               {day.timeOff.map((entry) => (
                 <div key={entry.item.start} className="week-grid__time-off" style={position({ ...entry, lane: 0, lanes: 1 })}>
-                  <span>{entry.item.note ? t('providerCalendar.timeOffNote', { note: entry.item.note }) : t('providerCalendar.timeOff')}</span>
+                  <span>
+                    {entry.item.note ? t('providerCalendar.timeOffNote', { note: entry.item.note }) : t('providerCalendar.timeOff')}
+                  </span>
                 </div>
               ))}
               <ul className="week-grid__sessions">

@@ -7,13 +7,24 @@ describe('dates shown', () => {
   it('runs Monday to Sunday around any day, or the one day', () => {
     expect(mondayOf('2026-03-08')).toBe('2026-03-02'); // a Sunday
     expect(mondayOf('2026-03-02')).toBe('2026-03-02');
-    expect(visibleDates('2026-03-04', 'week')).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08']);
+    expect(visibleDates('2026-03-04', 'week')).toEqual([
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+    ]);
     expect(visibleDates('2026-03-04', 'day')).toEqual(['2026-03-04']);
     expect(shiftDate('2026-12-31', 1)).toBe('2027-01-01');
   });
 
   it('asks for the local midnights around the days, a week holding a 23-hour day', () => {
-    expect(rangeOfDates(visibleDates('2026-03-04', 'week'), CHICAGO)).toEqual({ from: '2026-03-02T06:00:00.000Z', to: '2026-03-09T05:00:00.000Z' });
+    expect(rangeOfDates(visibleDates('2026-03-04', 'week'), CHICAGO)).toEqual({
+      from: '2026-03-02T06:00:00.000Z',
+      to: '2026-03-09T05:00:00.000Z',
+    });
   });
 });
 

@@ -26,12 +26,7 @@ export function CaseloadPage() {
       </div>
       <StatusMessage message={message} />
       {caseload.isError && (
-        <LoadFailed
-          failure={caseload.error}
-          onRetry={() => void caseload.refetch()}
-          what="caseload.loadFailed"
-          asPage={false}
-        />
+        <LoadFailed failure={caseload.error} onRetry={() => void caseload.refetch()} what="caseload.loadFailed" asPage={false} />
       )}
       {caseload.isPending && <Spinner />}
       {caseload.data?.clients.length === 0 && <p>{t('caseload.empty')}</p>}

@@ -24,9 +24,7 @@ export function ClientCard({ client, timeZone, onChanged }: ClientCardProps) {
     <Card title={client.name} headingId={`client-${client.clientId}`} className="caseload__client">
       <dl className="facts">
         <Fact term={t('caseload.since')}>{since}</Fact>
-        <Fact term={t('caseload.coverage')}>
-          {client.coverage ? vocabulary.coverage(client.coverage) : t('caseload.coverageUnknown')}
-        </Fact>
+        <Fact term={t('caseload.coverage')}>{client.coverage ? vocabulary.coverage(client.coverage) : t('caseload.coverageUnknown')}</Fact>
       </dl>
       <ButtonLink to={`/provider/rooms/${client.roomId}`} variant="secondary">
         {t('caseload.openRoom', { name: client.name })}

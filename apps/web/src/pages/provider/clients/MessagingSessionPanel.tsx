@@ -28,17 +28,14 @@ export function MessagingSessionPanel({ client, timeZone, onChanged }: Messaging
   }
 
   const failure =
-    complete.error &&
-    (complete.error.code === 'conflict' ? t('caseload.messaging.alreadyClosed') : t(`errors.${complete.error.code}`));
+    complete.error && (complete.error.code === 'conflict' ? t('caseload.messaging.alreadyClosed') : t(`errors.${complete.error.code}`));
   return (
     <section className="caseload__part" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {t('caseload.messaging.heading')}
       </h3>
       {failure && <Alert tone="error">{failure}</Alert>}
-      {!session && (
-        <p>{client.coverage === 'direct' ? t('caseload.messaging.continuous') : t('caseload.messaging.none')}</p>
-      )}
+      {!session && <p>{client.coverage === 'direct' ? t('caseload.messaging.continuous') : t('caseload.messaging.none')}</p>}
       {session && (
         <>
           <p>

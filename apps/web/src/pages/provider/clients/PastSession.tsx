@@ -42,9 +42,7 @@ export function PastSession({ session, description, clientName, onChanged }: Pas
       { sessionId: session.id, outcome },
       {
         onSuccess: () => {
-          onChanged(
-            t('caseload.live.recorded', { name: clientName, when: description, outcome: t(`caseload.outcome.${outcome}`) }),
-          );
+          onChanged(t('caseload.live.recorded', { name: clientName, when: description, outcome: t(`caseload.outcome.${outcome}`) }));
           // The buttons are gone; focus stays on this session, now showing what was recorded.
           item.current?.focus();
         },
@@ -53,8 +51,7 @@ export function PastSession({ session, description, clientName, onChanged }: Pas
   }
 
   const failure =
-    record.error &&
-    (record.error.code === 'conflict' ? t('caseload.live.outcomeConflict') : t(`errors.${record.error.code}`));
+    record.error && (record.error.code === 'conflict' ? t('caseload.live.outcomeConflict') : t(`errors.${record.error.code}`));
   return (
     <li className="caseload__session" ref={item} tabIndex={-1}>
       <span id={descriptionId}>{description}</span>

@@ -55,7 +55,10 @@ export function Amendments({ sessionId, amendments, timeZone, onChanged }: Amend
                 <strong>{t('notes.amendments.reason')}</strong> {amendment.reason}
               </p>
               <p className="notes__signature">
-                {t('notes.signed.signatureLine', { signature: amendment.signature, when: formatDateTime(amendment.signedAt, timeZone, i18n.language) })}
+                {t('notes.signed.signatureLine', {
+                  signature: amendment.signature,
+                  when: formatDateTime(amendment.signedAt, timeZone, i18n.language),
+                })}
               </p>
             </li>
           ))}
@@ -64,7 +67,15 @@ export function Amendments({ sessionId, amendments, timeZone, onChanged }: Amend
       <form className="form form__section" noValidate onSubmit={handleSubmit} aria-labelledby="amendment-form-heading">
         <h3 id="amendment-form-heading">{t('notes.amendments.formHeading')}</h3>
         {problem && <ErrorSummary problem={problem} fieldIds={fieldIds} ref={summaryRef} />}
-        <TextAreaField id={fieldIds.text} label={t('notes.amendments.text')} rows={4} maxLength={NOTE_TEXT_MAX} value={draft.text} onChange={change('text')} error={errorFor('text')} />
+        <TextAreaField
+          id={fieldIds.text}
+          label={t('notes.amendments.text')}
+          rows={4}
+          maxLength={NOTE_TEXT_MAX}
+          value={draft.text}
+          onChange={change('text')}
+          error={errorFor('text')}
+        />
         <TextAreaField
           id={fieldIds.reason}
           label={t('notes.amendments.reasonLabel')}

@@ -57,7 +57,9 @@ export function NotePage() {
         </>
       )}
       {!signed && writable && <ProgressNoteForm sessionId={sessionId} view={view.data} onChanged={setMessage} />}
-      {(writable || view.data.psychotherapyNote) && <PsychotherapyNoteForm sessionId={sessionId} saved={view.data.psychotherapyNote} onChanged={setMessage} />}
+      {(writable || view.data.psychotherapyNote) && (
+        <PsychotherapyNoteForm sessionId={sessionId} saved={view.data.psychotherapyNote} onChanged={setMessage} />
+      )}
     </div>
   );
 }

@@ -53,7 +53,9 @@ function missingToSign(draft: Draft, view: NoteView): FormProblem<NoteField> | n
   for (const field of requiredToSign) if (!draft[field].trim()) problem.fields[field] = { key: `notes.validation.required.${field}` };
   const expected = suggestedCpt(minutesOf(draft.minutes), view.cptMinimumMinutes);
   if ((draft.cptCode || null) !== expected) {
-    problem.fields.cptCode = expected ? { key: 'notes.validation.cptMismatch', values: { code: expected } } : { key: 'notes.validation.cptNone' };
+    problem.fields.cptCode = expected
+      ? { key: 'notes.validation.cptMismatch', values: { code: expected } }
+      : { key: 'notes.validation.cptNone' };
   }
   return Object.keys(problem.fields).length ? problem : null;
 }

@@ -9,7 +9,15 @@ const thresholds = [
 
 describe('suggestedCpt', () => {
   it('picks the longest code the minutes reach, by the thresholds the server sent', () => {
-    const cases: Array<[number, string | null]> = [[15, null], [16, '90832'], [37, '90832'], [38, '90834'], [52, '90834'], [53, '90837'], [90, '90837']];
+    const cases: Array<[number, string | null]> = [
+      [15, null],
+      [16, '90832'],
+      [37, '90832'],
+      [38, '90834'],
+      [52, '90834'],
+      [53, '90837'],
+      [90, '90837'],
+    ];
     for (const [minutes, code] of cases) expect(suggestedCpt(minutes, [...thresholds]), `${minutes}`).toBe(code);
   });
 

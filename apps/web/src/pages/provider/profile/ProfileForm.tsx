@@ -10,14 +10,7 @@ import { AboutYouFields } from './AboutYouFields.tsx';
 import { ClientFields } from './ClientFields.tsx';
 import { MessagingHoursFields } from './MessagingHoursFields.tsx';
 import { PracticeFields } from './PracticeFields.tsx';
-import {
-  checkProfile,
-  draftFromProfile,
-  profileFieldIds,
-  profileMessages,
-  type ProfileDraft,
-  type ProfileField,
-} from './profileDraft.ts';
+import { checkProfile, draftFromProfile, profileFieldIds, profileMessages, type ProfileDraft, type ProfileField } from './profileDraft.ts';
 
 export function ProfileForm({ profile }: { profile: ProviderProfile }) {
   const { t } = useTranslation();

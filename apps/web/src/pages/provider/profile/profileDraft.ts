@@ -121,9 +121,7 @@ export function checkProfile(draft: ProfileDraft): Validation<ProviderProfileInp
     yearsExperience: numberFrom(draft.yearsExperience),
     npi: draft.npi.replace(/[\s-]/g, ''),
     capacity: numberFrom(draft.capacity),
-    businessHours: draft.businessHours.flatMap((day, weekday) =>
-      day.available ? [{ weekday, start: day.start, end: day.end }] : [],
-    ),
+    businessHours: draft.businessHours.flatMap((day, weekday) => (day.available ? [{ weekday, start: day.start, end: day.end }] : [])),
   };
   const checked = checkWith(ProviderProfileInput, input, profileMessages);
   if (draft.businessHours.every(hoursMakeSense)) return checked;
