@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import { createSealer } from './platform/crypto/envelope.ts';
 import { localKeyProvider } from './platform/crypto/key-provider.ts';
+import { randomUUID } from 'node:crypto';
 import { inProcessLiveBus, redisLiveBus } from './platform/events/live-bus.ts';
+import { inProcessPresence, redisPresence } from './platform/events/presence.ts';
 import { localEligibilityChecker } from './platform/eligibility/eligibility-checker.ts';
 import { localPaymentProcessor } from './platform/payments/payment-processor.ts';
 import { localBlobStore } from './platform/storage/blob-store.ts';
@@ -18,7 +20,7 @@ import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerNotes } from './modules/notes/notes.routes.ts';
-import { registerOutbox } from './modules/notifications/outbox.routes.ts';
+import { registerNotifications } from './modules/notifications/notifications.routes.ts';
 import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
 import { registerProviderOperations } from './modules/providers/operations.routes.ts';
 import { registerProviders } from './modules/providers/providers.routes.ts';
@@ -44,6 +46,7 @@ export async function buildApp(config: Config): Promise<App> {
       payments: localPaymentProcessor(),
       eligibility: localEligibilityChecker(),
       live: config.redisUrl ? redisLiveBus(config.redisUrl) : inProcessLiveBus(),
+      presence: config.redisUrl ? redisPresence(config.redisUrl, randomUUID()) : inProcessPresence(),
     };
     const http = await createHttpServer(config);
     registerIdentity(http, context);
@@ -51,13 +54,14 @@ export async function buildApp(config: Config): Promise<App> {
     registerProviders(http, context);
     registerOnboarding(http, context);
     registerProviderOperations(http, context);
-    registerOutbox(http, context);
+    registerNotifications(http, context);
     registerCare(http, context);
     registerCoverage(http, context);
     registerSessions(http, context);
     registerCalendar(http, context);
     registerNotes(http, context);
-    registerRooms(http, context, await registerLive(http, context));
+    await registerLive(http, context);
+    registerRooms(http, context);
     await serveWebApp(http, config.webDist);
     await http.ready();
     return {
@@ -66,6 +70,7 @@ export async function buildApp(config: Config): Promise<App> {
       context,
       async close() {
         await http.close();
+        await context.presence.close();
         await context.live.close();
         await database.close();
       },

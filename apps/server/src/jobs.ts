@@ -1,7 +1,9 @@
 import type { AppContext } from './app-context.ts';
+import { eventHandlers } from './event-handlers.ts';
+import { processEvents } from './platform/events/event-processor.ts';
 import type { PeriodicJob } from './platform/jobs/scheduler.ts';
 import { smtpSender } from './platform/mail/smtp-sender.ts';
-import { processCareEvents, runMatchingBatch } from './modules/care/queue.service.ts';
+import { runMatchingBatch } from './modules/care/queue.service.ts';
 import { renewCoverages } from './modules/coverage/coverage.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
 import { settleAttendance } from './modules/sessions/joining.service.ts';
@@ -10,26 +12,25 @@ import { sendDueReminders } from './modules/sessions/reminders.ts';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+type Log = { error(obj: object, msg: string): void };
+
 /** Background work run by the `worker` role. Each job is idempotent. */
-export function periodicJobs(context: AppContext): PeriodicJob[] {
-  const { db, payments, config, live } = context;
+export function periodicJobs(context: AppContext, log?: Log): PeriodicJob[] {
+  const { db, payments, config } = context;
   const mail = config.smtp ? smtpSender(db, config.smtp) : null;
+  const handlers = eventHandlers(context);
   // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
   // whatever time the process started, and re-runs find nothing to do.
   return [
     { name: 'licences.expire', everyMs: HOUR, run: () => expireLicences(db) },
-    // A provider who leaves: their clients are re-homed within seconds.
-    { name: 'care.events', everyMs: 5_000, run: () => processCareEvents(db) },
+    // Every side effect of a write — bell, email, re-homing a provider's clients — within a second.
+    { name: 'events.process', everyMs: 1_000, run: () => processEvents(db, handlers, { log }) },
     // The queue is assigned together, for the best overall fit, every few minutes.
     { name: 'matching.batch', everyMs: 5 * MINUTE, run: () => runMatchingBatch(db) },
     // Monthly plans renew, pending changes apply, ended EAP programs expire, messaging sessions close.
     { name: 'coverage.renew', everyMs: 15 * MINUTE, run: () => renewCoverages(db, payments) },
-    // Session reminders (24 h and 1 h before by default), each sent once whatever restarts.
-    {
-      name: 'sessions.reminders',
-      everyMs: 30_000,
-      run: () => sendDueReminders(db, new Date(), 100, { live, publicUrl: config.publicUrl }),
-    },
+    // Session reminders (24 h and 1 h before by default), each recorded once whatever restarts.
+    { name: 'sessions.reminders', everyMs: 30_000, run: () => sendDueReminders(db) },
     // No-shows 10 minutes after the start, unanswered requests returned, attended sessions held.
     { name: 'sessions.attendance', everyMs: 30_000, run: () => settleAttendance(db, context) },
     // With SMTP configured, queued email goes out within seconds; otherwise it stays in the outbox.

@@ -50,7 +50,7 @@ function parseRole(args: string[]): Role {
 
 async function start(config: Config, role: Role): Promise<void> {
   const app = await buildApp(config);
-  const jobs = role === 'api' ? null : startPeriodicJobs(periodicJobs(app.context), app.http.log);
+  const jobs = role === 'api' ? null : startPeriodicJobs(periodicJobs(app.context, app.http.log), app.http.log);
   installShutdown(async () => {
     await jobs?.stop();
     await app.close();

@@ -42,6 +42,8 @@ const Env = z.object({
   /** Absent → email stays in the outbox (shown in the console); e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Haven <no-reply@haven.invalid>'),
+  /** How long a worker holds an email it is handing to SMTP before another worker may retry it. */
+  HAVEN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   // STUN/TURN servers handed to browsers for live sessions, as JSON (coturn in production).
   HAVEN_ICE_SERVERS: z
     .string()
@@ -82,7 +84,7 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number };
   rateLimit: { authPerMinute: number };
   redisUrl: string | null;
-  smtp: { url: string; from: string } | null;
+  smtp: { url: string; from: string; leaseSeconds: number } | null;
   iceServers: IceServer[];
   reminderMinutes: number[];
 };
@@ -121,7 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
     redisUrl: e.REDIS_URL ?? null,
-    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseSeconds: e.HAVEN_MAIL_LEASE_SECONDS } : null,
     iceServers: e.HAVEN_ICE_SERVERS,
     reminderMinutes: [...new Set(e.HAVEN_REMINDER_MINUTES)].sort((a, b) => b - a),
   };

@@ -22,7 +22,9 @@ describe('billing periods', () => {
   });
 
   it('every day lies in exactly one period, and periods follow each other without gaps', () => {
-    const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 28 }), (date, anchor) => {
         const period = periodContaining(date, anchor);

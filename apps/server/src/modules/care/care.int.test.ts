@@ -6,7 +6,8 @@ import { insertProvider } from '../../testing/network.ts';
 import { sessionCookieFrom, signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
 import * as repo from './care.repository.ts';
 import { matchClientOf, matchProviderOf } from './matching.ts';
-import { processCareEvents, runMatchingBatch } from './queue.service.ts';
+import { drainEvents } from '../../testing/events.ts';
+import { runMatchingBatch } from './queue.service.ts';
 
 let app: TestApp;
 let admin: string;
@@ -294,13 +295,13 @@ describe('matching', () => {
 
     const deactivated = await call('POST', `/api/admin/providers/${leaving.id}/deactivate`, admin, { reason: 'Left the practice' });
     expect(deactivated.statusCode).toBe(200);
-    expect(await processCareEvents(db)).toBeGreaterThanOrEqual(1);
+    expect(await drainEvents(app.context)).toBeGreaterThanOrEqual(1);
     const after = (await call('GET', '/api/care', cookie)).json<CareState>();
     expect(after.current?.provider.id).toBe(staying.id);
     expect(after.current?.route).toBe('provider_left');
     expect(after.roomId).toBe(before.roomId);
     expect(after.notices).toEqual([expect.objectContaining({ kind: 'provider_left', providerName: leaving.name })]);
-    expect(await processCareEvents(db)).toBe(0);
+    expect(await drainEvents(app.context)).toBe(0);
   });
 
   it('books the first live session together with the match, or neither', async () => {

@@ -49,16 +49,6 @@ export async function insertScreenerResults(
   if (rows.length) await trx.insertInto('screener_results').values(rows).execute();
 }
 
-export async function clientContact(db: Db, clientId: string): Promise<{ email: string; name: string }> {
-  const row = await db
-    .selectFrom('clients')
-    .innerJoin('users', 'users.id', 'clients.user_id')
-    .select(['users.email', 'users.preferred_name'])
-    .where('clients.id', '=', clientId)
-    .executeTakeFirstOrThrow();
-  return { email: row.email, name: row.preferred_name };
-}
-
 // ── Candidates ─────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -224,23 +214,6 @@ export function providerNames(db: Db, ids: string[]): Promise<Map<string, string
     .where('id', 'in', ids)
     .execute()
     .then((rows) => new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`])));
-}
-
-// ── Domain events this module reacts to ────────────────────────────────────────────────────
-
-export function unprocessedEvents(db: Db, types: string[], limit: number) {
-  return db
-    .selectFrom('domain_events')
-    .selectAll()
-    .where('processed_at', 'is', null)
-    .where('type', 'in', types)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-}
-
-export async function markEventProcessed(db: Db, seq: string): Promise<void> {
-  await db.updateTable('domain_events').set({ processed_at: new Date() }).where('seq', '=', seq).execute();
 }
 
 export type { QueueReason };

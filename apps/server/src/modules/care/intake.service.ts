@@ -8,10 +8,9 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { queueEmail } from '../../platform/mail/outbox.ts';
+import { recordEvent } from '../../platform/events/domain-events.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { checkChoice } from '../coverage/coverage.service.ts';
-import { adminEmails } from '../identity/identity.service.ts';
 import * as repo from './care.repository.ts';
 import * as queueRepo from './queue.repository.ts';
 
@@ -106,15 +105,7 @@ export async function flagForFollowUp(trx: Db, clientId: string, concern: { reas
     subject: clientSubject(clientId),
     detail: { reasons: concern.reasons },
   });
-  if (alreadyOpen) return;
-  // No health detail leaves the service by email: operators read the case in the console.
-  for (const to of await adminEmails(trx)) {
-    await queueEmail(trx, {
-      to,
-      subject: 'A client needs clinical follow-up',
-      text: 'A client’s safety screening needs clinical follow-up today.\n\nOpen the operations console → Safety follow-up to see the case and record what was done.\n',
-    });
-  }
+  await recordEvent(trx, { type: 'safety.flag_raised', payload: { clientId, reasons: concern.reasons, alreadyOpen } });
 }
 
 export async function saveIntake(

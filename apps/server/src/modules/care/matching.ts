@@ -5,6 +5,7 @@ import type { CoverageKind, FocusArea, Gender, IntakeAnswers, Modality, TherapyA
 import { fitScore, isEligible, offeredTimesOfDay, type MatchClient, type MatchProvider, type Reason, type TimeOfDay } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { recordEvent } from '../../platform/events/domain-events.ts';
 import type { MatchRouteName, StoredWindow } from '../../platform/db/schema.ts';
 import type { CompleteIntake } from './intake.service.ts';
 import * as repo from './care.repository.ts';
@@ -151,6 +152,15 @@ export async function assign(trx: Db, actor: Actor, match: NewAssignment, now = 
     action: 'care.assigned',
     subject: { type: 'client', id: match.clientId },
     detail: { providerId: match.providerId, route: match.route, replaces: match.replaces?.id ?? null },
+  });
+  await recordEvent(trx, {
+    type: 'assignment.started',
+    payload: {
+      clientId: match.clientId,
+      providerId: match.providerId,
+      route: match.route,
+      replaced: match.replaces ? { assignmentId: match.replaces.id, reason: match.replaces.reason } : null,
+    },
   });
   return assignment;
 }

@@ -5,7 +5,8 @@ import { fitScore, percentile, solveBatch, type MatchClient } from '@haven/domai
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { queueEmail } from '../../platform/mail/outbox.ts';
+import { recordEvent, type RecordedEvent } from '../../platform/events/domain-events.ts';
+import { on, type EventHandler } from '../../platform/events/event-processor.ts';
 import * as repo from './care.repository.ts';
 import * as queueRepo from './queue.repository.ts';
 import { clientSubject } from './intake.service.ts';
@@ -14,16 +15,6 @@ import { assign, assignBest, matchClientOf, matchProviderOf, rankEligible } from
 const DAY_MS = 86_400_000;
 const TIME_TO_MATCH_WINDOW_DAYS = 30;
 const todayOf = (now: Date) => now.toISOString().slice(0, 10);
-
-async function tellClient(trx: Db, clientId: string, subject: string, text: string): Promise<void> {
-  const { email } = await repo.clientContact(trx, clientId);
-  // Nothing about their care is written in the email: they read it after signing in.
-  await queueEmail(trx, {
-    to: email,
-    subject,
-    text: `${text}\n\nSign in to Haven to read more. Your room and your messages are where you left them.\n`,
-  });
-}
 
 /**
  * Assigns the whole queue at once so that the total fit is best (min-cost flow in @haven/domain),
@@ -75,8 +66,6 @@ export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assi
         },
         now,
       );
-      if (assignment)
-        await tellClient(trx, clientId, 'You have been matched with a provider', 'Good news: Haven has matched you with a provider.');
       return assignment !== null;
     });
     if (done) assigned += 1;
@@ -89,51 +78,49 @@ export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assi
 /**
  * Reacts to `provider.deactivated`: each of the provider's clients gets the best provider with
  * room at once, or waits at the front of the queue; either way the room stays open to them, and
- * they are told. Safe to re-run: a client already re-homed is skipped.
+ * they are told. Runs in the event's transaction; safe to re-run: a client already re-homed is skipped.
  */
-export async function processCareEvents(db: Db, now = new Date()): Promise<number> {
-  const events = await repo.unprocessedEvents(db, ['provider.deactivated'], 100);
-  for (const event of events) {
-    const { providerId } = event.payload as { providerId: string };
-    const names = await repo.providerNames(db, [providerId]);
-    for (const assignment of await repo.currentAssignmentsOfProvider(db, providerId)) {
-      await rehome(db, assignment, names.get(providerId) ?? 'Your provider', now);
+export const careHandlers: EventHandler[] = [
+  on('provider.deactivated', 'care.rehome', async (trx, event: RecordedEvent<'provider.deactivated'>) => {
+    const { providerId } = event.payload;
+    const names = await repo.providerNames(trx, [providerId]);
+    for (const assignment of await repo.currentAssignmentsOfProvider(trx, providerId)) {
+      await rehome(trx, assignment, names.get(providerId) ?? 'Your provider', event.at);
     }
-    await repo.markEventProcessed(db, event.seq);
-  }
-  return events.length;
-}
+  }),
+];
 
-async function rehome(db: Db, leaving: repo.AssignmentRow, providerName: string, now: Date): Promise<void> {
-  const [client] = await repo.clientsByIds(db, [leaving.client_id]);
+async function rehome(trx: Db, leaving: repo.AssignmentRow, providerName: string, now: Date): Promise<void> {
+  const [client] = await repo.clientsByIds(trx, [leaving.client_id]);
   if (!client?.state) return;
-  const rows = await repo.candidateProviders(db, todayOf(now), { state: client.state });
+  const rows = await repo.candidateProviders(trx, todayOf(now), { state: client.state });
   const ranked = rankEligible(matchClientOf(client), rows, client.time_zone, todayOf(now), new Set([leaving.provider_id]));
-  await db.transaction().execute(async (trx) => {
-    await repo.lockClient(trx, client.id);
-    const current = await repo.currentAssignment(trx, client.id);
-    if (current?.id !== leaving.id) return;
-    const replaces = { id: leaving.id, reason: 'provider_left' as const };
-    // The new provider does not read the earlier conversation unless the client says so.
-    const assignment = await assignBest(
-      trx,
-      systemActor,
-      ranked,
-      { clientId: client.id, route: 'provider_left', waitingSince: now, mayReadEarlier: false, replaces },
-      now,
-    );
-    if (!assignment) {
-      await repo.endAssignment(trx, leaving.id, { at: now, reason: 'provider_left' });
-      await queueRepo.enqueue(trx, { client_id: client.id, since: now, reason: 'provider_left' });
-      await recordAudit(trx, {
-        actor: systemActor,
-        action: 'care.queued',
-        subject: clientSubject(client.id),
-        detail: { reason: 'provider_left' },
-      });
-    }
-    await repo.addNotice(trx, client.id, providerName);
-    await tellClient(trx, client.id, 'A change in your care team', `${providerName} is no longer with Haven.`);
+  await repo.lockClient(trx, client.id);
+  const current = await repo.currentAssignment(trx, client.id);
+  if (current?.id !== leaving.id) return;
+  const replaces = { id: leaving.id, reason: 'provider_left' as const };
+  // The new provider does not read the earlier conversation unless the client says so.
+  const assignment = await assignBest(
+    trx,
+    systemActor,
+    ranked,
+    { clientId: client.id, route: 'provider_left', waitingSince: now, mayReadEarlier: false, replaces },
+    now,
+  );
+  if (!assignment) {
+    await repo.endAssignment(trx, leaving.id, { at: now, reason: 'provider_left' });
+    await queueRepo.enqueue(trx, { client_id: client.id, since: now, reason: 'provider_left' });
+    await recordAudit(trx, {
+      actor: systemActor,
+      action: 'care.queued',
+      subject: clientSubject(client.id),
+      detail: { reason: 'provider_left' },
+    });
+  }
+  await repo.addNotice(trx, client.id, providerName);
+  await recordEvent(trx, {
+    type: 'assignment.ended',
+    payload: { clientId: client.id, providerId: leaving.provider_id, providerName, reason: 'provider_left' },
   });
 }
 

@@ -1,4 +1,14 @@
-import { consentVersions, type BookedLiveSessions, type BookingOptions, type CareState, type CoverageChoice, type CoverageState, type IntakeAnswers, type LiveSession, type LiveSessionList } from '@haven/contract';
+import {
+  consentVersions,
+  type BookedLiveSessions,
+  type BookingOptions,
+  type CareState,
+  type CoverageChoice,
+  type CoverageState,
+  type IntakeAnswers,
+  type LiveSession,
+  type LiveSessionList,
+} from '@haven/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aSignUp } from '../../testing/factories.ts';
@@ -82,7 +92,10 @@ const cancel = (cookie: string, sessionId: string) => call('POST', `/api/session
 describe('EAP coverage', () => {
   it('refuses an unknown, ended or reused code with a reason, and keeps the intake', async () => {
     const cookie = await newClient();
-    const unknown = await call('PUT', '/api/intake', cookie, { step: 'consent', answers: { coverage: { kind: 'eap', code: 'NOPE-0000' } } });
+    const unknown = await call('PUT', '/api/intake', cookie, {
+      step: 'consent',
+      answers: { coverage: { kind: 'eap', code: 'NOPE-0000' } },
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error).toMatchObject({ code: 'coverage_invalid', issues: [{ field: 'answers.coverage.code' }] });
     const ended = await eapCode(3, '2020-01-01');
@@ -124,7 +137,12 @@ describe('EAP coverage', () => {
     expect((await cancel(cookie, sessionId)).statusCode).toBe(409);
 
     const ledger = (await coverageOf(cookie)).ledger.map((e) => [e.kind, e.amount]).reverse();
-    expect(ledger).toEqual([['grant', 3], ['spend', -1], ['reserve', -1], ['return', 1]]);
+    expect(ledger).toEqual([
+      ['grant', 3],
+      ['spend', -1],
+      ['reserve', -1],
+      ['return', 1],
+    ]);
   });
 
   it('refuses to overdraw: no credits left means no booking, and says what to do instead', async () => {
@@ -156,7 +174,11 @@ describe('EAP coverage', () => {
       const open = await slots(cookie, 2 * DAY);
       const id = bookedOf(await book(cookie, open.slots[0]!.start, open.lengthMinutes)).id;
       expect((await call('POST', `/api/provider/sessions/${id}/outcome`, providerCookie, { outcome })).statusCode).toBe(409);
-      await db.updateTable('live_sessions').set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 600_000) }).where('id', '=', id).execute();
+      await db
+        .updateTable('live_sessions')
+        .set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 600_000) })
+        .where('id', '=', id)
+        .execute();
       expect((await call('POST', `/api/provider/sessions/${id}/outcome`, providerCookie, { outcome })).statusCode).toBe(200);
     }
     expect(await creditsLeft(cookie)).toBe(3); // 5 − late cancel − client no-show
@@ -167,7 +189,11 @@ describe('direct plans', () => {
   it('bills the first month, grants live sessions that do not roll over, and changes plan at the next period', async () => {
     const { cookie } = await matchedClient('NE', { kind: 'direct', plan: 'messaging_live' });
     const state = await coverageOf(cookie);
-    expect(state).toMatchObject({ messaging: 'continuous', live: true, coverage: { kind: 'direct', plan: 'messaging_live', liveSessionsLeft: 4, status: 'active' } });
+    expect(state).toMatchObject({
+      messaging: 'continuous',
+      live: true,
+      coverage: { kind: 'direct', plan: 'messaging_live', liveSessionsLeft: 4, status: 'active' },
+    });
     expect(state.invoices).toEqual([expect.objectContaining({ amountCents: 36_000, status: 'paid' })]);
     expect(state.invoices[0]!.receipt).toMatch(/local reference/);
     expect((await call('POST', '/api/care/messaging-sessions', cookie, { acceptedCostCents: 0 })).json().error.code).toBe('not_in_plan');
@@ -202,10 +228,15 @@ describe('direct plans', () => {
 describe('health plans', () => {
   it('checks eligibility, shows the copay, and bills it only once the client accepts that amount', async () => {
     const payerId = `P${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
-    const plans = (await call('POST', '/api/admin/partners/health-plans', admin, { name: 'Prairie Health', payerId, sessionRateCents: 12_000 })).json();
+    const plans = (
+      await call('POST', '/api/admin/partners/health-plans', admin, { name: 'Prairie Health', payerId, sessionRateCents: 12_000 })
+    ).json();
     const healthPlanId = plans.healthPlans.find((p: { payerId: string }) => p.payerId === payerId).id as string;
     const cookie = await newClient();
-    const ineligible = await call('PUT', '/api/intake', cookie, { step: 'consent', answers: { coverage: { kind: 'health_plan', healthPlanId, memberId: 'ABC12340' } } });
+    const ineligible = await call('PUT', '/api/intake', cookie, {
+      step: 'consent',
+      answers: { coverage: { kind: 'health_plan', healthPlanId, memberId: 'ABC12340' } },
+    });
     expect(ineligible.json().error).toMatchObject({ code: 'coverage_invalid', issues: [{ field: 'answers.coverage.memberId' }] });
 
     const { cookie: member } = await matchedClient('AR', { kind: 'health_plan', healthPlanId, memberId: 'XYZ55552' });
@@ -215,7 +246,9 @@ describe('health plans', () => {
     const wrong = await call('POST', '/api/care/messaging-sessions', member, { acceptedCostCents: 0 });
     expect(wrong.json().error.code).toBe('estimate_changed');
     expect((await call('POST', '/api/care/messaging-sessions', member, { acceptedCostCents: 2_500 })).statusCode).toBe(201);
-    expect((await coverageOf(member)).invoices).toEqual([expect.objectContaining({ amountCents: 2_500, description: expect.stringMatching(/Messaging session/) })]);
+    expect((await coverageOf(member)).invoices).toEqual([
+      expect.objectContaining({ amountCents: 2_500, description: expect.stringMatching(/Messaging session/) }),
+    ]);
   });
 });
 
@@ -226,7 +259,11 @@ describe('switching coverage', () => {
     await call('POST', '/api/care/messaging-sessions', cookie, { acceptedCostCents: 0 });
     const moved = await call('POST', '/api/coverage', cookie, { coverage: { kind: 'direct', plan: 'messaging' } });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect(moved.json<CoverageState>()).toMatchObject({ coverage: { kind: 'direct' }, messaging: 'continuous', providerAcceptsCoverage: true });
+    expect(moved.json<CoverageState>()).toMatchObject({
+      coverage: { kind: 'direct' },
+      messaging: 'continuous',
+      providerAcceptsCoverage: true,
+    });
     const after = (await call('GET', '/api/care', cookie)).json<CareState>();
     expect(after.roomId).toBe(care.roomId);
     expect(after.current?.assignmentId).toBe(care.current?.assignmentId);

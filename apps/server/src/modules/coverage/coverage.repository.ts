@@ -1,7 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { CoveragesTable, DirectPlanName, InvoicesTable, LedgerEntriesTable, MessagingSessionsTable } from '../../platform/db/schema.ts';
+import type {
+  CoveragesTable,
+  DirectPlanName,
+  InvoicesTable,
+  LedgerEntriesTable,
+  MessagingSessionsTable,
+} from '../../platform/db/schema.ts';
 
 export type CoverageRow = Selectable<CoveragesTable>;
 export type LedgerRow = Selectable<LedgerEntriesTable>;
@@ -18,7 +24,11 @@ export function directPlan(db: Db, plan: DirectPlanName) {
   return db.selectFrom('direct_plans').selectAll().where('plan', '=', plan).executeTakeFirstOrThrow();
 }
 
-export async function updateDirectPlan(db: Db, plan: DirectPlanName, changes: { monthly_price_cents: number; live_sessions_per_month: number }): Promise<void> {
+export async function updateDirectPlan(
+  db: Db,
+  plan: DirectPlanName,
+  changes: { monthly_price_cents: number; live_sessions_per_month: number },
+): Promise<void> {
   await db.updateTable('direct_plans').set(changes).where('plan', '=', plan).execute();
 }
 
@@ -81,12 +91,22 @@ export async function endCoverage(trx: Db, coverageId: string, at: Date): Promis
   await trx.updateTable('coverages').set({ ended_at: at }).where('id', '=', coverageId).where('ended_at', 'is', null).execute();
 }
 
-export async function updateCoverage(trx: Db, coverageId: string, changes: Partial<Pick<CoverageRow, 'plan' | 'paused' | 'pending_change' | 'pending_on'>>): Promise<void> {
+export async function updateCoverage(
+  trx: Db,
+  coverageId: string,
+  changes: Partial<Pick<CoverageRow, 'plan' | 'paused' | 'pending_change' | 'pending_on'>>,
+): Promise<void> {
   await trx.updateTable('coverages').set(changes).where('id', '=', coverageId).execute();
 }
 
 export function usedEapCodeBefore(db: Db, clientId: string, code: string) {
-  return db.selectFrom('coverages').select('id').where('client_id', '=', clientId).where('eap_code', '=', code).executeTakeFirst().then(Boolean);
+  return db
+    .selectFrom('coverages')
+    .select('id')
+    .where('client_id', '=', clientId)
+    .where('eap_code', '=', code)
+    .executeTakeFirst()
+    .then(Boolean);
 }
 
 export function activeDirectCoverages(db: Db) {
@@ -124,7 +144,10 @@ export async function setClientCoverageKind(trx: Db, clientId: string, kind: str
 
 /** The balance is the sum of the rows; nothing else stores it. `period` null = not monthly. */
 export async function balance(db: Db, coverageId: string, period: string | null): Promise<number> {
-  let query = db.selectFrom('ledger_entries').select(sql<number>`coalesce(sum(amount), 0)::int`.as('n')).where('coverage_id', '=', coverageId);
+  let query = db
+    .selectFrom('ledger_entries')
+    .select(sql<number>`coalesce(sum(amount), 0)::int`.as('n'))
+    .where('coverage_id', '=', coverageId);
   query = period === null ? query.where('period', 'is', null) : query.where('period', '=', period);
   const { n } = await query.executeTakeFirstOrThrow();
   return Number(n);
@@ -173,7 +196,10 @@ export function insertInvoice(trx: Db, row: Insertable<InvoicesTable>): Promise<
   return trx.insertInto('invoices').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function insertCharge(trx: Db, row: { invoice_id: string; amount_cents: number; processor: string; processor_ref: string; succeeded: boolean }): Promise<void> {
+export async function insertCharge(
+  trx: Db,
+  row: { invoice_id: string; amount_cents: number; processor: string; processor_ref: string; succeeded: boolean },
+): Promise<void> {
   await trx.insertInto('payment_charges').values(row).execute();
 }
 
@@ -203,7 +229,12 @@ export function completeMessagingSession(trx: Db, id: string, providerId: string
 }
 
 export async function expireMessagingSessions(db: Db, now: Date): Promise<number> {
-  const result = await db.updateTable('messaging_sessions').set({ status: 'expired' }).where('status', '=', 'open').where('closes_at', '<=', now).executeTakeFirst();
+  const result = await db
+    .updateTable('messaging_sessions')
+    .set({ status: 'expired' })
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -212,17 +243,30 @@ export function insertEapPartner(db: Db, row: { name: string; sessions_per_clien
 }
 
 export async function insertEapCode(db: Db, partnerId: string, code: string): Promise<boolean> {
-  const result = await db.insertInto('eap_codes').values({ code, partner_id: partnerId }).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('eap_codes')
+    .values({ code, partner_id: partnerId })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function deactivateEapCode(db: Db, partnerId: string, code: string): Promise<boolean> {
-  const result = await db.updateTable('eap_codes').set({ active: false }).where('partner_id', '=', partnerId).where('code', '=', code).executeTakeFirst();
+  const result = await db
+    .updateTable('eap_codes')
+    .set({ active: false })
+    .where('partner_id', '=', partnerId)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 export async function insertHealthPlan(db: Db, row: { name: string; payer_id: string; session_rate_cents: number }): Promise<boolean> {
-  const result = await db.insertInto('health_plans').values(row).onConflict((oc) => oc.column('payer_id').doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('health_plans')
+    .values(row)
+    .onConflict((oc) => oc.column('payer_id').doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

@@ -32,15 +32,23 @@ export function registerCoverage(app: Http, context: AppContext): void {
   const { db, eligibility, payments } = context;
   const tags = ['coverage'];
 
-  app.get('/api/coverage/options', { schema: { tags, summary: 'Plans and health plans to choose from', response: { 200: CoverageOptions, ...errors } } }, (request) => {
-    requireUser(request);
-    return coverage.coverageOptions(db);
-  });
+  app.get(
+    '/api/coverage/options',
+    { schema: { tags, summary: 'Plans and health plans to choose from', response: { 200: CoverageOptions, ...errors } } },
+    (request) => {
+      requireUser(request);
+      return coverage.coverageOptions(db);
+    },
+  );
 
-  app.get('/api/coverage', { schema: { tags, summary: 'Your coverage, what is left, history and invoices', response: { 200: CoverageState, ...errors } } }, async (request) => {
-    const user = requireRole(request, 'client');
-    return coverage.coverageState(db, eligibility, await clientIdOf(db, user.id));
-  });
+  app.get(
+    '/api/coverage',
+    { schema: { tags, summary: 'Your coverage, what is left, history and invoices', response: { 200: CoverageState, ...errors } } },
+    async (request) => {
+      const user = requireRole(request, 'client');
+      return coverage.coverageState(db, eligibility, await clientIdOf(db, user.id));
+    },
+  );
 
   app.post(
     '/api/coverage',
@@ -55,7 +63,14 @@ export function registerCoverage(app: Http, context: AppContext): void {
 
   app.post(
     '/api/coverage/plan',
-    { schema: { tags, summary: 'Change, pause or resume a monthly plan', body: DirectPlanChange, response: { 200: CoverageState, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change, pause or resume a monthly plan',
+        body: DirectPlanChange,
+        response: { 200: CoverageState, ...errors },
+      },
+    },
     async (request) => {
       const user = requireRole(request, 'client');
       const clientId = await clientIdOf(db, user.id, { submitted: true });
@@ -67,10 +82,14 @@ export function registerCoverage(app: Http, context: AppContext): void {
   const opsTags = ['operations'];
   const admin = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'admin');
 
-  app.get('/api/admin/partners', { schema: { tags: opsTags, summary: 'EAP organisations and health plans', response: { 200: Partners, ...errors } } }, (request) => {
-    admin(request);
-    return partners.listPartners(db);
-  });
+  app.get(
+    '/api/admin/partners',
+    { schema: { tags: opsTags, summary: 'EAP organisations and health plans', response: { 200: Partners, ...errors } } },
+    (request) => {
+      admin(request);
+      return partners.listPartners(db);
+    },
+  );
 
   app.post(
     '/api/admin/partners/eap',
@@ -80,8 +99,17 @@ export function registerCoverage(app: Http, context: AppContext): void {
 
   app.post(
     '/api/admin/partners/eap/:id/codes',
-    { schema: { tags: opsTags, summary: 'Add a code to an EAP organisation', params: IdParams, body: EapCodeInput, response: { 201: EapPartner, ...errors } } },
-    async (request, reply) => reply.status(201).send(await partners.addEapCode(db, actorOf(admin(request)), request.params.id, request.body.code)),
+    {
+      schema: {
+        tags: opsTags,
+        summary: 'Add a code to an EAP organisation',
+        params: IdParams,
+        body: EapCodeInput,
+        response: { 201: EapPartner, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await partners.addEapCode(db, actorOf(admin(request)), request.params.id, request.body.code)),
   );
 
   app.post(
@@ -103,25 +131,48 @@ export function registerCoverage(app: Http, context: AppContext): void {
     async (request, reply) => reply.status(201).send(await partners.createHealthPlan(db, actorOf(admin(request)), request.body)),
   );
 
-  app.get('/api/admin/plans', { schema: { tags: opsTags, summary: 'Direct plans on offer', response: { 200: PlanCatalogue, ...errors } } }, (request) => {
-    admin(request);
-    return partners.planCatalogue(db);
-  });
+  app.get(
+    '/api/admin/plans',
+    { schema: { tags: opsTags, summary: 'Direct plans on offer', response: { 200: PlanCatalogue, ...errors } } },
+    (request) => {
+      admin(request);
+      return partners.planCatalogue(db);
+    },
+  );
 
   app.put(
     '/api/admin/plans/:plan',
-    { schema: { tags: opsTags, summary: "Change a plan's price or live sessions (from the next period)", params: z.strictObject({ plan: DirectPlan }), body: PlanOfferUpdate, response: { 200: PlanCatalogue, ...errors } } },
+    {
+      schema: {
+        tags: opsTags,
+        summary: "Change a plan's price or live sessions (from the next period)",
+        params: z.strictObject({ plan: DirectPlan }),
+        body: PlanOfferUpdate,
+        response: { 200: PlanCatalogue, ...errors },
+      },
+    },
     (request) => partners.updatePlan(db, actorOf(admin(request)), request.params.plan, request.body),
   );
 
-  app.get('/api/admin/clients', { schema: { tags: opsTags, summary: 'Find a client', querystring: ClientListQuery, response: { 200: ClientList, ...errors } } }, (request) => {
-    admin(request);
-    return partners.listClients(db, request.query.q);
-  });
+  app.get(
+    '/api/admin/clients',
+    { schema: { tags: opsTags, summary: 'Find a client', querystring: ClientListQuery, response: { 200: ClientList, ...errors } } },
+    (request) => {
+      admin(request);
+      return partners.listClients(db, request.query.q);
+    },
+  );
 
   app.get(
     '/api/admin/clients/:id/ledger',
-    { schema: { tags: opsTags, summary: "A client's coverage, ledger and invoices", params: IdParams, response: { 200: ClientLedger, ...errors } } },
+    {
+      schema: {
+        tags: opsTags,
+        summary: "A client's coverage, ledger and invoices",
+        params: IdParams,
+        response: { 200: ClientLedger, ...errors },
+      },
+    },
     (request) => partners.clientLedger(db, eligibility, actorOf(admin(request)), request.params.id),
   );
 }

@@ -1,7 +1,16 @@
 // How a client pays and what they have left (PRODUCT §2.2). Every credit granted, reserved, spent,
 // returned or expired is a ledger row; balances are sums of rows taken under the coverage's row
 // lock, so concurrent spends are serialised and none can overdraw.
-import type { CoverageChoice, CoverageOptions, CoverageState, DirectPlan, FieldIssue, Invoice, LedgerEntry, SessionEstimate } from '@haven/contract';
+import type {
+  CoverageChoice,
+  CoverageOptions,
+  CoverageState,
+  DirectPlan,
+  FieldIssue,
+  Invoice,
+  LedgerEntry,
+  SessionEstimate,
+} from '@haven/contract';
 import { anchorDayOf, nextPeriod, periodContaining } from '@haven/domain';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -19,7 +28,12 @@ export type Payments = { payments: PaymentProcessor; eligibility: EligibilityChe
 export async function coverageOptions(db: Db): Promise<CoverageOptions> {
   const [plans, healthPlans] = await Promise.all([repo.directPlans(db), repo.healthPlans(db)]);
   return {
-    plans: plans.map((p) => ({ plan: p.plan, monthlyPriceCents: p.monthly_price_cents, liveSessionsPerMonth: p.live_sessions_per_month, messaging: p.messaging })),
+    plans: plans.map((p) => ({
+      plan: p.plan,
+      monthlyPriceCents: p.monthly_price_cents,
+      liveSessionsPerMonth: p.live_sessions_per_month,
+      messaging: p.messaging,
+    })),
     healthPlans: healthPlans.map((h) => ({ id: h.id, name: h.name, payerId: h.payer_id })),
   };
 }
@@ -38,13 +52,26 @@ function invalid(field: string, message: string): AppError {
 }
 
 /** Checks a choice and says plainly what is wrong; `field` prefixes the issue paths (e.g. 'answers.coverage'). */
-export async function checkChoice(db: Db, eligibility: EligibilityChecker, clientId: string, choice: CoverageChoice, field: string, today: string): Promise<CheckedChoice> {
+export async function checkChoice(
+  db: Db,
+  eligibility: EligibilityChecker,
+  clientId: string,
+  choice: CoverageChoice,
+  field: string,
+  today: string,
+): Promise<CheckedChoice> {
   if (choice.kind === 'direct') return choice;
   if (choice.kind === 'eap') {
     const code = await repo.eapCode(db, choice.code);
-    if (!code || !code.active) throw invalid(`${field}.code`, 'We do not recognise that organisation code. Check it with your employer or benefits provider, or choose another way to pay.');
-    if (code.ends_on < today) throw invalid(`${field}.code`, `${code.name}'s program ended on ${code.ends_on}. Choose a health plan or a monthly plan instead.`);
-    if (await repo.usedEapCodeBefore(db, clientId, code.code)) throw invalid(`${field}.code`, 'You have already used this code. Your plan page shows the sessions left on it.');
+    if (!code || !code.active)
+      throw invalid(
+        `${field}.code`,
+        'We do not recognise that organisation code. Check it with your employer or benefits provider, or choose another way to pay.',
+      );
+    if (code.ends_on < today)
+      throw invalid(`${field}.code`, `${code.name}'s program ended on ${code.ends_on}. Choose a health plan or a monthly plan instead.`);
+    if (await repo.usedEapCodeBefore(db, clientId, code.code))
+      throw invalid(`${field}.code`, 'You have already used this code. Your plan page shows the sessions left on it.');
     return { kind: 'eap', code: code.code, partner: code.name, sessions: code.sessions_per_client, endsOn: code.ends_on };
   }
   const plan = await repo.healthPlan(db, choice.healthPlanId);
@@ -58,7 +85,14 @@ export async function checkChoice(db: Db, eligibility: EligibilityChecker, clien
  * Makes the checked choice the client's coverage, in the caller's transaction: ends the current
  * one, grants EAP credits or this month's live sessions, and bills the first month of a plan.
  */
-export async function startCoverage(trx: Db, payments: PaymentProcessor, actor: Actor, clientId: string, choice: CheckedChoice, now: Date): Promise<repo.CoverageRow> {
+export async function startCoverage(
+  trx: Db,
+  payments: PaymentProcessor,
+  actor: Actor,
+  clientId: string,
+  choice: CheckedChoice,
+  now: Date,
+): Promise<repo.CoverageRow> {
   const current = await repo.currentCoverage(trx, clientId);
   if (current) await repo.endCoverage(trx, current.id, now);
   const coverage = await repo.insertCoverage(trx, {
@@ -73,14 +107,32 @@ export async function startCoverage(trx: Db, payments: PaymentProcessor, actor: 
   });
   await repo.setClientCoverageKind(trx, clientId, choice.kind);
   if (choice.kind === 'eap') {
-    await repo.appendLedger(trx, { coverage_id: coverage.id, client_id: clientId, kind: 'grant', amount: choice.sessions, reason: `${choice.partner}: prepaid sessions` });
+    await repo.appendLedger(trx, {
+      coverage_id: coverage.id,
+      client_id: clientId,
+      kind: 'grant',
+      amount: choice.sessions,
+      reason: `${choice.partner}: prepaid sessions`,
+    });
   }
   if (choice.kind === 'direct') await renewDirect(trx, payments, coverage, dayOf(now));
-  await recordAudit(trx, { actor, action: 'coverage.started', subject: clientSubject(clientId), detail: { kind: choice.kind, replaces: current?.id ?? null } });
+  await recordAudit(trx, {
+    actor,
+    action: 'coverage.started',
+    subject: clientSubject(clientId),
+    detail: { kind: choice.kind, replaces: current?.id ?? null },
+  });
   return coverage;
 }
 
-export async function changeCoverage(db: Db, deps: Payments, actor: Actor, clientId: string, choice: CoverageChoice, now = new Date()): Promise<void> {
+export async function changeCoverage(
+  db: Db,
+  deps: Payments,
+  actor: Actor,
+  clientId: string,
+  choice: CoverageChoice,
+  now = new Date(),
+): Promise<void> {
   const checked = await checkChoice(db, deps.eligibility, clientId, choice, 'coverage', dayOf(now));
   await db.transaction().execute(async (trx) => {
     await trx.selectFrom('clients').select('id').where('id', '=', clientId).forUpdate().execute();
@@ -94,7 +146,15 @@ export async function changeCoverage(db: Db, deps: Payments, actor: Actor, clien
 export async function chargeOnce(
   trx: Db,
   payments: PaymentProcessor,
-  bill: { clientId: string; coverageId: string; purpose: string; description: string; periodStart: string; periodEnd: string; amountCents: number },
+  bill: {
+    clientId: string;
+    coverageId: string;
+    purpose: string;
+    description: string;
+    periodStart: string;
+    periodEnd: string;
+    amountCents: number;
+  },
 ): Promise<void> {
   if (await repo.invoiceFor(trx, bill.purpose)) return;
   const result = await payments.charge({ amountCents: bill.amountCents, description: bill.description, purpose: bill.purpose });
@@ -109,7 +169,13 @@ export async function chargeOnce(
     status: result.succeeded ? 'paid' : 'failed',
     receipt: result.succeeded ? `Paid ${dollars(bill.amountCents)} — ${result.processor} reference ${result.reference}` : null,
   });
-  await repo.insertCharge(trx, { invoice_id: invoice.id, amount_cents: bill.amountCents, processor: result.processor, processor_ref: result.reference, succeeded: result.succeeded });
+  await repo.insertCharge(trx, {
+    invoice_id: invoice.id,
+    amount_cents: bill.amountCents,
+    processor: result.processor,
+    processor_ref: result.reference,
+    succeeded: result.succeeded,
+  });
 }
 
 /** The plan in force on a day: a pending change applies from its date. */
@@ -160,10 +226,18 @@ export function planName(plan: DirectPlanName): string {
  * Plan changes and pauses take effect at the start of the next period (the client keeps what they
  * paid for until then); resuming a paused plan takes effect at once and bills the current period.
  */
-export async function changeDirectPlan(db: Db, payments: PaymentProcessor, actor: Actor, clientId: string, to: DirectPlan | 'pause' | 'resume', now = new Date()): Promise<void> {
+export async function changeDirectPlan(
+  db: Db,
+  payments: PaymentProcessor,
+  actor: Actor,
+  clientId: string,
+  to: DirectPlan | 'pause' | 'resume',
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await repo.currentCoverage(trx, clientId);
-    if (!current || current.kind !== 'direct' || !current.anchor_day) throw new AppError('not_in_plan', 'Only a monthly plan can be changed here. Choose a plan under "Change how you pay".');
+    if (!current || current.kind !== 'direct' || !current.anchor_day)
+      throw new AppError('not_in_plan', 'Only a monthly plan can be changed here. Choose a plan under "Change how you pay".');
     const coverage = (await repo.lockCoverage(trx, current.id))!;
     const anchorDay = current.anchor_day;
     const today = dayOf(now);
@@ -173,7 +247,8 @@ export async function changeDirectPlan(db: Db, payments: PaymentProcessor, actor
       await renewDirect(trx, payments, { ...coverage, paused: false, pending_change: null, pending_on: null }, today);
     } else {
       if (to === 'pause' && coverage.paused) throw new AppError('conflict', 'Your plan is already paused.');
-      if (to !== 'pause' && to === coverage.plan && coverage.pending_change === null) throw new AppError('conflict', `You are already on the ${planName(to)} plan.`);
+      if (to !== 'pause' && to === coverage.plan && coverage.pending_change === null)
+        throw new AppError('conflict', `You are already on the ${planName(to)} plan.`);
       const effectiveOn = nextPeriod(today, anchorDay).start;
       const change = to === coverage.plan ? null : to;
       await repo.updateCoverage(trx, coverage.id, { pending_change: change, pending_on: change ? effectiveOn : null });
@@ -206,8 +281,19 @@ export async function renewCoverages(db: Db, payments: PaymentProcessor, now = n
       await repo.lockCoverage(trx, coverage.id);
       const left = await repo.balance(trx, coverage.id, null);
       if (left > 0) {
-        await repo.appendLedger(trx, { coverage_id: coverage.id, client_id: coverage.client_id, kind: 'expire', amount: -left, reason: 'The organisation’s program ended' });
-        await recordAudit(trx, { actor: systemActor, action: 'coverage.credits_expired', subject: clientSubject(coverage.client_id), detail: { left } });
+        await repo.appendLedger(trx, {
+          coverage_id: coverage.id,
+          client_id: coverage.client_id,
+          kind: 'expire',
+          amount: -left,
+          reason: 'The organisation’s program ended',
+        });
+        await recordAudit(trx, {
+          actor: systemActor,
+          action: 'coverage.credits_expired',
+          subject: clientSubject(coverage.client_id),
+          detail: { left },
+        });
       }
     });
   }
@@ -220,7 +306,8 @@ export async function renewCoverages(db: Db, payments: PaymentProcessor, now = n
 /** The balance a live session on `day` draws from: this period's allowance, or the EAP credits. */
 export async function liveBalance(db: Db, coverage: repo.CoverageRow, day: string): Promise<number> {
   if (coverage.kind === 'eap') return repo.balance(db, coverage.id, null);
-  if (coverage.kind === 'direct' && coverage.anchor_day) return repo.balance(db, coverage.id, periodContaining(day, coverage.anchor_day).start);
+  if (coverage.kind === 'direct' && coverage.anchor_day)
+    return repo.balance(db, coverage.id, periodContaining(day, coverage.anchor_day).start);
   return Number.POSITIVE_INFINITY;
 }
 
@@ -236,7 +323,12 @@ export async function allowanceOf(db: Db, coverage: repo.CoverageRow | undefined
 }
 
 /** What the next session costs the client in money, and what it uses. */
-export async function estimateOf(db: Db, eligibility: EligibilityChecker, coverage: repo.CoverageRow | undefined, day: string): Promise<SessionEstimate | null> {
+export async function estimateOf(
+  db: Db,
+  eligibility: EligibilityChecker,
+  coverage: repo.CoverageRow | undefined,
+  day: string,
+): Promise<SessionEstimate | null> {
   if (!coverage) return null;
   if (coverage.kind === 'direct') {
     const { live } = await allowanceOf(db, coverage, day);
@@ -249,22 +341,37 @@ export async function estimateOf(db: Db, eligibility: EligibilityChecker, covera
     return { costCents: 0, uses: 'eap_credit', explanation: `Uses 1 of your ${left} prepaid sessions.` };
   }
   const plan = (await repo.healthPlan(db, coverage.health_plan_id!))!;
-  const answer = await eligibility.check({ payerId: plan.payer_id, memberId: coverage.member_id!, sessionRateCents: plan.session_rate_cents });
-  if (answer.copayCents !== null) return { costCents: answer.copayCents, uses: 'health_plan_visit', explanation: `Your copay is ${dollars(answer.copayCents)} per session.` };
+  const answer = await eligibility.check({
+    payerId: plan.payer_id,
+    memberId: coverage.member_id!,
+    sessionRateCents: plan.session_rate_cents,
+  });
+  if (answer.copayCents !== null)
+    return {
+      costCents: answer.copayCents,
+      uses: 'health_plan_visit',
+      explanation: `Your copay is ${dollars(answer.copayCents)} per session.`,
+    };
   const paid = (await repo.sumOf(db, coverage.id, 'spend')).cost;
   const remaining = Math.max(0, (answer.deductibleRemainingCents ?? 0) - paid);
   const cost = Math.min(plan.session_rate_cents, remaining);
   return {
     costCents: cost,
     uses: 'health_plan_visit',
-    explanation: cost > 0 ? `Until your deductible is met you pay the session rate: ${dollars(cost)} (${dollars(remaining)} of the deductible remains).` : 'Your deductible is met: the plan pays for this session.',
+    explanation:
+      cost > 0
+        ? `Until your deductible is met you pay the session rate: ${dollars(cost)} (${dollars(remaining)} of the deductible remains).`
+        : 'Your deductible is met: the plan pays for this session.',
   };
 }
 
 /** Refuses an action when the client confirmed a different amount from the one that applies now. */
 export function requireAccepted(estimate: SessionEstimate, acceptedCostCents: number): void {
   if (estimate.costCents !== acceptedCostCents) {
-    throw new AppError('estimate_changed', `The cost is now ${dollars(estimate.costCents)}, not ${dollars(acceptedCostCents)}. Review it and confirm again.`);
+    throw new AppError(
+      'estimate_changed',
+      `The cost is now ${dollars(estimate.costCents)}, not ${dollars(acceptedCostCents)}. Review it and confirm again.`,
+    );
   }
 }
 
@@ -304,7 +411,13 @@ export async function coverageState(db: Db, eligibility: EligibilityChecker, cli
     live: allowance.live,
     estimate: await estimateOf(db, eligibility, coverage, today),
     openMessagingSession: open
-      ? { id: open.id, startedAt: open.started_at.toISOString(), closesAt: new Date(open.closes_at).toISOString(), completedAt: null, status: 'open' }
+      ? {
+          id: open.id,
+          startedAt: open.started_at.toISOString(),
+          closesAt: new Date(open.closes_at).toISOString(),
+          completedAt: null,
+          status: 'open',
+        }
       : null,
     ledger: ledger.map(presentLedger),
     invoices: invoices.map(presentInvoice),
@@ -312,7 +425,12 @@ export async function coverageState(db: Db, eligibility: EligibilityChecker, cli
   };
 }
 
-async function presentCoverage(db: Db, eligibility: EligibilityChecker, coverage: repo.CoverageRow, today: string): Promise<NonNullable<CoverageState['coverage']>> {
+async function presentCoverage(
+  db: Db,
+  eligibility: EligibilityChecker,
+  coverage: repo.CoverageRow,
+  today: string,
+): Promise<NonNullable<CoverageState['coverage']>> {
   const since = coverage.started_at.toISOString();
   if (coverage.kind === 'direct') {
     const period = periodContaining(today, coverage.anchor_day ?? 1);
@@ -328,7 +446,8 @@ async function presentCoverage(db: Db, eligibility: EligibilityChecker, coverage
       periodEnd: period.end,
       liveSessionsPerMonth: offer.live_sessions_per_month,
       liveSessionsLeft: granted ? await repo.balance(db, coverage.id, period.start) : coverage.paused ? 0 : offer.live_sessions_per_month,
-      pendingChange: coverage.pending_change && coverage.pending_on ? { to: coverage.pending_change, effectiveOn: coverage.pending_on } : null,
+      pendingChange:
+        coverage.pending_change && coverage.pending_on ? { to: coverage.pending_change, effectiveOn: coverage.pending_on } : null,
     };
   }
   if (coverage.kind === 'eap') {
@@ -343,7 +462,11 @@ async function presentCoverage(db: Db, eligibility: EligibilityChecker, coverage
     };
   }
   const plan = (await repo.healthPlan(db, coverage.health_plan_id!))!;
-  const answer = await eligibility.check({ payerId: plan.payer_id, memberId: coverage.member_id!, sessionRateCents: plan.session_rate_cents });
+  const answer = await eligibility.check({
+    payerId: plan.payer_id,
+    memberId: coverage.member_id!,
+    sessionRateCents: plan.session_rate_cents,
+  });
   const paid = (await repo.sumOf(db, coverage.id, 'spend')).cost;
   return {
     kind: 'health_plan',
@@ -359,7 +482,6 @@ async function presentCoverage(db: Db, eligibility: EligibilityChecker, coverage
 export { clientSubject as coverageSubject };
 
 // ── Entry points for the care module ───────────────────────────────────────────────────────
-
 
 export function currentCoverageOf(db: Db, clientId: string): Promise<repo.CoverageRow | undefined> {
   return repo.currentCoverage(db, clientId);

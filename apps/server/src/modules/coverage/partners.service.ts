@@ -12,7 +12,12 @@ import { coverageOptions, coverageState } from './coverage.service.ts';
 const partnerSubject = (id: string) => ({ type: 'partner', id });
 
 export async function listPartners(db: Db): Promise<Partners> {
-  const [partners, codes, plans, members] = await Promise.all([repo.eapPartners(db), repo.eapCodesWithEnrolment(db), repo.healthPlans(db), repo.healthPlanMembers(db)]);
+  const [partners, codes, plans, members] = await Promise.all([
+    repo.eapPartners(db),
+    repo.eapCodesWithEnrolment(db),
+    repo.healthPlans(db),
+    repo.healthPlanMembers(db),
+  ]);
   return {
     eap: partners.map((p) => ({
       id: p.id,
@@ -37,7 +42,11 @@ async function partner(db: Db, id: string): Promise<EapPartner> {
   return found;
 }
 
-export async function createEapPartner(db: Db, actor: Actor, input: { name: string; sessionsPerClient: number; endsOn: string }): Promise<EapPartner> {
+export async function createEapPartner(
+  db: Db,
+  actor: Actor,
+  input: { name: string; sessionsPerClient: number; endsOn: string },
+): Promise<EapPartner> {
   const { id } = await db.transaction().execute(async (trx) => {
     const row = await repo.insertEapPartner(trx, { name: input.name, sessions_per_client: input.sessionsPerClient, ends_on: input.endsOn });
     await recordAudit(trx, { actor, action: 'partner.created', subject: partnerSubject(row.id), detail: { ...input } });
@@ -49,7 +58,8 @@ export async function createEapPartner(db: Db, actor: Actor, input: { name: stri
 export async function addEapCode(db: Db, actor: Actor, partnerId: string, code: string): Promise<EapPartner> {
   await partner(db, partnerId);
   await db.transaction().execute(async (trx) => {
-    if (!(await repo.insertEapCode(trx, partnerId, code))) throw new AppError('conflict', `The code ${code} is already in use. Choose another.`);
+    if (!(await repo.insertEapCode(trx, partnerId, code)))
+      throw new AppError('conflict', `The code ${code} is already in use. Choose another.`);
     await recordAudit(trx, { actor, action: 'partner.code_added', subject: partnerSubject(partnerId), detail: { code } });
   });
   return partner(db, partnerId);
@@ -57,13 +67,18 @@ export async function addEapCode(db: Db, actor: Actor, partnerId: string, code: 
 
 export async function deactivateEapCode(db: Db, actor: Actor, partnerId: string, code: string): Promise<EapPartner> {
   await db.transaction().execute(async (trx) => {
-    if (!(await repo.deactivateEapCode(trx, partnerId, code))) throw new AppError('not_found', 'That code does not belong to this organisation.');
+    if (!(await repo.deactivateEapCode(trx, partnerId, code)))
+      throw new AppError('not_found', 'That code does not belong to this organisation.');
     await recordAudit(trx, { actor, action: 'partner.code_deactivated', subject: partnerSubject(partnerId), detail: { code } });
   });
   return partner(db, partnerId);
 }
 
-export async function createHealthPlan(db: Db, actor: Actor, input: { name: string; payerId: string; sessionRateCents: number }): Promise<Partners> {
+export async function createHealthPlan(
+  db: Db,
+  actor: Actor,
+  input: { name: string; payerId: string; sessionRateCents: number },
+): Promise<Partners> {
   await db.transaction().execute(async (trx) => {
     if (!(await repo.insertHealthPlan(trx, { name: input.name, payer_id: input.payerId, session_rate_cents: input.sessionRateCents }))) {
       throw new AppError('conflict', `A health plan with payer ID ${input.payerId} already exists.`);
@@ -77,9 +92,17 @@ export async function planCatalogue(db: Db): Promise<PlanCatalogue> {
   return { plans: (await coverageOptions(db)).plans };
 }
 
-export async function updatePlan(db: Db, actor: Actor, plan: DirectPlanName, change: { monthlyPriceCents: number; liveSessionsPerMonth: number }): Promise<PlanCatalogue> {
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  plan: DirectPlanName,
+  change: { monthlyPriceCents: number; liveSessionsPerMonth: number },
+): Promise<PlanCatalogue> {
   await db.transaction().execute(async (trx) => {
-    await repo.updateDirectPlan(trx, plan, { monthly_price_cents: change.monthlyPriceCents, live_sessions_per_month: change.liveSessionsPerMonth });
+    await repo.updateDirectPlan(trx, plan, {
+      monthly_price_cents: change.monthlyPriceCents,
+      live_sessions_per_month: change.liveSessionsPerMonth,
+    });
     await recordAudit(trx, { actor, action: 'plan.updated', subject: { type: 'plan', id: plan }, detail: { ...change } });
   });
   return planCatalogue(db);

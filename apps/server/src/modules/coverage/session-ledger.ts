@@ -13,7 +13,11 @@ const WHEN = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 export const MESSAGING_SESSION_DAYS = 7;
 
 /** Takes one session from the balance the session's day draws on; refuses when none is left. */
-export async function reserveLiveSession(trx: Db, coverage: repo.CoverageRow, session: { id: string; startsAt: Date; costCents: number }): Promise<void> {
+export async function reserveLiveSession(
+  trx: Db,
+  coverage: repo.CoverageRow,
+  session: { id: string; startsAt: Date; costCents: number },
+): Promise<void> {
   const day = dayOf(session.startsAt);
   const period = coverage.kind === 'direct' && coverage.anchor_day ? periodContaining(day, coverage.anchor_day).start : null;
   if (coverage.kind === 'direct') await renewDirectForBooking(trx, coverage, day);
@@ -47,7 +51,8 @@ async function renewDirectForBooking(trx: Db, coverage: repo.CoverageRow, day: s
   const { plan, paused } = planOn(coverage, period.start);
   if (paused) throw new AppError('not_in_plan', 'Your plan is paused then. Resume it on your plan page to book.');
   const offer = await repo.directPlan(trx, plan);
-  if (offer.live_sessions_per_month === 0) throw new AppError('not_in_plan', 'Your plan does not include live sessions then. Your plan page shows how to add them.');
+  if (offer.live_sessions_per_month === 0)
+    throw new AppError('not_in_plan', 'Your plan does not include live sessions then. Your plan page shows how to add them.');
   await repo.appendLedger(trx, {
     coverage_id: coverage.id,
     client_id: coverage.client_id,
@@ -58,7 +63,8 @@ async function renewDirectForBooking(trx: Db, coverage: repo.CoverageRow, day: s
   });
 }
 
-export type Settlement = 'cancelled_early' | 'cancelled_late' | 'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_by_provider' | 'declined';
+export type Settlement =
+  'cancelled_early' | 'cancelled_late' | 'completed' | 'client_no_show' | 'provider_no_show' | 'cancelled_by_provider' | 'declined';
 const RETURNS = new Set<Settlement>(['cancelled_early', 'provider_no_show', 'cancelled_by_provider', 'declined']);
 const SETTLEMENT_REASONS: Record<Settlement, string> = {
   cancelled_early: 'Cancelled 24 hours or more ahead: the session is returned',
@@ -102,9 +108,19 @@ export async function settleLiveSession(trx: Db, payments: PaymentProcessor, ses
 }
 
 /** A messaging session spends at once: one EAP credit, or the health-plan visit billed now. */
-export async function spendMessagingSession(trx: Db, payments: PaymentProcessor, coverage: repo.CoverageRow, sessionId: string, costCents: number, now: Date): Promise<void> {
+export async function spendMessagingSession(
+  trx: Db,
+  payments: PaymentProcessor,
+  coverage: repo.CoverageRow,
+  sessionId: string,
+  costCents: number,
+  now: Date,
+): Promise<void> {
   if (coverage.kind === 'eap' && (await repo.balance(trx, coverage.id, null)) < 1) {
-    throw new AppError('no_credits', 'You have used all the prepaid sessions from your organisation. Your plan page shows how to continue with a health plan or a monthly plan.');
+    throw new AppError(
+      'no_credits',
+      'You have used all the prepaid sessions from your organisation. Your plan page shows how to continue with a health plan or a monthly plan.',
+    );
   }
   await repo.appendLedger(trx, {
     coverage_id: coverage.id,
@@ -130,7 +146,14 @@ export async function spendMessagingSession(trx: Db, payments: PaymentProcessor,
 }
 
 /** Opens a messaging session and spends for it, in the caller's transaction. Never cancellable. */
-export async function openMessagingSession(trx: Db, payments: PaymentProcessor, clientId: string, providerId: string, costCents: number, now: Date): Promise<void> {
+export async function openMessagingSession(
+  trx: Db,
+  payments: PaymentProcessor,
+  clientId: string,
+  providerId: string,
+  costCents: number,
+  now: Date,
+): Promise<void> {
   const coverage = await lockCurrentCoverage(trx, clientId);
   if (await repo.openMessagingSession(trx, clientId)) throw new AppError('session_open');
   const session = await repo.insertMessagingSession(trx, {
@@ -143,7 +166,13 @@ export async function openMessagingSession(trx: Db, payments: PaymentProcessor, 
   await spendMessagingSession(trx, payments, coverage, session.id, costCents, now);
 }
 
-export async function completeMessagingSession(db: Db, actor: Actor & { id: string }, providerId: string, sessionId: string, now = new Date()): Promise<void> {
+export async function completeMessagingSession(
+  db: Db,
+  actor: Actor & { id: string },
+  providerId: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const done = await repo.completeMessagingSession(trx, sessionId, providerId, actor.id, now);
     if (!done) throw new AppError('conflict', 'This messaging session is not open with you any more. Reload the page.');

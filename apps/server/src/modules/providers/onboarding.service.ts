@@ -4,7 +4,8 @@ import type { Config } from '../../platform/config.ts';
 import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { queueEmail } from '../../platform/mail/outbox.ts';
+import { catalogueFor } from '../notifications/catalogue.ts';
+import { sendEmail } from '../notifications/notifications.service.ts';
 import { createAccount, findAccountByEmail, startLoginSession, type SignedIn } from '../identity/identity.service.ts';
 import * as repo from './providers.repository.ts';
 
@@ -44,11 +45,13 @@ export async function inviteProvider(
       invited_by: admin.id!,
       expires_at: expiresAt,
     });
-    await queueEmail(trx, {
-      to: input.email,
-      subject: 'You are invited to join Haven as a provider',
-      text: `Hello ${input.firstName},\n\nYou have been invited to join Haven's provider network. Set your password and complete your profile here:\n\n${link}\n\nThis link works once and expires on ${expiresAt.toUTCString()}.\n`,
-    });
+    // The link carries a one-time token, so it goes straight to the outbox, never into the event log.
+    await sendEmail(
+      trx,
+      input.email,
+      'provider.invite',
+      catalogueFor().email.providerInvite({ firstName: input.firstName, link, expiresAt }),
+    );
     await recordAudit(trx, { actor: admin, action: 'provider.invited', subject: { type: 'provider', id: provider.id } });
     return { id: invite.id, providerId: provider.id, email: provider.email, expiresAt: expiresAt.toISOString(), link };
   });

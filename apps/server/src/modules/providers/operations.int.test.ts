@@ -1,3 +1,4 @@
+import { drainEvents } from '../../testing/events.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenAuditLink, recordAudit } from '../../platform/audit/audit.ts';
@@ -96,6 +97,7 @@ describe('the nightly licence sweep', () => {
     const record = (await call('GET', `/api/admin/providers/${provider.id}`, admin)).json();
     expect(record.licences[0].status).toBe('expired');
     expect(record.readiness.missing).toContain('Have at least one verified, unexpired license.');
+    await drainEvents(app.context);
     const mail = await app.context.db.selectFrom('outbox_emails').selectAll().where('subject', 'like', '%expired%').execute();
     expect(mail.some((m) => m.body_text.includes('LPC-ME-1'))).toBe(true);
   });

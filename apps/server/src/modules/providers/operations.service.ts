@@ -3,12 +3,10 @@ import { auditTrailFor, recordAudit, systemActor, type Actor } from '../../platf
 import type { Db } from '../../platform/db/database.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { queueEmail } from '../../platform/mail/outbox.ts';
 import { presentLicence } from './providers.presenter.ts';
 import * as repo from './providers.repository.ts';
 import { todayUtc, workspaceOf } from './providers.service.ts';
 import { missingForActivation } from './readiness.ts';
-import { adminEmails } from '../identity/identity.service.ts';
 import { expireLapsedLicences, pendingLicences, searchProviders } from './operations.repository.ts';
 
 const providerSubject = (id: string) => ({ type: 'provider', id });
@@ -103,20 +101,18 @@ export async function expireLicences(db: Db, today = todayUtc()): Promise<number
         subject: providerSubject(licence.provider_id),
         detail: { licenceId: licence.id, state: licence.state, expiresOn: licence.expires_on },
       });
-      await recordEvent(trx, {
-        type: 'licence.expired',
-        payload: { providerId: licence.provider_id, licenceId: licence.id, state: licence.state },
-      });
     }
     if (lapsed.length) {
-      const lines = lapsed.map((l) => `- ${l.provider_name}: ${l.licence_type} ${l.number} (${l.state}) expired ${l.expires_on}`);
-      for (const to of await adminEmails(trx)) {
-        await queueEmail(trx, {
-          to,
-          subject: `${lapsed.length} provider license(s) expired`,
-          text: `These licenses no longer count for matching:\n\n${lines.join('\n')}\n`,
-        });
-      }
+      const licences = lapsed.map((l) => ({
+        providerId: l.provider_id,
+        providerName: l.provider_name,
+        licenceId: l.id,
+        licenceType: l.licence_type,
+        number: l.number,
+        state: l.state,
+        expiresOn: l.expires_on,
+      }));
+      await recordEvent(trx, { type: 'licences.expired', payload: { licences } });
     }
     return lapsed.length;
   });

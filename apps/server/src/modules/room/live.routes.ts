@@ -11,7 +11,7 @@ import type { Http } from '../../platform/http/server.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
-import { userChannel } from '../sessions/reminders.ts';
+import { userChannel } from '../notifications/notifications.service.ts';
 import { SessionSignals } from '../sessions/signaling.ts';
 import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } from './room.service.ts';
 
@@ -19,11 +19,7 @@ import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } fr
 const MAX_FRAME_BYTES = 16 * 1024;
 const BACKLOG_PAGE = 200;
 
-/** Who has a live tab open in this process, for "notify only when offline". */
-export type Presence = { isOnline(userId: string): boolean };
-
-export async function registerLive(app: Http, context: AppContext): Promise<Presence> {
-  const online = new Map<string, number>();
+export async function registerLive(app: Http, context: AppContext): Promise<void> {
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.get(
@@ -44,7 +40,8 @@ export async function registerLive(app: Http, context: AppContext): Promise<Pres
     },
     (socket, request) => {
       const user = requireUser(request);
-      online.set(user.id, (online.get(user.id) ?? 0) + 1);
+      // An open tab counts as "online": its person hears new messages here, not by bell or email.
+      context.presence.connected(user.id);
       const session = new LiveSession(context, socket, user);
       socket.on('message', (data, isBinary) => session.receive(data as Buffer, isBinary));
       // Notices for this person (the bell's unread count) reach every tab they have open.
@@ -53,14 +50,11 @@ export async function registerLive(app: Http, context: AppContext): Promise<Pres
       });
       socket.on('close', () => {
         void personal.then((stop) => stop());
-        const left = (online.get(user.id) ?? 1) - 1;
-        if (left > 0) online.set(user.id, left);
-        else online.delete(user.id);
+        context.presence.disconnected(user.id);
         void session.end();
       });
     },
   );
-  return { isOnline: (userId) => (online.get(userId) ?? 0) > 0 };
 }
 
 function requireSameOrigin(request: FastifyRequest, publicUrl: string): void {

@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { smtpSender } from '../../platform/mail/smtp-sender.ts';
+import { drainEvents } from '../../testing/events.ts';
 import { aSignUp } from '../../testing/factories.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
 import { sessionCookieFrom, signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -302,6 +303,7 @@ describe('inbox and notifications', () => {
     await call('PUT', '/api/notifications/settings', client, { discreet: true });
     await say(provider, roomId, 'Checking in after our last message.');
     await say(provider, roomId, 'And one more thing.');
+    await drainEvents(app.context);
     const bell = (await call('GET', '/api/notifications', client)).json<{ unread: number }>();
     expect(bell.unread).toBe(2);
     const me = (await call('GET', '/api/me', client)).json<{ user: { email: string } }>().user;

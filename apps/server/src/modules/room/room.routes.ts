@@ -5,8 +5,6 @@ import {
   MessagePage,
   MessagePageQuery,
   MyRooms,
-  NotificationSettings,
-  Notifications,
   ReadRequest,
   ResponseTimes,
   RoomView,
@@ -19,7 +17,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { requireRole, requireUser } from '../identity/identity.policy.ts';
-import type { Presence } from './live.routes.ts';
 import { byteRange } from './media.ts';
 import { responseTimes } from './response-times.ts';
 import * as rooms from './room.service.ts';
@@ -31,10 +28,9 @@ const MessageParams = z.strictObject({ roomId: z.uuid(), messageId: z.uuid() });
 const UPLOAD_TYPES = /^(audio\/|video\/|application\/pdf|application\/octet-stream)/;
 const LARGEST_UPLOAD = Math.max(...Object.values(MAX_UPLOAD_BYTES));
 
-export function registerRooms(app: Http, context: AppContext, presence: Presence): void {
+export function registerRooms(app: Http, context: AppContext): void {
   const tags = ['room'];
   const { db } = context;
-  const online = (userId: string) => presence.isOnline(userId);
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: LARGEST_UPLOAD }, (_request, body, done) => done(null, body));
 
   app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) =>
@@ -81,8 +77,7 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { message, created, access } = await rooms.sendText(context, user, request.params.roomId, request.body);
-      if (created) await rooms.notifyOffline(context, access, user, online);
+      const { message, created } = await rooms.sendText(context, user, request.params.roomId, request.body);
       return reply.status(created ? 201 : 200).send(message);
     },
   );
@@ -107,8 +102,7 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
           error: { code: 'unsupported_media_type', message: 'Send the recording or file as the request body.', requestId: request.id },
         });
       const declared = String(request.headers['content-type'] ?? 'application/octet-stream');
-      const { message, created, access } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, body);
-      if (created) await rooms.notifyOffline(context, access, user, online);
+      const { message, created } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, body);
       return reply.status(created ? 201 : 200).send(message);
     },
   );
@@ -173,14 +167,5 @@ export function registerRooms(app: Http, context: AppContext, presence: Presence
 
   app.get('/api/provider/inbox', { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } }, (request) =>
     rooms.inbox(db, requireRole(request, 'provider')),
-  );
-
-  app.get('/api/notifications', { schema: { tags, summary: 'The bell', response: { 200: Notifications, ...errors } } }, (request) =>
-    rooms.notifications(db, requireUser(request)),
-  );
-  app.put(
-    '/api/notifications/settings',
-    { schema: { tags, summary: 'Discreet email (no names)', body: NotificationSettings, response: { 200: Notifications, ...errors } } },
-    (request) => rooms.setDiscreet(db, requireUser(request), request.body.discreet),
   );
 }

@@ -1,14 +1,16 @@
 // The therapy room (PRODUCT §2.4, §3): who may read it, sending (idempotent by the sender's own
-// message id, ordered by a per-room sequence), reading back, media, and notifying the other side
-// when they are not online. Message text and media are sealed under the client's data key.
-import type { Inbox, Message, MessagePage, MyRooms, Notifications, RoomView, UploadQuery } from '@haven/contract';
+// message id, ordered by a per-room sequence), reading back and media. A sent message records a
+// `message.sent` event; the notifications module decides from it whether the other side hears of
+// it by bell or email. Message text and media are sealed under the client's data key.
+import type { Inbox, Message, MessagePage, MyRooms, RoomView, UploadQuery } from '@haven/contract';
 import { replyBy, type BusinessHours, type WeeklyWindow } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { queueEmail } from '../../platform/mail/outbox.ts';
+import { recordEvent } from '../../platform/events/domain-events.ts';
 import type { UserRow } from '../identity/identity.service.ts';
+import { readRoomNotices } from '../notifications/notifications.service.ts';
 import { providerOf, publicProfilesById } from '../providers/providers.service.ts';
 import { acceptUpload } from './media.ts';
 import * as repo from './room.repository.ts';
@@ -17,7 +19,6 @@ export type Room = Pick<AppContext, 'db' | 'sealer' | 'blobs' | 'live' | 'config
 /** A room as one person may see it: their side, and from when they may read. */
 export type Access = { parties: repo.RoomParties; role: 'client' | 'provider'; visibleFrom: Date | null; otherUserId: string | null };
 
-const EMAIL_WINDOW_MS = 15 * 60_000;
 const roomSubject = (clientId: string) => ({ type: 'client', id: clientId });
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 
@@ -111,17 +112,11 @@ type Draft = {
  * Stores a message under the room's row lock (which hands out the next sequence), or — when the
  * sender already sent this id — returns the first one, refusing the id reused for other content.
  */
-async function send(
-  room: Room,
-  user: UserRow,
-  access: Access,
-  draft: Draft,
-  now: Date,
-): Promise<{ message: Message; created: boolean; access: Access }> {
+async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean }> {
   const { db, sealer } = room;
   const clientId = access.parties.client_id;
   const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
-  if (existing) return { message: await sameOrConflict(room, access, existing, draft, user.id), created: false, access };
+  if (existing) return { message: await sameOrConflict(room, access, existing, draft, user.id), created: false };
 
   // Sealed before the transaction (the sealer has its own queries); the id is fixed up front so
   // the ciphertext is bound to its row.
@@ -163,15 +158,25 @@ async function send(
         subject: roomSubject(clientId),
         detail: { roomId: access.parties.room_id, seq, kind: draft.kind },
       });
+      await recordEvent(trx, {
+        type: 'message.sent',
+        payload: {
+          roomId: access.parties.room_id,
+          messageId: id,
+          seq: Number(seq),
+          sender: { userId: user.id, name: user.preferred_name, role: access.role },
+          recipientUserId: access.otherUserId,
+        },
+      });
       return inserted;
     });
     if (row.id !== id) {
       if (blobKey) await room.blobs.delete(blobKey);
-      return { message: await sameOrConflict(room, access, row, draft, user.id), created: false, access };
+      return { message: await sameOrConflict(room, access, row, draft, user.id), created: false };
     }
     const message = (await present(room, access, [row], user.id))[0]!;
     await room.live.publish(roomChannel(row.room_id), JSON.stringify({ type: 'message', message: { ...message, starred: false } }));
-    return { message, created: true, access };
+    return { message, created: true };
   } catch (error) {
     if (blobKey) await room.blobs.delete(blobKey);
     throw error;
@@ -292,7 +297,7 @@ export async function roomView(room: Room, user: UserRow, roomId: string, now = 
 export async function markRead(room: Room, user: UserRow, roomId: string, seq: number): Promise<number> {
   await accessRoom(room.db, user, roomId);
   const upTo = await repo.markRead(room.db, roomId, user.id, Math.min(seq, await repo.lastSeq(room.db, roomId)));
-  await repo.readNotifications(room.db, user.id, roomId, new Date());
+  await readRoomNotices(room.db, user.id, roomId, new Date());
   await room.live.publish(roomChannel(roomId), JSON.stringify({ type: 'read', roomId, userId: user.id, seq: upTo }));
   return upTo;
 }
@@ -371,62 +376,4 @@ export async function myRooms(db: Db, user: UserRow): Promise<MyRooms> {
   }
   const box = await inbox(db, user);
   return { rooms: box.rooms.map((r) => ({ roomId: r.roomId, otherName: r.clientName, unread: r.unread })) };
-}
-
-// ── Notifications ──────────────────────────────────────────────────────────────────────────
-
-/**
- * Tells the other side of a new message when they have no live tab open: a bell notification,
- * and an email at most once per room every 15 minutes — with no name or content in discreet mode.
- */
-export async function notifyOffline(
-  room: Room,
-  access: Access,
-  sender: UserRow,
-  online: (userId: string) => boolean,
-  now = new Date(),
-): Promise<void> {
-  const recipient = access.otherUserId;
-  if (!recipient || online(recipient)) return;
-  const { db, config } = room;
-  await repo.addNotification(db, recipient, access.parties.room_id);
-  if (!(await repo.claimEmailSlot(db, recipient, access.parties.room_id, now, EMAIL_WINDOW_MS))) return;
-  const contact = await repo.userContact(db, recipient);
-  const link = `${config.publicUrl}/${access.role === 'client' ? 'provider/inbox' : 'room'}`;
-  const text = contact.discreet_notifications
-    ? `You have a new message waiting in Haven.\n\nSign in to read it: ${link}\n`
-    : `${sender.preferred_name} sent you a new message in Haven.\n\nSign in to read it: ${link}\n\n(Messages are never included in email.)\n`;
-  await db.transaction().execute((trx) =>
-    queueEmail(trx, {
-      to: contact.email,
-      subject: contact.discreet_notifications ? 'You have a new message' : `New message from ${sender.preferred_name}`,
-      text,
-    }),
-  );
-}
-
-export async function notifications(db: Db, user: UserRow): Promise<Notifications> {
-  const [items, unread, contact] = await Promise.all([
-    repo.notificationsOf(db, user.id),
-    repo.unreadNotifications(db, user.id),
-    repo.userContact(db, user.id),
-  ]);
-  return {
-    unread,
-    discreet: contact.discreet_notifications,
-    items: items.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      roomId: n.room_id,
-      sessionId: n.live_session_id,
-      at: n.at.toISOString(),
-      text: n.text ?? 'New message in your room',
-      read: n.read_at !== null,
-    })),
-  };
-}
-
-export async function setDiscreet(db: Db, user: UserRow, discreet: boolean): Promise<Notifications> {
-  await repo.setDiscreet(db, user.id, discreet);
-  return notifications(db, user);
 }

@@ -21,8 +21,10 @@ import * as coverage from '../coverage/coverage.service.ts';
 import * as ledger from '../coverage/session-ledger.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { bookableSlots } from '../providers/providers.service.ts';
-import { notifySessionChange, pushUnreadCounts, scheduleReminders, sessionTime } from './reminders.ts';
-import { isFreeChange, presentSession, providerName } from './sessions.presenter.ts';
+import { recordEvent, type SessionChange } from '../../platform/events/domain-events.ts';
+import { sessionTime } from '../notifications/notifications.service.ts';
+import { scheduleReminders } from './reminders.ts';
+import { isFreeChange, presentSession, sessionFacts } from './sessions.presenter.ts';
 import { partyOf, type Party } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
@@ -196,28 +198,10 @@ export async function book(
       booked.push(session.id);
     }
     await recordAudit(trx, { actor, action: 'live_session.booked', subject: subject(clientId), detail: { sessionIds: booked, status } });
-    if (provider.user_id) {
-      const when = sessionTime(starts[0]!, provider.time_zone);
-      const what =
-        starts.length > 1 ? `${starts.length} ${request.modality} sessions from ${when}` : `a ${request.modality} session on ${when}`;
-      const text =
-        status === 'requested'
-          ? `${user.preferred_name} asked for ${what}. Confirm or decline it.`
-          : `${user.preferred_name} booked ${what}.`;
-      await notifySessionChange(trx, {
-        userId: provider.user_id,
-        sessionId: booked[0]!,
-        text,
-        email: {
-          subject: status === 'requested' ? 'A session request' : 'A new session',
-          text: `${text}\n\n${deps.config.publicUrl}/provider/calendar\n`,
-        },
-        publicUrl: deps.config.publicUrl,
-      });
-    }
+    const first = await repo.sessionWithParties(trx, booked[0]!);
+    if (first) await recordEvent(trx, { type: 'session.booked', payload: { ...sessionFacts(first), count: starts.length, status } });
     return booked;
   });
-  if (provider.user_id) await pushUnreadCounts(db, deps.live, [provider.user_id]);
   return (await repo.sessionsWithParties(db, ids)).map((row) => presentSession(row, now));
 }
 
@@ -286,7 +270,7 @@ export async function cancel(
   now = new Date(),
 ): Promise<LiveSession> {
   const party = await partyOf(db, user, sessionId);
-  const other = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const session = await repo.lockSession(trx, sessionId);
     if (!session) throw new AppError('not_found');
     requireChangeable(session, now);
@@ -305,15 +289,8 @@ export async function cancel(
       subject: subject(session.client_id),
       detail: { sessionId, outcome: settlement, by: party.role },
     });
-    return tellOtherParty(
-      trx,
-      deps,
-      party,
-      sessionId,
-      (name, when) => `${name} cancelled the session on ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`,
-    );
+    await recordChange(trx, party, sessionId, 'cancelled', request.reason ?? null);
   });
-  await pushUnreadCounts(db, deps.live, other);
   return sessionOf(db, user, sessionId, now);
 }
 
@@ -342,7 +319,7 @@ export async function reschedule(
     cost = estimate?.costCents ?? 0;
   }
   await requireOpenSlot(db, provider, start, length, now, zone, old.id);
-  const { id, other } = await db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute(async (trx) => {
     await repo.lockProvider(trx, provider.id);
     const session = await repo.lockSession(trx, sessionId);
     if (!session) throw new AppError('not_found');
@@ -383,17 +360,9 @@ export async function reschedule(
       subject: subject(session.client_id),
       detail: { from: sessionId, to: moved.id, outcome: settlement, by: party.role },
     });
-    const told = await tellOtherParty(
-      trx,
-      deps,
-      party,
-      moved.id,
-      (name, when) => `${name} moved your session to ${when}.${request.reason ? ` Reason: ${request.reason}` : ''}`,
-      start,
-    );
-    return { id: moved.id, other: told };
+    await recordChange(trx, party, moved.id, 'rescheduled', request.reason ?? null, start);
+    return moved.id;
   });
-  await pushUnreadCounts(db, deps.live, other);
   return sessionOf(db, user, id, now);
 }
 
@@ -409,7 +378,7 @@ export async function decide(
 ): Promise<LiveSession> {
   const party = await partyOf(db, user, sessionId);
   if (party.role !== 'provider') throw new AppError('forbidden', 'Only the provider confirms or declines a session.');
-  const other = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const session = await repo.lockSession(trx, sessionId);
     if (!session || session.status !== 'requested')
       throw new AppError('conflict', 'This session is not waiting for your answer any more. Reload the page.');
@@ -431,39 +400,15 @@ export async function decide(
       subject: subject(session.client_id),
       detail: { sessionId },
     });
-    return tellOtherParty(trx, deps, party, sessionId, (name, when) =>
-      request.decision === 'confirm'
-        ? `${name} confirmed your session on ${when}.`
-        : `${name} could not take your session on ${when}; it has been returned to you.${request.reason ? ` ${request.reason}` : ''} Choose another time on your sessions page.`,
-    );
+    await recordChange(trx, party, sessionId, request.decision === 'confirm' ? 'confirmed' : 'declined', request.reason ?? null);
   });
-  await pushUnreadCounts(db, deps.live, other);
   return sessionOf(db, user, sessionId, now);
 }
 
-/** Notifies the other person of a change, in their own time zone; returns whom it told. */
-async function tellOtherParty(
-  trx: Db,
-  deps: Deps,
-  party: Party,
-  sessionId: string,
-  words: (changer: string, when: string) => string,
-  at?: Date,
-): Promise<string[]> {
-  const s = party.session;
-  const toClient = party.role === 'provider';
-  const userId = toClient ? s.client_user_id : s.provider_user_id;
-  if (!userId) return [];
-  const zone = toClient ? s.client_time_zone : s.provider_time_zone;
-  const text = words(toClient ? providerName(s) : s.client_name, sessionTime(at ?? new Date(s.starts_at), zone));
-  await notifySessionChange(trx, {
-    userId,
-    sessionId,
-    text,
-    email: { subject: 'A change to your session', text: `${text}\n\n${deps.config.publicUrl}/sessions/${sessionId}\n` },
-    publicUrl: deps.config.publicUrl,
-  });
-  return [userId];
+/** Records a change by one party, for the other to be told (in their own zone, by the notifications module). */
+function recordChange(trx: Db, party: Party, sessionId: string, change: SessionChange, reason: string | null, startsAt?: Date) {
+  const facts = sessionFacts({ ...party.session, id: sessionId }, startsAt);
+  return recordEvent(trx, { type: 'session.changed', payload: { ...facts, change, by: party.role, reason } });
 }
 
 // ── Provider settings ──────────────────────────────────────────────────────────────────────

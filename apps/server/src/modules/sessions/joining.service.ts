@@ -15,8 +15,9 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as ledger from '../coverage/session-ledger.ts';
 import type { UserRow } from '../identity/identity.service.ts';
-import { notifySessionChange, pushUnreadCounts, sessionTime } from './reminders.ts';
-import { isJoinable, joinWindow, presentSession, providerName } from './sessions.presenter.ts';
+import { recordEvent } from '../../platform/events/domain-events.ts';
+import { sessionTime } from '../notifications/notifications.service.ts';
+import { isJoinable, joinWindow, presentSession, providerName, sessionFacts } from './sessions.presenter.ts';
 import { partyOf, type Party } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
@@ -172,11 +173,14 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
         subject: subject(s.client_id),
         detail: { sessionId: s.id, outcome },
       });
-      return outcome === 'completed' ? [] : tellBoth(trx, deps, s.id, outcome);
+      if (outcome !== 'completed') {
+        const row = await repo.sessionWithParties(trx, s.id);
+        if (row) await recordEvent(trx, { type: 'session.attendance', payload: { ...sessionFacts(row), outcome } });
+      }
+      return true;
     });
     if (told) {
       settled += 1;
-      await pushUnreadCounts(db, deps.live, told);
       await announce(db, deps, candidate.id, now);
     }
   }
@@ -191,9 +195,9 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
 async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
   const orphaned = await repo.orphanedSessions(db, 200);
   for (const candidate of orphaned) {
-    const told = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, candidate.id);
-      if (!s || (s.status !== 'booked' && s.status !== 'requested')) return [];
+      if (!s || (s.status !== 'booked' && s.status !== 'requested')) return;
       await repo.updateSession(trx, s.id, {
         status: 'cancelled',
         outcome: 'cancelled_by_provider',
@@ -209,18 +213,12 @@ async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
         detail: { sessionId: s.id, outcome: 'cancelled_by_provider', by: 'provider_change' },
       });
       const row = await repo.sessionWithParties(trx, s.id);
-      if (!row) return [];
-      const text = `Your session with ${providerName(row)} on ${sessionTime(new Date(row.starts_at), row.client_time_zone)} is cancelled because they are no longer your provider. It has been returned to you; book with your new provider from your sessions page.`;
-      await notifySessionChange(trx, {
-        userId: row.client_user_id,
-        sessionId: s.id,
-        text,
-        email: { subject: 'A session was cancelled', text: `${text}\n\n${deps.config.publicUrl}/sessions\n` },
-        publicUrl: deps.config.publicUrl,
+      if (!row) return;
+      await recordEvent(trx, {
+        type: 'session.changed',
+        payload: { ...sessionFacts(row), change: 'cancelled_provider_changed', by: 'provider', reason: null },
       });
-      return [row.client_user_id];
     });
-    await pushUnreadCounts(db, deps.live, told);
   }
   return orphaned.length;
 }
@@ -233,42 +231,4 @@ export function attendanceOutcome(s: repo.SessionRow, now: Date): AttendanceOutc
   if (!s.provider_joined_at) return 'provider_no_show';
   if (!s.client_joined_at) return 'client_no_show';
   return now.getTime() >= new Date(s.ends_at).getTime() + OVERRUN_MINUTES * 60_000 ? 'completed' : null;
-}
-
-const ATTENDANCE_WORDS: Record<Exclude<AttendanceOutcome, 'completed'>, { client: string; provider: string }> = {
-  declined: {
-    client: 'Your request for {when} was not confirmed in time, so it has been returned to you.',
-    provider: 'The request for {when} was not confirmed before it started; it has been returned to {client}.',
-  },
-  provider_no_show: {
-    client: 'Your provider did not join the session on {when}. It has been returned to you, and we are sorry.',
-    provider: 'You did not join the session with {client} on {when}; it was recorded as missed by you and returned to them.',
-  },
-  client_no_show: {
-    client: 'You did not join the session on {when}, so it was recorded as missed and counts as used.',
-    provider: '{client} did not join the session on {when}; it was recorded as missed.',
-  },
-};
-
-async function tellBoth(trx: Db, deps: Deps, sessionId: string, outcome: Exclude<AttendanceOutcome, 'completed'>): Promise<string[]> {
-  const s = await repo.sessionWithParties(trx, sessionId);
-  if (!s) return [];
-  const words = ATTENDANCE_WORDS[outcome];
-  const told: string[] = [];
-  for (const [userId, template, zone] of [
-    [s.client_user_id, words.client, s.client_time_zone],
-    [s.provider_user_id, words.provider, s.provider_time_zone],
-  ] as const) {
-    if (!userId) continue;
-    const text = template.replace('{when}', sessionTime(new Date(s.starts_at), zone)).replace('{client}', s.client_name);
-    await notifySessionChange(trx, {
-      userId,
-      sessionId,
-      text,
-      email: { subject: 'About your session', text: `${text}\n\n${deps.config.publicUrl}/sessions/${sessionId}\n` },
-      publicUrl: deps.config.publicUrl,
-    });
-    told.push(userId);
-  }
-  return told;
 }

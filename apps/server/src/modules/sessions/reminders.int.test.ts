@@ -1,19 +1,24 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccount } from '../identity/identity.service.ts';
 import { testDatabaseUrl } from '../../platform/config.ts';
 import { openDatabase, type Database, type Db } from '../../platform/db/database.ts';
 import { startPeriodicJobs } from '../../platform/jobs/scheduler.ts';
 import { aSignUp } from '../../testing/factories.ts';
 import { giveProviderAccount, insertProvider } from '../../testing/network.ts';
+import { drainEvents } from '../../testing/events.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { notifySessionChange, scheduleReminders, sendDueReminders, userChannel, type Publisher } from './reminders.ts';
+import { recordEvent } from '../../platform/events/domain-events.ts';
+import { userChannel } from '../notifications/notifications.service.ts';
+import { scheduleReminders, sendDueReminders } from './reminders.ts';
+import { sessionFacts } from './sessions.presenter.ts';
+import { sessionWithParties } from './sessions.repository.ts';
 
 let app: TestApp;
 /** A second pool on the same PostgreSQL schema: another worker process, as far as locks go. */
 let otherWorker: Database | null = null;
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ HAVEN_PUBLIC_URL: 'https://haven.example' });
   if (app.config.database.kind === 'postgres') otherWorker = await openDatabase(app.config.database);
 });
 afterAll(async () => {
@@ -96,12 +101,17 @@ const noticesTo = (party: Party, sessionId: string) =>
     .execute();
 const emailsTo = (party: Party) =>
   db().selectFrom('outbox_emails').selectAll().where('to_address', '=', party.email).orderBy('created_at').execute();
-const counts = async (s: Booked) => ({
-  client: (await noticesTo(s.client, s.id)).length,
-  provider: (await noticesTo(s.provider, s.id)).length,
-  clientEmails: (await emailsTo(s.client)).length,
-  providerEmails: (await emailsTo(s.provider)).length,
-});
+/** Notices and emails are written by the worker's event handlers: this runs them, as the worker would. */
+const settle = () => drainEvents(app.context);
+const counts = async (s: Booked) => {
+  await settle();
+  return {
+    client: (await noticesTo(s.client, s.id)).length,
+    provider: (await noticesTo(s.provider, s.id)).length,
+    clientEmails: (await emailsTo(s.client)).length,
+    providerEmails: (await emailsTo(s.provider)).length,
+  };
+};
 
 describe('scheduling', () => {
   it('writes one reminder per party per offset still ahead, and again nothing new', async () => {
@@ -123,9 +133,10 @@ describe('sending', () => {
     const startsAt = new Date('2026-11-24T20:00:00Z'); // 3 PM in New York, 2 PM in Chicago
     const s = await aBookedSession(startsAt);
     const published: Array<{ channel: string; payload: string }> = [];
-    const live: Publisher = { publish: (channel, payload) => Promise.resolve(void published.push({ channel, payload })) };
-    const at = (msBefore: number) =>
-      sendDueReminders(db(), new Date(startsAt.getTime() - msBefore), 100, { live, publicUrl: 'https://haven.example' });
+    const listen = (userId: string) =>
+      app.context.live.subscribe(userChannel(userId), (payload) => published.push({ channel: userChannel(userId), payload }));
+    const stops = await Promise.all([listen(s.client.userId), listen(s.provider.userId)]);
+    const at = (msBefore: number) => sendDueReminders(db(), new Date(startsAt.getTime() - msBefore), 100);
 
     await at(24 * HOUR + MINUTE);
     expect(await counts(s)).toEqual({ client: 0, provider: 0, clientEmails: 0, providerEmails: 0 });
@@ -133,20 +144,25 @@ describe('sending', () => {
     await at(24 * HOUR);
     await at(24 * HOUR); // a second run at the same moment finds nothing left
     expect(await counts(s)).toEqual({ client: 1, provider: 1, clientEmails: 1, providerEmails: 1 });
-    expect(published).toContainEqual({
-      channel: userChannel(s.client.userId),
-      payload: JSON.stringify({ type: 'notification', unread: 1 }),
-    });
+    await vi.waitFor(() =>
+      expect(published).toContainEqual({
+        channel: userChannel(s.client.userId),
+        payload: JSON.stringify({ type: 'notification', unread: 1 }),
+      }),
+    );
 
     await at(61 * MINUTE);
     expect(await counts(s)).toEqual({ client: 1, provider: 1, clientEmails: 1, providerEmails: 1 });
     await at(HOUR);
     await at(MINUTE);
     expect(await counts(s)).toEqual({ client: 2, provider: 2, clientEmails: 2, providerEmails: 2 });
-    expect(published).toContainEqual({
-      channel: userChannel(s.provider.userId),
-      payload: JSON.stringify({ type: 'notification', unread: 2 }),
-    });
+    await vi.waitFor(() =>
+      expect(published).toContainEqual({
+        channel: userChannel(s.provider.userId),
+        payload: JSON.stringify({ type: 'notification', unread: 2 }),
+      }),
+    );
+    await Promise.all(stops.map((stop) => stop()));
 
     const [toClient] = await noticesTo(s.client, s.id);
     expect(toClient).toMatchObject({
@@ -187,7 +203,8 @@ describe('sending', () => {
 
   it('emails a discreet client a generic reminder with no name and no time', async () => {
     const s = await aBookedSession(new Date('2026-12-16T20:00:00Z'), { discreetClient: true });
-    await sendDueReminders(db(), new Date('2026-12-15T20:00:00Z'), 100, { publicUrl: 'https://haven.example' });
+    await sendDueReminders(db(), new Date('2026-12-15T20:00:00Z'), 100);
+    await settle();
     const [email] = await emailsTo(s.client);
     expect(email!.subject).toBe('Reminder: you have a session soon');
     expect(email!.body_text).not.toMatch(/Díaz|Ana|Dec|PM|sessions\//);
@@ -198,29 +215,32 @@ describe('sending', () => {
 });
 
 describe('change notices', () => {
+  /** A `session.changed` event as the booking service records it: the session moved by `by`. */
+  const moved = async (trx: Db, s: Booked, by: 'client' | 'provider', to: Date) => {
+    const row = await sessionWithParties(trx, s.id);
+    await recordEvent(trx, { type: 'session.changed', payload: { ...sessionFacts(row!, to), change: 'rescheduled', by, reason: null } });
+  };
+
   it('tell a party in the bell and by email, nameless and timeless by email in discreet mode', async () => {
     const s = await aBookedSession(new Date('2026-12-20T20:00:00Z'), { discreetClient: true });
-    const change = (party: Party) => ({
-      userId: party.userId,
-      sessionId: s.id,
-      text: 'Ana Díaz moved your session to Mon 21 Dec at 3:00 PM (America/New_York).',
-      email: { subject: 'Your session with Ana Díaz moved', text: 'Ana Díaz moved your session to Mon 21 Dec at 3:00 PM.' },
-      publicUrl: 'https://haven.example',
-    });
+    const to = new Date('2026-12-21T20:00:00Z');
     await db()
       .transaction()
       .execute(async (trx) => {
-        await notifySessionChange(trx, change(s.client));
-        await notifySessionChange(trx, change(s.provider));
+        await moved(trx, s, 'provider', to);
+        await moved(trx, s, 'client', to);
       });
-    expect((await noticesTo(s.client, s.id)).map((n) => [n.kind, n.text])).toEqual([['session', change(s.client).text]]);
+    await settle();
+    expect((await noticesTo(s.client, s.id)).map((n) => [n.kind, n.text])).toEqual([
+      ['session', 'Ana Díaz moved your session to Mon 21 Dec at 3:00 PM (America/New_York).'],
+    ]);
     const [discreet] = await emailsTo(s.client);
     expect(discreet).toMatchObject({ subject: 'An update about your session' });
     expect(discreet!.body_text).toContain('Open Haven to see it: https://haven.example');
     expect(discreet!.body_text).not.toMatch(/Díaz|Dec|PM/);
     expect((await emailsTo(s.provider))[0]).toMatchObject({
-      subject: 'Your session with Ana Díaz moved',
-      body_text: change(s.provider).email.text,
+      subject: 'A change to your session',
+      body_text: `Jordan moved your session to Mon 21 Dec at 2:00 PM (America/Chicago).\n\nhttps://haven.example/sessions/${s.id}\n`,
     });
   });
 
@@ -229,12 +249,7 @@ describe('change notices', () => {
     const failed = db()
       .transaction()
       .execute(async (trx) => {
-        await notifySessionChange(trx, {
-          userId: s.client.userId,
-          sessionId: s.id,
-          text: 'Confirmed.',
-          email: { subject: 'Confirmed', text: 'Confirmed.' },
-        });
+        await moved(trx, s, 'provider', new Date('2026-12-22T20:00:00Z'));
         throw new Error('the booking failed after all');
       });
     await expect(failed).rejects.toThrow('the booking failed');
@@ -317,6 +332,7 @@ describe('whatever the worker does', () => {
 
 /** Each reminder's fate follows from the moments the worker ran: the first run at or after it fell due decides it. */
 async function expectFaithful(s: Booked, runs: Date[]): Promise<void> {
+  await settle();
   const reminders = await remindersOf(s.id);
   for (const reminder of reminders) {
     const due = new Date(reminder.due_at).getTime();

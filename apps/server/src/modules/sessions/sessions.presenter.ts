@@ -1,4 +1,5 @@
 import { FREE_CHANGE_HOURS, JOIN_OPENS_MINUTES, OVERRUN_MINUTES, type LiveSession } from '@haven/contract';
+import type { SessionFacts } from '../../platform/events/domain-events.ts';
 import type { SessionRow, SessionWithParties } from './sessions.repository.ts';
 
 const MINUTE_MS = 60_000;
@@ -54,5 +55,32 @@ export function presentSession(row: SessionWithParties, now: Date): LiveSession 
     clientJoinedAt: iso(row.client_joined_at),
     providerJoinedAt: iso(row.provider_joined_at),
     endedAt: iso(row.ended_at),
+  };
+}
+
+/** What an event about this session says of it: who, when, how — as it is now, or moved to `startsAt`. */
+export function sessionFacts(
+  row: Pick<
+    SessionWithParties,
+    | 'id'
+    | 'starts_at'
+    | 'modality'
+    | 'current_modality'
+    | 'client_user_id'
+    | 'client_name'
+    | 'client_time_zone'
+    | 'provider_user_id'
+    | 'provider_first_name'
+    | 'provider_last_name'
+    | 'provider_time_zone'
+  >,
+  startsAt?: Date,
+): SessionFacts {
+  return {
+    sessionId: row.id,
+    startsAt: (startsAt ?? at(row.starts_at)).toISOString(),
+    modality: row.current_modality ?? row.modality,
+    client: { userId: row.client_user_id, name: row.client_name, timeZone: row.client_time_zone },
+    provider: { userId: row.provider_user_id, name: providerName(row), timeZone: row.provider_time_zone },
   };
 }

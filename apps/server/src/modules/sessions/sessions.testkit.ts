@@ -4,6 +4,7 @@
 import { consentVersions, type CareState, type CoverageState, type LiveSession, type Notifications } from '@haven/contract';
 import { instantToZonedParts } from '@haven/domain';
 import { expect } from 'vitest';
+import { drainEvents } from '../../testing/events.ts';
 import { aSignUp } from '../../testing/factories.ts';
 import { insertProvider, signInAsProvider, type TestProvider } from '../../testing/network.ts';
 import { sessionCookieFrom, type TestApp } from '../../testing/test-app.ts';
@@ -144,7 +145,11 @@ export function testKit(app: () => TestApp, admin: () => string) {
       (e) => `${e.kind} ${e.amount}`,
     );
 
-  const notices = async (cookie: string) => (await call('GET', '/api/notifications', cookie)).json<Notifications>().items;
+  // The bell is written by the worker's event handlers: run them first, as the worker would.
+  const notices = async (cookie: string) => {
+    await drainEvents(app().context);
+    return (await call('GET', '/api/notifications', cookie)).json<Notifications>().items;
+  };
   const noticesAbout = async (cookie: string, sessionId: string) =>
     (await notices(cookie)).filter((n) => n.sessionId === sessionId).map((n) => n.text);
 

@@ -1,14 +1,76 @@
 import type { Db } from '../db/database.ts';
 
-/** Every fact other parts of Haven may react to, with its payload. */
+/** A party to a live session, as a notice about it needs them. */
+export type SessionParty = { userId: string | null; name: string; timeZone: string | null };
+
+/** What every event about one live session says, so its handlers need not read it back. */
+export type SessionFacts = {
+  sessionId: string;
+  startsAt: string;
+  modality: 'video' | 'audio' | 'chat';
+  client: SessionParty;
+  provider: SessionParty;
+};
+
+export type SessionChange = 'confirmed' | 'declined' | 'cancelled' | 'rescheduled' | 'cancelled_provider_changed';
+export type AttendanceNotice = 'declined' | 'provider_no_show' | 'client_no_show';
+
+export type LapsedLicence = {
+  providerId: string;
+  providerName: string;
+  licenceId: string;
+  licenceType: string;
+  number: string;
+  state: string;
+  expiresOn: string;
+};
+
+/**
+ * Every fact other parts of Haven react to, with its payload. A payload carries what its handlers
+ * need to act on the fact as it was when it happened (names, times, zones), never message content.
+ */
 export type DomainEvent =
   | { type: 'provider.deactivated'; payload: { providerId: string; reason: string } }
   | { type: 'provider.activated'; payload: { providerId: string } }
-  | { type: 'licence.expired'; payload: { providerId: string; licenceId: string; state: string } };
+  | { type: 'licences.expired'; payload: { licences: LapsedLicence[] } }
+  | {
+      type: 'message.sent';
+      payload: {
+        roomId: string;
+        messageId: string;
+        seq: number;
+        sender: { userId: string; name: string; role: 'client' | 'provider' };
+        recipientUserId: string | null;
+      };
+    }
+  | { type: 'session.booked'; payload: SessionFacts & { count: number; status: 'booked' | 'requested' } }
+  | {
+      type: 'session.changed';
+      payload: SessionFacts & { change: SessionChange; by: 'client' | 'provider'; reason: string | null };
+    }
+  | { type: 'session.attendance'; payload: SessionFacts & { outcome: AttendanceNotice } }
+  | { type: 'session.reminder_due'; payload: SessionFacts & { userId: string; minutesBefore: number } }
+  | {
+      type: 'assignment.started';
+      payload: {
+        clientId: string;
+        providerId: string;
+        route: string;
+        replaced: { assignmentId: string; reason: 'switch' | 'provider_left' } | null;
+      };
+    }
+  /** A client's provider left them (deactivated or gone): told whether or not a new match was found. */
+  | { type: 'assignment.ended'; payload: { clientId: string; providerId: string; providerName: string; reason: 'provider_left' } }
+  | { type: 'safety.flag_raised'; payload: { clientId: string; reasons: string[]; alreadyOpen: boolean } };
+
+export type DomainEventType = DomainEvent['type'];
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+/** An event as stored: its place in the log and when it happened. */
+export type RecordedEvent<T extends DomainEventType = DomainEventType> = EventOf<T> & { seq: string; at: Date };
 
 /**
- * Records an event in the same transaction as the change it describes; processors pick
- * unprocessed events up later, so a crash between the two can never lose one.
+ * Records an event in the same transaction as the change it describes; the worker hands it to its
+ * handlers later (`event-processor.ts`), so a crash between the two can never lose one.
  */
 export async function recordEvent(trx: Db, event: DomainEvent): Promise<void> {
   await trx

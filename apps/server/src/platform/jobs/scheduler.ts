@@ -16,7 +16,10 @@ export function startPeriodicJobs(jobs: PeriodicJob[], log: Log): { stop(): Prom
     if (stopped) return;
     const run = job
       .run()
-      .then((result) => log.info({ job: job.name, result }, 'job finished'))
+      .then((result) => {
+        // A frequent job with nothing to do (result 0) says nothing.
+        if (result !== 0) log.info({ job: job.name, result }, 'job finished');
+      })
       .catch((error: unknown) => log.error({ job: job.name, err: error }, 'job failed'))
       .finally(() => {
         running.delete(run);

@@ -1,13 +1,17 @@
 import type { Db } from '../db/database.ts';
 
-export type Email = { to: string; subject: string; text: string };
+/** An email as rendered; `template` names the catalogue entry it came from (for operators and tests). */
+export type Email = { to: string; subject: string; text: string; template?: string };
 
 /**
  * Queues an email in the database, in the caller's transaction: it is sent (or shown
  * in the operations console on the embedded default) only if the change commits.
  */
 export async function queueEmail(trx: Db, email: Email): Promise<void> {
-  await trx.insertInto('outbox_emails').values({ to_address: email.to, subject: email.subject, body_text: email.text }).execute();
+  await trx
+    .insertInto('outbox_emails')
+    .values({ to_address: email.to, subject: email.subject, body_text: email.text, template: email.template ?? null })
+    .execute();
 }
 
 export type QueuedEmail = { id: string; to: string; subject: string; text: string; createdAt: Date; sentAt: Date | null };

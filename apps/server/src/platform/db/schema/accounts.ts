@@ -43,6 +43,10 @@ export interface DomainEventsTable {
   payload: Json<Record<string, unknown>>;
   created_at: CreatedAt;
   processed_at: Nullable<Date>;
+  attempts: Defaulted<number>;
+  run_after: Defaulted<Date>;
+  failed_at: Nullable<Date>;
+  last_error: Nullable<string>;
 }
 
 export interface OutboxEmailsTable {
@@ -52,6 +56,9 @@ export interface OutboxEmailsTable {
   body_text: string;
   created_at: CreatedAt;
   sent_at: Nullable<Date>;
+  template: Nullable<string>;
+  lease_until: Nullable<Date>;
+  attempts: Defaulted<number>;
 }
 
 export interface DataKeysTable {

@@ -1,0 +1,152 @@
+// Every word Haven sends a person outside the app — bell notices and email — in one typed catalogue,
+// keyed for translation: each locale implements the same `Catalogue`, so a key missing in one
+// language is a type error. English now; Spanish arrives with the help-center work.
+//
+// Rules every entry keeps: no message content ever; in discreet mode (the `discreet.*` entries) no
+// names and no times either; links point into Haven, where the person signs in to read more.
+
+export type Locale = 'en';
+export type Rendered = { subject: string; text: string };
+export type Modality = 'video' | 'audio' | 'chat';
+
+type SessionWords = { other: string; when: string };
+
+/** What each notice needs to be written. */
+export type Catalogue = {
+  modality: Record<Modality, string>;
+  /** "Tue 24 Nov at 3:00 PM (America/Chicago)", in the reader's own zone. */
+  sessionTime(at: Date, timeZone: string): string;
+  bell: {
+    sessionRequested(p: { client: string; what: string }): string;
+    sessionBooked(p: { client: string; what: string }): string;
+    confirmed(p: SessionWords): string;
+    declined(p: SessionWords & { reason: string | null }): string;
+    cancelled(p: SessionWords & { reason: string | null }): string;
+    rescheduled(p: SessionWords & { reason: string | null }): string;
+    cancelledProviderChanged(p: SessionWords): string;
+    attendance: Record<'declined' | 'provider_no_show' | 'client_no_show', Record<'client' | 'provider', (p: SessionWords) => string>>;
+    reminder(p: SessionWords & { what: string }): string;
+    /** The one-or-many phrase of a booking notice: "a video session on …" / "3 video sessions from …". */
+    booking(p: { count: number; modality: Modality; when: string }): string;
+  };
+  email: {
+    newMessage(p: { sender: string; link: string }): Rendered;
+    newRequest(p: { bell: string; link: string }): Rendered;
+    newSession(p: { bell: string; link: string }): Rendered;
+    sessionChanged(p: { bell: string; link: string }): Rendered;
+    sessionCancelled(p: { bell: string; link: string }): Rendered;
+    attendance(p: { bell: string; link: string }): Rendered;
+    reminder(p: { bell: string; what: string; other: string; link: string }): Rendered;
+    matched(): Rendered;
+    providerLeft(p: { provider: string }): Rendered;
+    safetyFollowUp(): Rendered;
+    licencesExpired(p: { lines: string[] }): Rendered;
+    providerInvite(p: { firstName: string; link: string; expiresAt: Date }): Rendered;
+  };
+  discreet: {
+    newMessage(p: { link: string }): Rendered;
+    session(p: { link: string | null }): Rendered;
+    reminder(p: { link: string | null }): Rendered;
+  };
+};
+
+const openHaven = (link: string | null) => (link ? `Open Haven to see it: ${link}` : 'Open Haven to see it.');
+const careSignOff = 'Sign in to Haven to read more. Your room and your messages are where you left them.';
+const withReason = (text: string, reason: string | null, prefix = ' Reason: ') => (reason ? `${text}${prefix}${reason}` : text);
+
+const en: Catalogue = {
+  modality: { video: 'video session', audio: 'audio session', chat: 'live chat session' },
+  sessionTime(at, timeZone) {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+    return `${part.weekday} ${part.day} ${part.month} at ${part.hour}:${part.minute} ${part.dayPeriod} (${timeZone})`;
+  },
+  bell: {
+    sessionRequested: ({ client, what }) => `${client} asked for ${what}. Confirm or decline it.`,
+    sessionBooked: ({ client, what }) => `${client} booked ${what}.`,
+    confirmed: ({ other, when }) => `${other} confirmed your session on ${when}.`,
+    declined: ({ other, when, reason }) =>
+      `${other} could not take your session on ${when}; it has been returned to you.${reason ? ` ${reason}` : ''} Choose another time on your sessions page.`,
+    cancelled: ({ other, when, reason }) => withReason(`${other} cancelled the session on ${when}.`, reason),
+    rescheduled: ({ other, when, reason }) => withReason(`${other} moved your session to ${when}.`, reason),
+    cancelledProviderChanged: ({ other, when }) =>
+      `Your session with ${other} on ${when} is cancelled because they are no longer your provider. It has been returned to you; book with your new provider from your sessions page.`,
+    attendance: {
+      declined: {
+        client: ({ when }) => `Your request for ${when} was not confirmed in time, so it has been returned to you.`,
+        provider: ({ other, when }) => `The request for ${when} was not confirmed before it started; it has been returned to ${other}.`,
+      },
+      provider_no_show: {
+        client: ({ when }) => `Your provider did not join the session on ${when}. It has been returned to you, and we are sorry.`,
+        provider: ({ other, when }) =>
+          `You did not join the session with ${other} on ${when}; it was recorded as missed by you and returned to them.`,
+      },
+      client_no_show: {
+        client: ({ when }) => `You did not join the session on ${when}, so it was recorded as missed and counts as used.`,
+        provider: ({ other, when }) => `${other} did not join the session on ${when}; it was recorded as missed.`,
+      },
+    },
+    reminder: ({ what, other, when }) => `Reminder: your ${what} with ${other} starts ${when}.`,
+    booking: ({ count, modality, when }) => (count > 1 ? `${count} ${modality} sessions from ${when}` : `a ${modality} session on ${when}`),
+  },
+  email: {
+    newMessage: ({ sender, link }) => ({
+      subject: `New message from ${sender}`,
+      text: `${sender} sent you a new message in Haven.\n\nSign in to read it: ${link}\n\n(Messages are never included in email.)\n`,
+    }),
+    newRequest: ({ bell, link }) => ({ subject: 'A session request', text: `${bell}\n\n${link}\n` }),
+    newSession: ({ bell, link }) => ({ subject: 'A new session', text: `${bell}\n\n${link}\n` }),
+    sessionChanged: ({ bell, link }) => ({ subject: 'A change to your session', text: `${bell}\n\n${link}\n` }),
+    sessionCancelled: ({ bell, link }) => ({ subject: 'A session was cancelled', text: `${bell}\n\n${link}\n` }),
+    attendance: ({ bell, link }) => ({ subject: 'About your session', text: `${bell}\n\n${link}\n` }),
+    reminder: ({ bell, what, other, link }) => ({ subject: `Reminder: ${what} with ${other}`, text: `${bell}\n\n${openHaven(link)}\n` }),
+    matched: () => ({
+      subject: 'You have been matched with a provider',
+      text: `Good news: Haven has matched you with a provider.\n\n${careSignOff}\n`,
+    }),
+    providerLeft: ({ provider }) => ({
+      subject: 'A change in your care team',
+      text: `${provider} is no longer with Haven.\n\n${careSignOff}\n`,
+    }),
+    // No health detail leaves the service by email: operators read the case in the console.
+    safetyFollowUp: () => ({
+      subject: 'A client needs clinical follow-up',
+      text: 'A client’s safety screening needs clinical follow-up today.\n\nOpen the operations console → Safety follow-up to see the case and record what was done.\n',
+    }),
+    licencesExpired: ({ lines }) => ({
+      subject: `${lines.length} provider license(s) expired`,
+      text: `These licenses no longer count for matching:\n\n${lines.join('\n')}\n`,
+    }),
+    providerInvite: ({ firstName, link, expiresAt }) => ({
+      subject: 'You are invited to join Haven as a provider',
+      text: `Hello ${firstName},\n\nYou have been invited to join Haven's provider network. Set your password and complete your profile here:\n\n${link}\n\nThis link works once and expires on ${expiresAt.toUTCString()}.\n`,
+    }),
+  },
+  discreet: {
+    newMessage: ({ link }) => ({
+      subject: 'You have a new message',
+      text: `You have a new message waiting in Haven.\n\nSign in to read it: ${link}\n`,
+    }),
+    session: ({ link }) => ({
+      subject: 'An update about your session',
+      text: `Something changed about one of your sessions.\n\n${openHaven(link)}\n`,
+    }),
+    reminder: ({ link }) => ({
+      subject: 'Reminder: you have a session soon',
+      text: `You have a session coming up soon.\n\n${openHaven(link)}\n`,
+    }),
+  },
+};
+
+const catalogues: Record<Locale, Catalogue> = { en };
+
+export function catalogueFor(locale: Locale = 'en'): Catalogue {
+  return catalogues[locale];
+}
