@@ -63,7 +63,8 @@ export default tseslint.config(
       },
     ]),
   },
-  // The web app knows the API only through the contract.
+  // The web app knows the API only through the contract; it shares the pure rules of @haven/domain
+  // (no I/O) so that, for instance, a wall time is read at the same instant in the browser as on the server.
   {
     files: ['apps/web/**'],
     languageOptions: { globals: { ...globals.browser } },
@@ -71,8 +72,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: ['**/server/**', '@haven/server', '@haven/server/**'], message: 'The web app imports only @haven/contract.' },
-        { group: ['@haven/domain', '@haven/domain/**'], message: 'The web app imports only @haven/contract.' },
+        {
+          group: ['**/server/**', '@haven/server', '@haven/server/**'],
+          message: 'The web app imports only @haven/contract and @haven/domain.',
+        },
         { group: ['node:*'], message: 'The web app runs in the browser.' },
       ]),
     },

@@ -3,6 +3,7 @@ export {
   instantToZonedParts,
   isCalendarDate,
   isIanaTimeZone,
+  isRepeatedWallTime,
   weekdayOf,
   zonedWallTimeToInstant,
   zonedWallTimeToInstantOrAfterGap,

@@ -5,6 +5,7 @@ import {
   instantToZonedParts,
   isCalendarDate,
   isIanaTimeZone,
+  isRepeatedWallTime,
   weekdayOf,
   zonedWallTimeToInstant,
   zonedWallTimeToInstantOrAfterGap,
@@ -111,6 +112,37 @@ describe('instantToZonedParts', () => {
     expect(partsAt('2026-03-08T04:59:00Z', 'America/New_York')).toEqual({ date: '2026-03-07', time: '23:59', weekday: 6 });
     expect(partsAt('2026-11-01T06:30:00Z', 'America/New_York')).toEqual({ date: '2026-11-01', time: '01:30', weekday: 0 });
     expect(partsAt('2026-07-01T10:00:00Z', 'Pacific/Honolulu')).toEqual({ date: '2026-07-01', time: '00:00', weekday: 3 });
+  });
+});
+
+describe('isRepeatedWallTime', () => {
+  const repeated = (utc: string, zone: string) => isRepeatedWallTime(new Date(utc), zone);
+
+  it('is true for both readings of the hour the clocks go back, and only for them', () => {
+    // Chicago, 2026-11-01: 01:00–01:59 happens at 06:00–06:59Z (CDT) and again at 07:00–07:59Z (CST).
+    expect(repeated('2026-11-01T06:00:00Z', 'America/Chicago')).toBe(true);
+    expect(repeated('2026-11-01T07:00:00Z', 'America/Chicago')).toBe(true);
+    expect(repeated('2026-11-01T07:59:59Z', 'America/Chicago')).toBe(true);
+    expect(repeated('2026-11-01T05:59:00Z', 'America/Chicago')).toBe(false); // 00:59 CDT
+    expect(repeated('2026-11-01T08:00:00Z', 'America/Chicago')).toBe(false); // 02:00 CST
+    expect(repeated('2026-11-02T06:30:00Z', 'America/Chicago')).toBe(false); // a day later
+  });
+
+  it('is false around the spring-forward gap and in zones without daylight saving', () => {
+    expect(repeated('2026-03-08T07:59:00Z', 'America/Chicago')).toBe(false); // 01:59 CST
+    expect(repeated('2026-03-08T08:00:00Z', 'America/Chicago')).toBe(false); // 03:00 CDT
+    expect(repeated('2026-11-01T08:30:00Z', 'America/Phoenix')).toBe(false);
+    expect(repeated('2026-11-01T06:30:00Z', 'UTC')).toBe(false);
+  });
+
+  it("follows each zone to its own night: London, and Lord Howe's half hour", () => {
+    expect(repeated('2026-10-25T00:30:00Z', 'Europe/London')).toBe(true); // 01:30 BST
+    expect(repeated('2026-10-25T01:30:00Z', 'Europe/London')).toBe(true); // 01:30 GMT
+    expect(repeated('2026-11-01T06:30:00Z', 'Europe/London')).toBe(false);
+    // Lord Howe goes back from 02:00 (+11) to 01:30 (+10:30) on 2026-04-05: 01:30–01:59 twice.
+    expect(repeated('2026-04-04T14:45:00Z', 'Australia/Lord_Howe')).toBe(true);
+    expect(repeated('2026-04-04T15:15:00Z', 'Australia/Lord_Howe')).toBe(true);
+    expect(repeated('2026-04-04T14:15:00Z', 'Australia/Lord_Howe')).toBe(false); // 01:15, once
   });
 });
 

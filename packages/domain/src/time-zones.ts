@@ -116,7 +116,11 @@ export function instantToZonedParts(instant: Date, timeZone: string): ZonedParts
   return { date, time, weekday: wall.getUTCDay() as ZonedParts['weekday'] };
 }
 
-type WallTimeResolution = { kind: 'exists'; instantMs: number } | { kind: 'gap'; gapEndMs: number };
+/**
+ * How a wall time maps to instants: once, or twice where the clocks go back (`repeated`, and
+ * `instantMs` is the earlier); or never where they go forward, and then where the gap ends.
+ */
+type WallTimeResolution = { kind: 'exists'; instantMs: number; repeated: boolean } | { kind: 'gap'; gapEndMs: number };
 
 function resolveWallTime(date: string, time: string, timeZone: string): WallTimeResolution {
   const { year, month, day } = requireDate(date);
@@ -133,8 +137,8 @@ function resolveWallTime(date: string, time: string, timeZone: string): WallTime
     .map((offset) => wallMs - offset)
     .filter((candidate) => wallClockMs(candidate, timeZone) === wallMs)
     .sort((a, b) => a - b);
-  // Fall-back repeats an hour: the earlier instant is the first time the clock shows it.
-  if (matches[0] !== undefined) return { kind: 'exists', instantMs: matches[0] };
+  const [earliest] = matches;
+  if (earliest !== undefined) return { kind: 'exists', instantMs: earliest, repeated: matches.length > 1 };
 
   // Spring-forward gap: the transition lies between the two readings; find it to the second.
   let before = wallMs - Math.max(...offsets);
@@ -149,16 +153,34 @@ function resolveWallTime(date: string, time: string, timeZone: string): WallTime
 }
 
 /**
- * The instant at which the wall clock in `timeZone` reads `date` `time`; the earlier one when
- * the hour repeats, and null when the clock skips that time.
+ * The instant at which the wall clock in `timeZone` reads `date` `time` (a repeated time read as
+ * in zonedWallTimeToInstantOrAfterGap), or null when the clock skips that time.
  */
 export function zonedWallTimeToInstant(date: string, time: string, timeZone: string): Date | null {
   const resolution = resolveWallTime(date, time, timeZone);
   return resolution.kind === 'exists' ? new Date(resolution.instantMs) : null;
 }
 
-/** Like zonedWallTimeToInstant, but a skipped wall time becomes the first instant after the gap. */
+/**
+ * Haven's one rule for a wall time that a clock change skips or repeats, used wherever a wall time
+ * becomes an instant — open slots, weekly series, reply-by, and the browser reading what a person
+ * typed — so a time previewed in the browser is the time booked on the server:
+ * - repeated (clocks go back): the earlier instant, the first time the clock shows it;
+ * - skipped (clocks go forward): the first instant after the gap, so 02:30 on the spring-forward
+ *   night in New York is 03:00 EDT (not Temporal's "compatible" 03:30).
+ */
 export function zonedWallTimeToInstantOrAfterGap(date: string, time: string, timeZone: string): Date {
   const resolution = resolveWallTime(date, time, timeZone);
   return new Date(resolution.kind === 'exists' ? resolution.instantMs : resolution.gapEndMs);
+}
+
+/**
+ * Whether the wall clock in `timeZone` shows the same date and minute as at `instant` at another
+ * instant too (the repeated hour when clocks go back): such a time needs its zone abbreviation
+ * ("1:30 AM CDT" / "1:30 AM CST") for two choices not to read the same.
+ */
+export function isRepeatedWallTime(instant: Date, timeZone: string): boolean {
+  const { date, time } = instantToZonedParts(instant, timeZone);
+  const resolution = resolveWallTime(date, time, timeZone);
+  return resolution.kind === 'exists' && resolution.repeated;
 }

@@ -1,4 +1,13 @@
 /** Dates and times for people, in their language and in the time zone they concern. */
+import { isRepeatedWallTime } from '@haven/domain';
+
+/**
+ * The zone's abbreviation where the clock shows this time twice (the night clocks go back), so that
+ * "1:30 AM CDT" and "1:30 AM CST" never read as the same choice; elsewhere the page names the zone once.
+ */
+function zoneNameIfRepeated(instant: Date, timeZone: string): Pick<Intl.DateTimeFormatOptions, 'timeZoneName'> {
+  return isRepeatedWallTime(instant, timeZone) ? { timeZoneName: 'short' } : {};
+}
 
 export function formatDateTime(iso: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
@@ -15,11 +24,19 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
 
 /** A moment in a table cell, where space is short: "Nov 24, 2026, 7:03 AM". */
 export function formatShortDateTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const instant = new Date(iso);
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so a repeated time is spelt out field by field.
+  const options: Intl.DateTimeFormatOptions = isRepeatedWallTime(instant, timeZone)
+    ? { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(instant);
 }
 
 export function formatTimeOfDay(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  const instant = new Date(iso);
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', ...zoneNameIfRepeated(instant, timeZone) }).format(
+    instant,
+  );
 }
 
 export function formatDayHeading(iso: string, timeZone: string, locale: string): string {

@@ -1,4 +1,4 @@
-import { dayInZone } from './zonedTime.ts';
+import { instantToZonedParts } from '@haven/domain';
 
 type Slot = { start: string; end: string };
 
@@ -6,7 +6,7 @@ type Slot = { start: string; end: string };
 export function slotsByDay<S extends Slot>(slots: readonly S[], timeZone: string): Map<string, S[]> {
   const days = new Map<string, S[]>();
   for (const slot of slots) {
-    const day = dayInZone(new Date(slot.start), timeZone);
+    const day = instantToZonedParts(new Date(slot.start), timeZone).date;
     days.set(day, [...(days.get(day) ?? []), slot]);
   }
   return days;

@@ -1,8 +1,8 @@
 import type { Invoice, LedgerEntry } from '@haven/contract';
+import { instantToZonedParts } from '@haven/domain';
 import { useTranslation } from 'react-i18next';
 import { formatCents } from '../../money/money.ts';
 import { browserTimeZone, formatCalendarDate, formatTimeOfDay } from '../../time/formatting.ts';
-import { dayInZone } from '../../time/zonedTime.ts';
 import { Badge, TableScroll } from '../../ui/index.ts';
 
 /** Every session added, held, used, returned or expired, newest first (as the API lists them). */
@@ -32,7 +32,9 @@ export function LedgerHistory({ entries }: { entries: readonly LedgerEntry[] }) 
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <span className="plan-history__nowrap">{formatCalendarDate(dayInZone(new Date(entry.at), zone), i18n.language)}</span>
+                    <span className="plan-history__nowrap">
+                      {formatCalendarDate(instantToZonedParts(new Date(entry.at), zone).date, i18n.language)}
+                    </span>
                     <span className="table__note">{formatTimeOfDay(entry.at, zone, i18n.language)}</span>
                   </td>
                   <td>
@@ -81,7 +83,7 @@ export function InvoiceHistory({ invoices }: { invoices: readonly Invoice[] }) {
                     {invoice.number}
                   </th>
                   <td className="plan-history__nowrap">
-                    {formatCalendarDate(dayInZone(new Date(invoice.issuedAt), browserTimeZone()), i18n.language)}
+                    {formatCalendarDate(instantToZonedParts(new Date(invoice.issuedAt), browserTimeZone()).date, i18n.language)}
                   </td>
                   <td>{invoice.description}</td>
                   <td>{formatCents(invoice.amountCents)}</td>

@@ -1,8 +1,8 @@
+import { instantToZonedParts } from '@haven/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimeOfDay } from '../../time/formatting.ts';
 import { slotsByDay } from '../../time/slotsByDay.ts';
-import { dayInZone } from '../../time/zonedTime.ts';
 import { RadioGroup, SelectField, type Choice } from '../../ui/index.ts';
 
 type Slot = { start: string; end: string };
@@ -25,7 +25,7 @@ type SlotPickerProps = {
 export function SlotPicker({ id, slots, timeZone, lengthMinutes, value, onChange, error }: SlotPickerProps) {
   const { t, i18n } = useTranslation();
   const days = slotsByDay(slots, timeZone);
-  const [chosenDay, setDay] = useState<string | null>(() => (value ? dayInZone(new Date(value), timeZone) : null));
+  const [chosenDay, setDay] = useState<string | null>(() => (value ? instantToZonedParts(new Date(value), timeZone).date : null));
   const day = chosenDay !== null && days.has(chosenDay) ? chosenDay : ([...days.keys()][0] ?? '');
   const times = days.get(day) ?? [];
   const start = times.some((slot) => slot.start === value) ? value : null;

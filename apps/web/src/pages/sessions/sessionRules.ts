@@ -1,7 +1,5 @@
 import type { LiveSession } from '@haven/contract';
-import { dayInZone } from '../../time/zonedTime.ts';
-
-const DAY = 86_400_000;
+import { addDays, instantToZonedParts } from '@haven/domain';
 
 type Timing = Pick<LiveSession, 'status' | 'joinable' | 'joinOpensAt' | 'endsAt'>;
 
@@ -65,11 +63,10 @@ export function movedSessionIds(sessions: readonly Pick<LiveSession, 'reschedule
  * `start`: counted in whole days, so a daylight-saving change in between moves no date.
  */
 export function lastSessionDay(start: string, everyWeeks: number, count: number, timeZone: string): string {
-  const first = Date.parse(`${dayInZone(new Date(start), timeZone)}T00:00:00Z`);
-  return new Date(first + (count - 1) * everyWeeks * 7 * DAY).toISOString().slice(0, 10);
+  return addDays(instantToZonedParts(new Date(start), timeZone).date, (count - 1) * everyWeeks * 7);
 }
 
 /** Whether two instants fall on the same calendar day in `timeZone` ("Opens at 2:50 PM" needs no date). */
 export function sameDay(a: number, b: number, timeZone: string): boolean {
-  return dayInZone(new Date(a), timeZone) === dayInZone(new Date(b), timeZone);
+  return instantToZonedParts(new Date(a), timeZone).date === instantToZonedParts(new Date(b), timeZone).date;
 }

@@ -1,11 +1,11 @@
 import type { FirstSessionChoice, FirstSessionSlots } from '@haven/contract';
+import { instantToZonedParts } from '@haven/domain';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useFirstSessionSlots } from '../../../api/care.ts';
 import { describeTimeZone, formatDayHeading, formatTimeOfDay } from '../../../time/formatting.ts';
 import { slotsByDay } from '../../../time/slotsByDay.ts';
-import { dayInZone } from '../../../time/zonedTime.ts';
 import { Alert, Button, Spinner } from '../../../ui/index.ts';
 import { MatchReasons } from '../../care/MatchReasons.tsx';
 import { ProviderSummary } from '../../care/ProviderSummary.tsx';
@@ -109,7 +109,7 @@ function ProviderTimes({ entry, timeZone, choice, onChoose }: ProviderTimesProps
         </legend>
         {shown.map((day) => {
           const first = day[0]?.start ?? '';
-          const dayId = `${idBase}-${dayInZone(new Date(first), timeZone)}`;
+          const dayId = `${idBase}-${instantToZonedParts(new Date(first), timeZone).date}`;
           return (
             <div key={dayId} role="group" aria-labelledby={dayId} className="slot-day">
               <p id={dayId} className="slot-day__heading">

@@ -1,22 +1,11 @@
-import type { Slots } from '@haven/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlots } from '../../../api/providers.ts';
 import { describeTimeZone, formatDayHeading, formatTimeOfDay } from '../../../time/formatting.ts';
-import { dayInZone } from '../../../time/zonedTime.ts';
+import { slotsByDay } from '../../../time/slotsByDay.ts';
 import { Alert, Spinner } from '../../../ui/index.ts';
 
 const WEEK = 7 * 86_400_000;
-
-/** Slots grouped by the day they start on, in the zone they are shown in. */
-function byDay({ slots, timeZone }: Slots) {
-  const days = new Map<string, Slots['slots']>();
-  for (const slot of slots) {
-    const day = dayInZone(new Date(slot.start), timeZone);
-    days.set(day, [...(days.get(day) ?? []), slot]);
-  }
-  return [...days.values()];
-}
 
 /** The bookable times of the next seven days, as clients would see them. */
 export function SlotPreview({ providerId, length }: { providerId: string; length: number }) {
@@ -46,7 +35,7 @@ export function SlotPreview({ providerId, length }: { providerId: string; length
             <p>{t('availability.preview.empty')}</p>
           ) : (
             <ul className="slots">
-              {byDay(slots.data).map((day) => (
+              {[...slotsByDay(slots.data.slots, slots.data.timeZone).values()].map((day) => (
                 <li key={day[0]?.start}>
                   <h3 className="slots__day">{formatDayHeading(day[0]?.start ?? '', slots.data.timeZone, locale)}</h3>
                   <ul className="slots__times">

@@ -1,7 +1,7 @@
 // Where things sit on the provider's calendar: days are the provider's own dates, and a block's
 // height follows the wall clock of their time zone, so 09:00 lines up on every day of the week,
 // daylight-saving change or not.
-import { dayInZone, instantFromWallTime } from '../../../time/zonedTime.ts';
+import { addDays, instantToZonedParts, wallTimeMinutes, weekdayOf, zonedWallTimeToInstantOrAfterGap } from '@haven/domain';
 
 export type CalendarView = 'week' | 'day';
 export type Span = { start: string; end: string };
@@ -12,16 +12,11 @@ const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 
 /** 'YYYY-MM-DD' moved by whole calendar days. */
-export function shiftDate(date: string, days: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
+export const shiftDate = addDays;
 
 /** The Monday on or before a date. */
 export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return shiftDate(date, -((weekday + 6) % 7));
+  return shiftDate(date, -((weekdayOf(date) + 6) % 7));
 }
 
 /** The dates shown: Monday to Sunday around `anchor`, or the one day. */
@@ -33,7 +28,7 @@ export function visibleDates(anchor: string, view: CalendarView): string[] {
 
 /** The first instant of a local date (after the gap, where a zone skips midnight). */
 export function startOfDate(date: string, timeZone: string): Date {
-  return instantFromWallTime(`${date}T00:00`, timeZone) ?? new Date(`${date}T00:00:00Z`);
+  return zonedWallTimeToInstantOrAfterGap(date, '00:00', timeZone);
 }
 
 /** The instants from the first date's start to the start of the day after the last. */
@@ -43,18 +38,9 @@ export function rangeOfDates(dates: readonly string[], timeZone: string): { from
   return { from: startOfDate(first, timeZone).toISOString(), to: startOfDate(shiftDate(last, 1), timeZone).toISOString() };
 }
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Minutes after midnight on the wall clock of `timeZone`. */
 export function clockMinutes(instant: Date, timeZone: string): number {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' });
-    clockFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
-  const value = (type: 'hour' | 'minute') => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return value('hour') * 60 + value('minute');
+  return wallTimeMinutes(instantToZonedParts(instant, timeZone).time) ?? 0;
 }
 
 /** Overlapping spans go side by side: each cluster of overlaps shares its width between lanes. */
@@ -105,4 +91,4 @@ export function hoursShown(placed: readonly { startMinute: number; endMinute: nu
 }
 
 /** Today's date where the provider is. */
-export const todayIn = (timeZone: string, now: number) => dayInZone(new Date(now), timeZone);
+export const todayIn = (timeZone: string, now: number) => instantToZonedParts(new Date(now), timeZone).date;
