@@ -14,6 +14,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
+            // The design system in one chunk, tokens and base first: without it the lazy areas' shared
+            // components would land in a chunk whose stylesheet loads after tokens.css and base.css.
+            { name: 'ui', test: /apps[\\/]web[\\/]src[\\/]ui[\\/]/ },
           ],
         },
       },

@@ -1,15 +1,4 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AdminArea } from '../pages/admin/AdminArea.tsx';
-import { ClientLedgerPage } from '../pages/admin/clients/ClientLedgerPage.tsx';
-import { ClientsPage } from '../pages/admin/clients/ClientsPage.tsx';
-import { InviteProviderPage } from '../pages/admin/InviteProviderPage.tsx';
-import { LicenceQueuePage } from '../pages/admin/LicenceQueuePage.tsx';
-import { MatchingPage } from '../pages/admin/matching/MatchingPage.tsx';
-import { SafetyPage } from '../pages/admin/matching/SafetyPage.tsx';
-import { OutboxPage } from '../pages/admin/OutboxPage.tsx';
-import { PartnersPage } from '../pages/admin/partners/PartnersPage.tsx';
-import { ProvidersPage } from '../pages/admin/providers/ProvidersPage.tsx';
-import { ProviderRecordPage } from '../pages/admin/record/ProviderRecordPage.tsx';
 import { CarePage } from '../pages/care/CarePage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
 import { HomePage } from '../pages/home/HomePage.tsx';
@@ -18,22 +7,24 @@ import { InvitePage } from '../pages/invite/InvitePage.tsx';
 import { LandingPage } from '../pages/LandingPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { PlanPage } from '../pages/plan/PlanPage.tsx';
-import { AvailabilityPage } from '../pages/provider/availability/AvailabilityPage.tsx';
-import { CalendarPage } from '../pages/provider/calendar/CalendarPage.tsx';
-import { CaseloadPage } from '../pages/provider/clients/CaseloadPage.tsx';
-import { LicencesPage } from '../pages/provider/licences/LicencesPage.tsx';
-import { NotePage } from '../pages/provider/notes/NotePage.tsx';
-import { ProfilePage } from '../pages/provider/profile/ProfilePage.tsx';
-import { ProviderArea } from '../pages/provider/ProviderArea.tsx';
 import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
-import { InboxPage } from '../pages/room/InboxPage.tsx';
 import { ProviderRoomPage, RoomPage } from '../pages/room/RoomPage.tsx';
 import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
-import { LiveSessionPage } from '../pages/live-session/LiveSessionPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
-import { PageLayout } from '../ui/index.ts';
+import type * as AdminPages from '../pages/admin/adminPages.ts';
+import type * as ProviderPages from '../pages/provider/providerPages.ts';
+import { PageLayout, Spinner } from '../ui/index.ts';
 import { AppLayout } from './AppLayout.tsx';
+
+// The provider and admin areas and the live session come in their own chunks, fetched on the first visit
+// there, so a client's first load carries neither the console nor the call. Until a deep link's chunk
+// arrives, the layout shows a spinner (role="status") where the page will be.
+const adminPage = (name: keyof typeof AdminPages) => async () => ({ Component: (await import('../pages/admin/adminPages.ts'))[name] });
+const providerPage = (name: keyof typeof ProviderPages) => async () => ({
+  Component: (await import('../pages/provider/providerPages.ts'))[name],
+});
+const loadLiveSession = async () => ({ Component: (await import('../pages/live-session/LiveSessionPage.tsx')).LiveSessionPage });
 
 export const router = createBrowserRouter([
   {
@@ -58,39 +49,41 @@ export const router = createBrowserRouter([
           { path: 'room', element: <RoomPage /> },
           { path: 'plan', element: <PlanPage /> },
           { path: 'sessions', element: <SessionsPage /> },
-          { path: 'sessions/:sessionId', element: <LiveSessionPage /> },
+          { path: 'sessions/:sessionId', lazy: loadLiveSession, hydrateFallbackElement: <Spinner /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
           {
             path: 'provider',
-            element: <ProviderArea />,
+            lazy: providerPage('ProviderArea'),
+            hydrateFallbackElement: <Spinner />,
             children: [
               { index: true, element: <Navigate to="profile" replace /> },
-              { path: 'profile', element: <ProfilePage /> },
-              { path: 'licenses', element: <LicencesPage /> },
-              { path: 'availability', element: <AvailabilityPage /> },
-              { path: 'calendar', element: <CalendarPage /> },
-              { path: 'inbox', element: <InboxPage /> },
+              { path: 'profile', lazy: providerPage('ProfilePage') },
+              { path: 'licenses', lazy: providerPage('LicencesPage') },
+              { path: 'availability', lazy: providerPage('AvailabilityPage') },
+              { path: 'calendar', lazy: providerPage('CalendarPage') },
+              { path: 'inbox', lazy: providerPage('InboxPage') },
               { path: 'rooms/:roomId', element: <ProviderRoomPage /> },
-              { path: 'clients', element: <CaseloadPage /> },
-              { path: 'sessions/:sessionId/note', element: <NotePage /> },
+              { path: 'clients', lazy: providerPage('CaseloadPage') },
+              { path: 'sessions/:sessionId/note', lazy: providerPage('NotePage') },
             ],
           },
           {
             path: 'admin',
-            element: <AdminArea />,
+            lazy: adminPage('AdminArea'),
+            hydrateFallbackElement: <Spinner />,
             children: [
               { index: true, element: <Navigate to="providers" replace /> },
-              { path: 'providers', element: <ProvidersPage /> },
-              { path: 'providers/:providerId', element: <ProviderRecordPage /> },
-              { path: 'licenses', element: <LicenceQueuePage /> },
-              { path: 'invite', element: <InviteProviderPage /> },
-              { path: 'outbox', element: <OutboxPage /> },
-              { path: 'matching', element: <MatchingPage /> },
-              { path: 'safety', element: <SafetyPage /> },
-              { path: 'partners', element: <PartnersPage /> },
-              { path: 'clients', element: <ClientsPage /> },
-              { path: 'clients/:clientId', element: <ClientLedgerPage /> },
+              { path: 'providers', lazy: adminPage('ProvidersPage') },
+              { path: 'providers/:providerId', lazy: adminPage('ProviderRecordPage') },
+              { path: 'licenses', lazy: adminPage('LicenceQueuePage') },
+              { path: 'invite', lazy: adminPage('InviteProviderPage') },
+              { path: 'outbox', lazy: adminPage('OutboxPage') },
+              { path: 'matching', lazy: adminPage('MatchingPage') },
+              { path: 'safety', lazy: adminPage('SafetyPage') },
+              { path: 'partners', lazy: adminPage('PartnersPage') },
+              { path: 'clients', lazy: adminPage('ClientsPage') },
+              { path: 'clients/:clientId', lazy: adminPage('ClientLedgerPage') },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,10 +1,11 @@
+import type { LicenceQueue } from '@haven/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLicenceQueue } from '../../api/operations.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { formatCalendarDate } from '../../time/formatting.ts';
-import { Spinner, StatusMessage, TableScroll } from '../../ui/index.ts';
+import { DataTable, Spinner, StatusMessage, type DataTableColumn } from '../../ui/index.ts';
 import { useVocabulary } from '../../vocabulary/useVocabulary.ts';
 import { LicenceDecision } from '../licences/LicenceDecision.tsx';
 import { licenceCellId } from '../licences/LicenceTable.tsx';
@@ -16,7 +17,46 @@ export function LicenceQueuePage() {
   const vocabulary = useVocabulary();
   const queue = useLicenceQueue();
   const [message, setMessage] = useState<string | null>(null);
-  const caption = t('licenceQueue.caption', { count: queue.data?.licences.length ?? 0 });
+  const columns: DataTableColumn<LicenceQueue['licences'][number]>[] = [
+    {
+      key: 'provider',
+      header: t('licenceQueue.provider'),
+      rowHeader: true,
+      cell: (licence) => <Link to={`/admin/providers/${licence.providerId}`}>{licence.providerName}</Link>,
+    },
+    {
+      key: 'state',
+      header: t('licences.columns.state'),
+      cellId: (licence) => licenceCellId(licence, 'state'),
+      cell: (licence) => vocabulary.state(licence.state),
+    },
+    {
+      key: 'type',
+      header: t('licences.columns.type'),
+      cellId: (licence) => licenceCellId(licence, 'type'),
+      cell: (licence) => licence.licenceType,
+    },
+    {
+      key: 'number',
+      header: t('licences.columns.number'),
+      cellId: (licence) => licenceCellId(licence, 'number'),
+      cell: (licence) => licence.number,
+    },
+    {
+      key: 'expires',
+      header: t('licences.columns.expires'),
+      cell: (licence) => formatCalendarDate(licence.expiresOn, vocabulary.locale),
+    },
+    {
+      key: 'actions',
+      header: t('licences.columns.actions'),
+      cell: (licence) => (
+        <div className="table__actions decision">
+          <LicenceDecision licence={licence} onDecided={setMessage} />
+        </div>
+      ),
+    },
+  ];
 
   return (
     <div className="workspace">
@@ -29,41 +69,14 @@ export function LicenceQueuePage() {
         <LoadFailed failure={queue.error} onRetry={() => void queue.refetch()} what="licenceQueue.loadFailed" asPage={false} />
       )}
       {queue.isPending && <Spinner />}
-      {queue.data?.licences.length === 0 && <p>{t('licenceQueue.empty')}</p>}
-      {queue.data && queue.data.licences.length > 0 && (
-        <TableScroll label={caption}>
-          <table className="table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('licenceQueue.provider')}</th>
-                <th scope="col">{t('licences.columns.state')}</th>
-                <th scope="col">{t('licences.columns.type')}</th>
-                <th scope="col">{t('licences.columns.number')}</th>
-                <th scope="col">{t('licences.columns.expires')}</th>
-                <th scope="col">{t('licences.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.data.licences.map((licence) => (
-                <tr key={licence.id}>
-                  <th scope="row">
-                    <Link to={`/admin/providers/${licence.providerId}`}>{licence.providerName}</Link>
-                  </th>
-                  <td id={licenceCellId(licence, 'state')}>{vocabulary.state(licence.state)}</td>
-                  <td id={licenceCellId(licence, 'type')}>{licence.licenceType}</td>
-                  <td id={licenceCellId(licence, 'number')}>{licence.number}</td>
-                  <td>{formatCalendarDate(licence.expiresOn, vocabulary.locale)}</td>
-                  <td>
-                    <div className="table__actions decision">
-                      <LicenceDecision licence={licence} onDecided={setMessage} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+      {queue.data && (
+        <DataTable
+          caption={t('licenceQueue.caption', { count: queue.data.licences.length })}
+          columns={columns}
+          rows={queue.data.licences}
+          rowKey={(licence) => licence.id}
+          empty={t('licenceQueue.empty')}
+        />
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import type { Licence } from '@haven/contract';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate } from '../../time/formatting.ts';
-import { TableScroll } from '../../ui/index.ts';
+import { DataTable, type DataTableColumn } from '../../ui/index.ts';
 import { LicenceStatusBadge } from '../../vocabulary/StatusBadges.tsx';
 import { useVocabulary } from '../../vocabulary/useVocabulary.ts';
 
@@ -20,57 +20,64 @@ export const licenceCellIds = (licence: Pick<Licence, 'id'>) =>
 type LicenceTableProps = {
   caption: string;
   licences: readonly Licence[];
+  /** Shown instead of the table when there are no licences. */
+  empty: ReactNode;
   /** What can be done with a licence (remove it, decide on it); no column when nothing can. */
   actions?: (licence: Licence) => ReactNode;
 };
 
 /** Licences with their state, type, number, expiry and verification status. */
-export function LicenceTable({ caption, licences, actions }: LicenceTableProps) {
+export function LicenceTable({ caption, licences, empty, actions }: LicenceTableProps) {
   const { t } = useTranslation();
   const vocabulary = useVocabulary();
-  const actionCells = licences.map((licence) => actions?.(licence));
-  const hasActions = actionCells.some(Boolean);
+  const columns: DataTableColumn<Licence>[] = [
+    {
+      key: 'state',
+      header: t('licences.columns.state'),
+      rowHeader: true,
+      cellId: (licence) => licenceCellId(licence, 'state'),
+      cell: (licence) => vocabulary.state(licence.state),
+    },
+    {
+      key: 'type',
+      header: t('licences.columns.type'),
+      cellId: (licence) => licenceCellId(licence, 'type'),
+      cell: (licence) => licence.licenceType,
+    },
+    {
+      key: 'number',
+      header: t('licences.columns.number'),
+      cellId: (licence) => licenceCellId(licence, 'number'),
+      cell: (licence) => licence.number,
+    },
+    {
+      key: 'expires',
+      header: t('licences.columns.expires'),
+      cell: (licence) => formatCalendarDate(licence.expiresOn, vocabulary.locale),
+    },
+    {
+      key: 'status',
+      header: t('licences.columns.status'),
+      cell: (licence) => (
+        <>
+          <LicenceStatusBadge status={licence.status} />
+          {licence.rejectionReason && (
+            <span className="table__note">{t('licences.rejectionReason', { reason: licence.rejectionReason })}</span>
+          )}
+        </>
+      ),
+    },
+  ];
+  const actionCells = new Map(licences.map((licence) => [licence.id, actions?.(licence)]));
+  if ([...actionCells.values()].some(Boolean)) {
+    columns.push({
+      key: 'actions',
+      header: t('licences.columns.actions'),
+      cell: (licence) => <div className="table__actions">{actionCells.get(licence.id)}</div>,
+    });
+  }
 
-  return (
-    <TableScroll label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('licences.columns.state')}</th>
-            <th scope="col">{t('licences.columns.type')}</th>
-            <th scope="col">{t('licences.columns.number')}</th>
-            <th scope="col">{t('licences.columns.expires')}</th>
-            <th scope="col">{t('licences.columns.status')}</th>
-            {hasActions && <th scope="col">{t('licences.columns.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {licences.map((licence, index) => (
-            <tr key={licence.id}>
-              <th scope="row" id={licenceCellId(licence, 'state')}>
-                {vocabulary.state(licence.state)}
-              </th>
-              <td id={licenceCellId(licence, 'type')}>{licence.licenceType}</td>
-              <td id={licenceCellId(licence, 'number')}>{licence.number}</td>
-              <td>{formatCalendarDate(licence.expiresOn, vocabulary.locale)}</td>
-              <td>
-                <LicenceStatusBadge status={licence.status} />
-                {licence.rejectionReason && (
-                  <span className="table__note">{t('licences.rejectionReason', { reason: licence.rejectionReason })}</span>
-                )}
-              </td>
-              {hasActions && (
-                <td>
-                  <div className="table__actions">{actionCells[index]}</div>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
+  return <DataTable caption={caption} columns={columns} rows={licences} rowKey={(licence) => licence.id} empty={empty} />;
 }
 
 /** "the Texas LCSW license 12345": tells apart buttons that repeat on every row. */

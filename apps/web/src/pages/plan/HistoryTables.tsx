@@ -1,53 +1,51 @@
 import type { Invoice, LedgerEntry } from '@haven/contract';
-import { instantToZonedParts } from '@haven/domain';
 import { useTranslation } from 'react-i18next';
 import { formatCents } from '../../money/money.ts';
 import { browserTimeZone, formatCalendarDate, formatTimeOfDay } from '../../time/formatting.ts';
-import { Badge, TableScroll } from '../../ui/index.ts';
+import { instantToZonedParts } from '@haven/domain';
+import { Badge, DataTable, type DataTableColumn } from '../../ui/index.ts';
 
 /** Every session added, held, used, returned or expired, newest first (as the API lists them). */
 export function LedgerHistory({ entries }: { entries: readonly LedgerEntry[] }) {
   const { t, i18n } = useTranslation();
   const change = new Intl.NumberFormat(i18n.language, { signDisplay: 'exceptZero' });
-  const caption = t('plan.ledger.caption');
   const zone = browserTimeZone();
+  const columns: DataTableColumn<LedgerEntry>[] = [
+    {
+      key: 'date',
+      header: t('plan.ledger.date'),
+      cell: (entry) => (
+        <>
+          <span className="plan-history__nowrap">
+            {formatCalendarDate(instantToZonedParts(new Date(entry.at), zone).date, i18n.language)}
+          </span>
+          <span className="table__note">{formatTimeOfDay(entry.at, zone, i18n.language)}</span>
+        </>
+      ),
+    },
+    {
+      key: 'what',
+      header: t('plan.ledger.what'),
+      cell: (entry) => (
+        <>
+          {t(`plan.ledger.kind.${entry.kind}`)}
+          <span className="table__note">{entry.reason}</span>
+        </>
+      ),
+    },
+    { key: 'change', header: t('plan.ledger.change'), align: 'end', cell: (entry) => change.format(entry.amount) },
+  ];
 
   return (
     <section className="care__section" aria-labelledby="plan-ledger-heading">
       <h2 id="plan-ledger-heading">{t('plan.ledger.heading')}</h2>
-      {entries.length === 0 ? (
-        <p>{t('plan.ledger.empty')}</p>
-      ) : (
-        <TableScroll label={caption}>
-          <table className="table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.ledger.date')}</th>
-                <th scope="col">{t('plan.ledger.what')}</th>
-                <th scope="col">{t('plan.ledger.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <span className="plan-history__nowrap">
-                      {formatCalendarDate(instantToZonedParts(new Date(entry.at), zone).date, i18n.language)}
-                    </span>
-                    <span className="table__note">{formatTimeOfDay(entry.at, zone, i18n.language)}</span>
-                  </td>
-                  <td>
-                    {t(`plan.ledger.kind.${entry.kind}`)}
-                    <span className="table__note">{entry.reason}</span>
-                  </td>
-                  <td>{change.format(entry.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        caption={t('plan.ledger.caption')}
+        columns={columns}
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty={t('plan.ledger.empty')}
+      />
     </section>
   );
 }
@@ -55,48 +53,40 @@ export function LedgerHistory({ entries }: { entries: readonly LedgerEntry[] }) 
 /** What was charged, newest first, and the receipt for each payment. */
 export function InvoiceHistory({ invoices }: { invoices: readonly Invoice[] }) {
   const { t, i18n } = useTranslation();
-  const caption = t('plan.invoices.caption');
+  const columns: DataTableColumn<Invoice>[] = [
+    {
+      key: 'number',
+      header: t('plan.invoices.number'),
+      rowHeader: true,
+      className: 'plan-history__nowrap',
+      cell: (invoice) => invoice.number,
+    },
+    {
+      key: 'date',
+      header: t('plan.invoices.date'),
+      className: 'plan-history__nowrap',
+      cell: (invoice) => formatCalendarDate(instantToZonedParts(new Date(invoice.issuedAt), browserTimeZone()).date, i18n.language),
+    },
+    { key: 'description', header: t('plan.invoices.description'), cell: (invoice) => invoice.description },
+    { key: 'amount', header: t('plan.invoices.amount'), align: 'end', cell: (invoice) => formatCents(invoice.amountCents) },
+    {
+      key: 'status',
+      header: t('plan.invoices.status'),
+      cell: (invoice) => <Badge tone={invoice.status === 'paid' ? 'success' : 'danger'}>{t(`plan.invoices.${invoice.status}`)}</Badge>,
+    },
+    { key: 'receipt', header: t('plan.invoices.receipt'), cell: (invoice) => invoice.receipt ?? t('plan.invoices.noReceipt') },
+  ];
 
   return (
     <section className="care__section" aria-labelledby="plan-invoices-heading">
       <h2 id="plan-invoices-heading">{t('plan.invoices.heading')}</h2>
-      {invoices.length === 0 ? (
-        <p>{t('plan.invoices.empty')}</p>
-      ) : (
-        <TableScroll label={caption}>
-          <table className="table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.invoices.number')}</th>
-                <th scope="col">{t('plan.invoices.date')}</th>
-                <th scope="col">{t('plan.invoices.description')}</th>
-                <th scope="col">{t('plan.invoices.amount')}</th>
-                <th scope="col">{t('plan.invoices.status')}</th>
-                <th scope="col">{t('plan.invoices.receipt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.map((invoice) => (
-                <tr key={invoice.id}>
-                  <th scope="row" className="plan-history__nowrap">
-                    {invoice.number}
-                  </th>
-                  <td className="plan-history__nowrap">
-                    {formatCalendarDate(instantToZonedParts(new Date(invoice.issuedAt), browserTimeZone()).date, i18n.language)}
-                  </td>
-                  <td>{invoice.description}</td>
-                  <td>{formatCents(invoice.amountCents)}</td>
-                  <td>
-                    <Badge tone={invoice.status === 'paid' ? 'success' : 'danger'}>{t(`plan.invoices.${invoice.status}`)}</Badge>
-                  </td>
-                  <td>{invoice.receipt ?? t('plan.invoices.noReceipt')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        caption={t('plan.invoices.caption')}
+        columns={columns}
+        rows={invoices}
+        rowKey={(invoice) => invoice.id}
+        empty={t('plan.invoices.empty')}
+      />
     </section>
   );
 }

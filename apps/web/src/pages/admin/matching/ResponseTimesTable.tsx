@@ -1,43 +1,31 @@
 import type { ResponseTimes } from '@haven/contract';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../../ui/index.ts';
+import { DataTable, type DataTableColumn } from '../../../ui/index.ts';
 import { useHumanTime } from './useHumanTime.ts';
+
+type ProviderResponseTimes = ResponseTimes['providers'][number];
 
 /** How fast each provider answers their clients, and how often a reply came after its reply-by. */
 export function ResponseTimesTable({ times }: { times: ResponseTimes }) {
   const { t } = useTranslation();
   const time = useHumanTime();
-  const caption = t('matchingOps.responses.caption', { days: times.windowDays });
   const duration = (seconds: number | null) => (seconds === null ? t('matchingOps.responses.none') : time.duration(seconds));
+  const columns: DataTableColumn<ProviderResponseTimes>[] = [
+    { key: 'provider', header: t('matchingOps.responses.columns.provider'), rowHeader: true, cell: (provider) => provider.name },
+    { key: 'replies', header: t('matchingOps.responses.columns.replies'), align: 'end', cell: (provider) => provider.replies },
+    { key: 'median', header: t('matchingOps.responses.columns.median'), cell: (provider) => duration(provider.medianSeconds) },
+    { key: 'p90', header: t('matchingOps.responses.columns.p90'), cell: (provider) => duration(provider.p90Seconds) },
+    { key: 'breaches', header: t('matchingOps.responses.columns.breaches'), align: 'end', cell: (provider) => provider.breaches },
+    { key: 'overdue', header: t('matchingOps.responses.columns.overdue'), align: 'end', cell: (provider) => provider.overdueNow },
+  ];
 
-  if (times.providers.length === 0) return <p>{t('matchingOps.responses.empty')}</p>;
   return (
-    <TableScroll label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('matchingOps.responses.columns.provider')}</th>
-            <th scope="col">{t('matchingOps.responses.columns.replies')}</th>
-            <th scope="col">{t('matchingOps.responses.columns.median')}</th>
-            <th scope="col">{t('matchingOps.responses.columns.p90')}</th>
-            <th scope="col">{t('matchingOps.responses.columns.breaches')}</th>
-            <th scope="col">{t('matchingOps.responses.columns.overdue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {times.providers.map((provider) => (
-            <tr key={provider.providerId}>
-              <th scope="row">{provider.name}</th>
-              <td>{provider.replies}</td>
-              <td>{duration(provider.medianSeconds)}</td>
-              <td>{duration(provider.p90Seconds)}</td>
-              <td>{provider.breaches}</td>
-              <td>{provider.overdueNow}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={t('matchingOps.responses.caption', { days: times.windowDays })}
+      columns={columns}
+      rows={times.providers}
+      rowKey={(provider) => provider.providerId}
+      empty={t('matchingOps.responses.empty')}
+    />
   );
 }

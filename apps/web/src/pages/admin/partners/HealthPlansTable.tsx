@@ -1,37 +1,32 @@
 import type { Partners } from '@haven/contract';
 import { useTranslation } from 'react-i18next';
 import { formatCents } from '../../../money/money.ts';
-import { TableScroll } from '../../../ui/index.ts';
+import { DataTable, type DataTableColumn } from '../../../ui/index.ts';
+
+type HealthPlan = Partners['healthPlans'][number];
 
 /** The health plans clients can name at intake, with the rate each session is billed at. */
 export function HealthPlansTable({ healthPlans }: { healthPlans: Partners['healthPlans'] }) {
   const { t } = useTranslation();
-  const caption = t('partnersOps.healthPlans.caption', { count: healthPlans.length });
+  const columns: DataTableColumn<HealthPlan>[] = [
+    { key: 'name', header: t('partnersOps.healthPlans.columns.name'), rowHeader: true, cell: (plan) => plan.name },
+    { key: 'payerId', header: t('partnersOps.healthPlans.columns.payerId'), cell: (plan) => plan.payerId },
+    {
+      key: 'sessionRate',
+      header: t('partnersOps.healthPlans.columns.sessionRate'),
+      align: 'end',
+      cell: (plan) => formatCents(plan.sessionRateCents),
+    },
+    { key: 'members', header: t('partnersOps.healthPlans.columns.members'), align: 'end', cell: (plan) => plan.members },
+  ];
 
-  if (healthPlans.length === 0) return <p>{t('partnersOps.healthPlans.empty')}</p>;
   return (
-    <TableScroll label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('partnersOps.healthPlans.columns.name')}</th>
-            <th scope="col">{t('partnersOps.healthPlans.columns.payerId')}</th>
-            <th scope="col">{t('partnersOps.healthPlans.columns.sessionRate')}</th>
-            <th scope="col">{t('partnersOps.healthPlans.columns.members')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {healthPlans.map((plan) => (
-            <tr key={plan.id}>
-              <th scope="row">{plan.name}</th>
-              <td>{plan.payerId}</td>
-              <td>{formatCents(plan.sessionRateCents)}</td>
-              <td>{plan.members}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={t('partnersOps.healthPlans.caption', { count: healthPlans.length })}
+      columns={columns}
+      rows={healthPlans}
+      rowKey={(plan) => plan.id}
+      empty={t('partnersOps.healthPlans.empty')}
+    />
   );
 }

@@ -43,11 +43,12 @@ export function ProviderRecordPage() {
       <section className="form__section" aria-labelledby="record-licences">
         <h2 id="record-licences">{t('adminProvider.licences')}</h2>
         <StatusMessage message={decided} />
-        {licences.length === 0 ? (
-          <p>{t('adminProvider.noLicences')}</p>
-        ) : (
-          <LicenceTable caption={t('adminProvider.licencesCaption')} licences={licences} actions={decision} />
-        )}
+        <LicenceTable
+          caption={t('adminProvider.licencesCaption')}
+          licences={licences}
+          empty={t('adminProvider.noLicences')}
+          actions={decision}
+        />
       </section>
       <ProfileFacts profile={profile} />
       <AvailabilitySummary workspace={record.data} />

@@ -39,27 +39,24 @@ export function LicencesPage() {
       </div>
       <StatusMessage message={message} />
       {remove.isError && <Alert tone="error">{t(`errors.${remove.error.code}`)}</Alert>}
-      {licences.length === 0 ? (
-        <p className="muted">{t('licences.empty')}</p>
-      ) : (
-        <LicenceTable
-          caption={t('licences.caption')}
-          licences={licences}
-          actions={(licence) =>
-            removable(licence) && (
-              <Button
-                variant="secondary"
-                className="button--small"
-                loading={remove.isPending && remove.variables === licence.id}
-                onClick={() => removeLicence(licence)}
-                aria-describedby={licenceCellIds(licence)}
-              >
-                {t('licences.remove')}
-              </Button>
-            )
-          }
-        />
-      )}
+      <LicenceTable
+        caption={t('licences.caption')}
+        licences={licences}
+        empty={<p className="muted">{t('licences.empty')}</p>}
+        actions={(licence) =>
+          removable(licence) && (
+            <Button
+              variant="secondary"
+              className="button--small"
+              loading={remove.isPending && remove.variables === licence.id}
+              onClick={() => removeLicence(licence)}
+              aria-describedby={licenceCellIds(licence)}
+            >
+              {t('licences.remove')}
+            </Button>
+          )
+        }
+      />
       <LicenceForm />
     </div>
   );
