@@ -23,6 +23,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ HAVEN_ENV: 'production', HAVEN_DEMO: 'on' }).demo).toBe(false);
   });
 
+  it('trusts no proxy unless told which, in production too', () => {
+    expect(parseConfig({ HAVEN_ENV: 'production' }).trustedProxies).toEqual([]);
+    expect(parseConfig({ HAVEN_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5,::1' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+      '::1',
+    ]);
+  });
+
   it('marks cookies Secure when the public address is https', () => {
     expect(parseConfig({ HAVEN_PUBLIC_URL: 'https://care.example.org' }).secureCookies).toBe(true);
   });
@@ -34,6 +43,7 @@ describe('parseConfig', () => {
     [{ DATABASE_SCHEMA: 'drop table; --' }, /DATABASE_SCHEMA: .*identifier/],
     [{ HAVEN_ENV: 'staging' }, /HAVEN_ENV/],
     [{ HAVEN_ADMIN_EMAIL: 'ops@example.org' }, /HAVEN_ADMIN_PASSWORD/],
+    [{ HAVEN_TRUSTED_PROXIES: '10.0.0.1, everyone' }, /HAVEN_TRUSTED_PROXIES/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

@@ -14,6 +14,17 @@ export type IceServer = z.infer<typeof IceServer>;
 
 const Env = z.object({
   HAVEN_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** The reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. Unset → none. */
+  HAVEN_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'each entry must be an IP address or a CIDR' }))),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   HAVEN_DATA_DIR: z.string().min(1).default('./.haven'),
@@ -83,6 +94,7 @@ export type Config = {
   logLevel: NonNullable<z.infer<typeof Env>['LOG_LEVEL']>;
   session: { idleMs: number; absoluteMs: number };
   rateLimit: { authPerMinute: number };
+  trustedProxies: string[];
   redisUrl: string | null;
   smtp: { url: string; from: string; leaseSeconds: number } | null;
   iceServers: IceServer[];
@@ -122,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL ?? (e.HAVEN_ENV === 'production' ? 'info' : 'warn'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
+    trustedProxies: e.HAVEN_TRUSTED_PROXIES,
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseSeconds: e.HAVEN_MAIL_LEASE_SECONDS } : null,
     iceServers: e.HAVEN_ICE_SERVERS,

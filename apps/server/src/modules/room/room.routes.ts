@@ -13,8 +13,11 @@ import {
   UploadQuery,
 } from '@haven/contract';
 import { MAX_UPLOAD_BYTES } from '@haven/contract';
+import { Transform } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { requireRole, requireUser } from '../identity/identity.policy.ts';
 import { byteRange } from './media.ts';
@@ -27,6 +30,28 @@ const MessageParams = z.strictObject({ roomId: z.uuid(), messageId: z.uuid() });
 /** What a browser records or attaches; the bytes are checked again whatever the label says. */
 const UPLOAD_TYPES = /^(audio\/|video\/|application\/pdf|application\/octet-stream)/;
 const LARGEST_UPLOAD = Math.max(...Object.values(MAX_UPLOAD_BYTES));
+const UPLOAD_NOUNS = { voice: 'A voice message', video: 'A video message', file: 'A file' } as const;
+
+/** The most an upload of this request's kind may hold (the largest of any kind when the query is wrong). */
+function uploadLimit(request: FastifyRequest): { bytes: number; tooLarge: () => AppError } {
+  const kind = UploadQuery.shape.kind.safeParse((request.query as { kind?: unknown } | undefined)?.kind);
+  const bytes = kind.success ? MAX_UPLOAD_BYTES[kind.data] : LARGEST_UPLOAD;
+  const what = kind.success ? UPLOAD_NOUNS[kind.data] : 'An upload';
+  return { bytes, tooLarge: () => new AppError('payload_too_large', `${what} can be at most ${bytes / 2 ** 20} MB.`) };
+}
+
+/** Counts bytes as they stream in and stops the upload (and its connection) the moment it passes its limit. */
+function capped(limit: ReturnType<typeof uploadLimit>, reply: FastifyReply) {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen <= limit.bytes) return done(null, chunk);
+      reply.header('connection', 'close');
+      done(limit.tooLarge());
+    },
+  });
+}
 
 export function registerRooms(app: Http, context: AppContext): void {
   const tags = ['room'];
@@ -82,10 +107,30 @@ export function registerRooms(app: Http, context: AppContext): void {
     },
   );
 
+  /**
+   * Who may upload where, and how much, decided from the headers alone: a refused upload is
+   * answered before one byte of its body is read, and its connection is closed.
+   */
+  async function admitUpload(request: FastifyRequest, reply: FastifyReply) {
+    try {
+      const user = requireUser(request);
+      const params = RoomParams.safeParse(request.params);
+      if (!params.success) throw AppError.invalid('roomId', 'That room id is not valid.');
+      await rooms.accessRoom(db, user, params.data.roomId);
+      const limit = uploadLimit(request);
+      if (Number(request.headers['content-length'] ?? 0) > limit.bytes) throw limit.tooLarge();
+    } catch (error) {
+      reply.header('connection', 'close');
+      throw error;
+    }
+  }
+
   app.post(
     '/api/rooms/:roomId/uploads',
     {
       bodyLimit: LARGEST_UPLOAD,
+      onRequest: admitUpload,
+      preParsing: async (request, reply, payload) => payload.pipe(capped(uploadLimit(request), reply)),
       schema: {
         tags,
         summary: 'Send a voice or video message, or a file (the body is the bytes)',

@@ -10,6 +10,8 @@ const fastifyCodes: Record<string, () => AppError> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('payload_too_large'),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new AppError('unsupported_media_type'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('malformed_request'),
+  // A web-app path no file could have (a name longer than the file system allows, say).
+  FST_STATIC_FORBIDDEN_PATH: () => new AppError('not_found', 'There is no such page.'),
 };
 
 export function toAppError(error: unknown): AppError | null {

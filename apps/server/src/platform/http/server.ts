@@ -9,6 +9,8 @@ import type { Config } from '../config.ts';
 import { loggerOptions } from '../logging.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { AppError } from './errors.ts';
+import { drainOnClose } from './shutdown.ts';
+import { findUnstorable } from './unstorable.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -19,7 +21,9 @@ export async function createHttpServer(config: Config) {
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: config.env === 'production',
+    // X-Forwarded-For is believed only from the proxies named in HAVEN_TRUSTED_PROXIES; from anyone
+    // else it is a header a client wrote, and would let it pick its own rate-limit key.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -35,6 +39,24 @@ export async function createHttpServer(config: Config) {
     reply.header('x-request-id', request.id);
     rejectCrossSiteWrites(config, request.method, request.headers.origin, request.headers.host);
   });
+  // Before any route's own validation, so the refusal names the field whatever the route.
+  app.addHook('preValidation', (request, _reply, done) => {
+    for (const [part, value] of [
+      ['', request.body],
+      ['query.', request.query],
+      ['params.', request.params],
+    ] as const) {
+      const field = findUnstorable(value);
+      if (field !== null)
+        return done(AppError.invalid(part + field, 'This text contains a NUL character (U+0000), which cannot be saved. Remove it.'));
+    }
+    done();
+  });
+  // API answers hold personal data: no browser, proxy or back-forward cache keeps a copy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  drainOnClose(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
