@@ -97,6 +97,9 @@ class LiveSession {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly signals: SessionSignals;
   private lastTyping = 0;
+  /** Subscribing and unsubscribing, one after the other: an unsubscribe never overtakes its subscribe. */
+  private membership: Promise<void> = Promise.resolve();
+  private ended = false;
 
   constructor(
     private readonly context: AppContext,
@@ -136,8 +139,8 @@ class LiveSession {
   private async handle(frame: ClientFrame): Promise<void> {
     if (frame.type === 'pong') return this.answered();
     if (frame.type === 'ping') return this.send({ type: 'pong' });
-    if (frame.type === 'subscribe') return this.subscribe(frame.roomId, frame.afterSeq);
-    if (frame.type === 'unsubscribe') return this.unsubscribe(frame.roomId, { quietly: true });
+    if (frame.type === 'subscribe') return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
+    if (frame.type === 'unsubscribe') return this.inOrder(() => this.unsubscribe(frame.roomId, { quietly: true }));
     if (frame.type === 'session.enter' || frame.type === 'session.leave' || frame.type === 'signal') return this.signals.handle(frame);
     const subscription = this.subscriptions.get(frame.roomId);
     if (!subscription) throw new AppError('forbidden', 'Subscribe to the room first.');
@@ -162,7 +165,14 @@ class LiveSession {
    * Listens first, then sends what was missed, then what arrived meanwhile — skipping any sequence
    * already sent — so the stream has neither a gap nor a repeat.
    */
+  private inOrder(run: () => Promise<void>): Promise<void> {
+    const next = this.membership.then(run);
+    this.membership = next.catch(() => undefined);
+    return next;
+  }
+
   private async subscribe(roomId: string, afterSeq: number): Promise<void> {
+    if (this.ended) return;
     await this.subscriptions.get(roomId)?.stop();
     this.subscriptions.delete(roomId);
     const access = await accessRoom(this.context.db, this.user, roomId);
@@ -211,6 +221,8 @@ class LiveSession {
   }
 
   async end(): Promise<void> {
+    this.ended = true;
+    await this.membership; // a subscription being made now is stopped below, not left behind
     await this.signals.end();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     this.subscriptions.clear();

@@ -263,12 +263,18 @@ describe('one socket for everything a tab follows', () => {
     // Frames are handled in order: once this answer is back, the unsubscribe has been done.
     provider.send({ type: 'ping' });
     await provider.next((f) => f.type === 'pong');
+    // An unsubscribe sent on the heels of its subscribe still wins: it waits for the subscribe to finish.
+    const hasty = await connect(mine.provider);
+    hasty.send({ type: 'subscribe', roomId: mine.roomId, afterSeq: 1 });
+    hasty.send({ type: 'unsubscribe', roomId: mine.roomId });
     await say(mine.client, mine.roomId, 'second');
     await client.next((f) => f.type === 'message' && f.message.text === 'second');
     await say(mine.client, mine.roomId, 'third');
     await client.next((f) => f.type === 'message' && f.message.text === 'third');
     const texts = provider.frames.flatMap((f) => (f.type === 'message' ? [f.message.text] : []));
     expect(texts).toEqual(['first']);
+    expect(hasty.frames.filter((f) => f.type === 'message')).toEqual([]);
+    hasty.socket.close();
     provider.socket.close();
     client.socket.close();
   });
