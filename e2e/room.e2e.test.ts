@@ -3,15 +3,24 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertProvider, signInAsProvider } from '../apps/server/src/testing/network.ts';
 import { expectAccessible, launchChromium } from './support/browser.ts';
 import { matchedClient, pageWithSession, type MatchedClient } from './support/clients.ts';
+import { startBlackHoleProxy, type BlackHoleProxy } from './support/blackHoleProxy.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
+/** The server pings every second here, so a silent socket is noticed within two seconds. */
+const PING_SECONDS = 1;
 let haven: RunningHaven;
 let browser: Browser;
+let proxy: BlackHoleProxy;
 beforeAll(async () => {
-  [haven, browser] = await Promise.all([startHaven(), launchChromium({ fakeMedia: true })]);
+  [haven, browser] = await Promise.all([
+    startHaven({ HAVEN_LIVE_PING_SECONDS: String(PING_SECONDS) }),
+    launchChromium({ fakeMedia: true }),
+  ]);
+  proxy = await startBlackHoleProxy({ host: '127.0.0.1', port: Number(new URL(haven.url).port) });
 });
 afterAll(async () => {
   await browser?.close();
+  await proxy?.close();
   await haven?.close();
 });
 
@@ -193,5 +202,50 @@ it('after the socket drops mid-conversation, every message sent meanwhile appear
     .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
   expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
   await expectAccessible(client);
+  await client.context().close();
+});
+
+it('when the network goes silent without a close, the room notices within two pings, reconnects, and shows every message sent meanwhile once, in order', async () => {
+  const ines = await insertProvider(haven.app.context.db, { firstName: 'Inés', lastName: 'Ortega', states: ['UT'] });
+  const providerCookie = await signInAsProvider(haven.app, ines.id);
+  const sam = await matchedClient(haven, 'Sam', { state: 'UT', timeZone: 'America/Denver' });
+  const roomId = roomIdOf(sam);
+  const samId = (await haven.app.http.inject({ method: 'GET', url: '/api/me', headers: { cookie: sam.cookie } })).json<{
+    user: { id: string };
+  }>().user.id;
+  const connectionLost = (page: Page) => page.getByRole('status').filter({ hasText: 'Connection lost' });
+
+  // The page, its API calls and its live socket all go through a TCP proxy that can black-hole them.
+  const client = await pageWithSession(browser, haven, sam.cookie);
+  await client.goto(`${proxy.url}/room`);
+  await composer(client).waitFor();
+  await sendThroughApi(providerCookie, roomId, 'How did the week go?');
+  await expect.poll(() => shownTexts(client)).toEqual(['How did the week go?']);
+  expect(await haven.app.context.presence.isOnline(samId)).toBe(true);
+
+  // No byte passes either way and nothing is closed: the browser is told nothing.
+  proxy.cut();
+  const cutAt = Date.now();
+  const missed = ['I hope it went better.', 'Remember the breathing exercise.', 'Write when you can.'];
+  for (const text of missed) await sendThroughApi(providerCookie, roomId, text);
+  await expect.poll(() => connectionLost(client).isVisible(), { timeout: 2 * PING_SECONDS * 1000 + 3_000, interval: 100 }).toBe(true);
+  const noticedAfterMs = Date.now() - cutAt;
+  expect(noticedAfterMs).toBeLessThan(2 * PING_SECONDS * 1000 + 1_500);
+  expect(await shownTexts(client)).toEqual(['How did the week go?']);
+  // The server stopped hearing pongs and dropped the socket: Sam no longer counts as online.
+  await expect.poll(() => haven.app.context.presence.isOnline(samId), { timeout: 5_000 }).toBe(false);
+
+  // The network comes back: the page reconnects by itself and resumes from the last message it holds.
+  proxy.restore();
+  const everything = ['How did the week go?', ...missed];
+  await expect.poll(() => shownTexts(client), { timeout: 30_000 }).toEqual(everything);
+  await expect.poll(() => connectionLost(client).count()).toBe(0);
+  expect(await haven.app.context.presence.isOnline(samId)).toBe(true);
+  await sendThroughApi(providerCookie, roomId, 'Good to have you back.');
+  await expect.poll(() => shownTexts(client)).toEqual([...everything, 'Good to have you back.']);
+  const seqs = await client
+    .locator('.room__log .message[data-seq]')
+    .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
+  expect(seqs).toEqual([1, 2, 3, 4, 5]);
   await client.context().close();
 });

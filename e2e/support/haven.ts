@@ -9,10 +9,11 @@ export type RunningHaven = { app: TestApp; url: string; close(): Promise<void> }
 /**
  * A real Haven (API and built web app) on a free localhost port, with the worker's event
  * processing running as under `npm start`, so bells and emails follow what the journey does.
- * Time-driven jobs (reminders, attendance) stay with the journeys that move time.
+ * Time-driven jobs (reminders, attendance) stay with the journeys that move time. `env` adds
+ * configuration (e.g. a short HAVEN_LIVE_PING_SECONDS).
  */
-export async function startHaven(): Promise<RunningHaven> {
-  const app = await startTestApp();
+export async function startHaven(env: Record<string, string> = {}): Promise<RunningHaven> {
+  const app = await startTestApp(env);
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;
   const handlers = eventHandlers(app.context);

@@ -113,11 +113,17 @@ export type MyRooms = z.infer<typeof MyRooms>;
 
 // ── WebSocket frames (JSON text frames on /api/live) ───────────────────────────────────────
 
-/** From the browser: follow a room from a sequence (missed messages are sent first), type, read. */
+/**
+ * From the browser, over the tab's one socket: follow a room from a sequence (missed messages are
+ * sent first) or stop following it, type, read; answer the server's ping; the session frames.
+ */
 export const ClientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('subscribe'), roomId: z.uuid(), afterSeq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('unsubscribe'), roomId: z.uuid() }),
   z.strictObject({ type: z.literal('typing'), roomId: z.uuid() }),
   z.strictObject({ type: z.literal('read'), roomId: z.uuid(), seq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('pong') }),
+  /** Still answered with a pong, for tabs loaded before the server pinged. */
   z.strictObject({ type: z.literal('ping') }),
   ...SessionClientFrames,
 ]);
@@ -129,8 +135,13 @@ export type ServerFrame =
   | { type: 'typing'; roomId: string; userId: string }
   | { type: 'subscribed'; roomId: string; upToSeq: number }
   | { type: 'notification'; unread: number }
+  /** First on every connection: how often the server pings; no ping for twice that means the socket is dead. */
+  | { type: 'hello'; pingSeconds: number }
+  /** Answer with a pong: a socket that misses one is closed by the server. */
+  | { type: 'ping' }
   | { type: 'pong' }
-  | { type: 'error'; code: string; message: string }
+  /** Tagged with the room or session the refused frame was about, when it was about one. */
+  | { type: 'error'; code: string; message: string; roomId?: string; sessionId?: string }
   | SessionServerFrame;
 
 /** Close codes the live socket uses. */

@@ -11,6 +11,7 @@ describe('parseConfig', () => {
     expect(config.demo).toBe(true);
     expect(config.session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 });
     expect(config.secureCookies).toBe(false);
+    expect(config.live).toEqual({ pingMs: 25_000 });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and then creates no demo accounts', () => {
@@ -42,6 +43,8 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL/],
     [{ DATABASE_SCHEMA: 'drop table; --' }, /DATABASE_SCHEMA: .*identifier/],
     [{ HAVEN_ENV: 'staging' }, /HAVEN_ENV/],
+    [{ HAVEN_LIVE_PING_SECONDS: '0' }, /HAVEN_LIVE_PING_SECONDS/],
+    [{ HAVEN_LIVE_PING_SECONDS: 'often' }, /HAVEN_LIVE_PING_SECONDS/],
     [{ HAVEN_ADMIN_EMAIL: 'ops@example.org' }, /HAVEN_ADMIN_PASSWORD/],
     [{ HAVEN_TRUSTED_PROXIES: '10.0.0.1, everyone' }, /HAVEN_TRUSTED_PROXIES/],
   ])('refuses %o with a message naming the setting', (env, message) => {

@@ -55,6 +55,8 @@ const Env = z.object({
   SMTP_FROM: z.string().min(3).default('Haven <no-reply@haven.invalid>'),
   /** How long a worker holds an email it is handing to SMTP before another worker may retry it. */
   HAVEN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How often the live socket pings each tab; a tab that misses a ping is dropped, and drops a silent server. */
+  HAVEN_LIVE_PING_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
   // STUN/TURN servers handed to browsers for live sessions, as JSON (coturn in production).
   HAVEN_ICE_SERVERS: z
     .string()
@@ -99,6 +101,7 @@ export type Config = {
   smtp: { url: string; from: string; leaseSeconds: number } | null;
   iceServers: IceServer[];
   reminderMinutes: number[];
+  live: { pingMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -139,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseSeconds: e.HAVEN_MAIL_LEASE_SECONDS } : null,
     iceServers: e.HAVEN_ICE_SERVERS,
     reminderMinutes: [...new Set(e.HAVEN_REMINDER_MINUTES)].sort((a, b) => b - a),
+    live: { pingMs: e.HAVEN_LIVE_PING_SECONDS * 1000 },
   };
 }
 

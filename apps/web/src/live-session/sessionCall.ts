@@ -1,10 +1,10 @@
 // A live video or audio session between two browsers. Media goes peer to peer (WebRTC, encrypted
-// with DTLS-SRTP); Haven's server only relays the offer, answer and ICE candidates over the live
-// socket, between the two people booked. The provider always makes the offer and the client
+// with DTLS-SRTP); Haven's server only relays the offer, answer and ICE candidates over the tab's
+// live socket (shared with the room and the bell), between the two people booked. The provider always makes the offer and the client
 // answers, so the two never offer at once; every fresh offer starts a fresh connection, which is
 // also how a session recovers after a network blip or a reconnect.
 import type { ClientFrame, LiveModality, LiveSession, ServerFrame, Signal } from '@haven/contract';
-import { liveUrl, PING_EVERY_MS, RECONNECT_DELAYS_MS } from '../room/roomConnection.ts';
+import { sessionTopic, sharedLiveSocket, type LinkState, type LiveSocket } from '../live/liveSocket.ts';
 
 export type CallState = 'joining' | 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'chat' | 'ended';
 
@@ -26,46 +26,51 @@ type Options = {
   onRemoteStream: (stream: MediaStream | null) => void;
   onSessionChanged: (session: LiveSession) => void;
   onProblem: (message: string) => void;
+  live?: LiveSocket;
 };
 
 /** A connection that stays "disconnected" this long is started over. */
 const RECOVER_AFTER_MS = 4_000;
 
 export class SessionCall {
-  private socket: WebSocket | null = null;
+  private readonly live: LiveSocket;
+  private stopFollowing: (() => void) | null = null;
   private pc: RTCPeerConnection | null = null;
   private local: MediaStream | null = null;
   private chain: Promise<void> = Promise.resolve();
   private pending: RTCIceCandidateInit[] = [];
   private running = false;
   private peerPresent = false;
-  private attempts = 0;
   private modality: LiveModality;
   private state: CallState = 'joining';
   private timers = new Set<ReturnType<typeof setTimeout>>();
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly options: Options) {
     this.modality = options.modality;
+    this.live = options.live ?? sharedLiveSocket();
   }
 
   start(local: MediaStream | null): void {
     this.local = local;
     this.running = true;
-    this.connectSocket();
+    if (this.stopFollowing) return;
+    const { sessionId } = this.options;
+    // Entered again on every reconnection; the other side's hello answer starts a fresh offer.
+    this.stopFollowing = this.live.follow({
+      topic: sessionTopic(sessionId),
+      enter: () => ({ type: 'session.enter', sessionId }),
+      leave: () => ({ type: 'session.leave', sessionId }),
+      receive: (frame) => this.receive(frame),
+      onLink: (link) => this.onLink(link),
+    });
   }
 
   stop(): void {
     this.running = false;
-    this.send({ type: 'session.leave', sessionId: this.options.sessionId });
+    const stopFollowing = this.stopFollowing;
+    this.stopFollowing = null;
+    stopFollowing?.(); // says session.leave
     for (const timer of this.timers) clearTimeout(timer);
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    const socket = this.socket;
-    this.socket = null;
-    if (socket) {
-      socket.onclose = null;
-      socket.close(1000, 'Left the session.');
-    }
     this.closePeer();
     this.setState('ended');
   }
@@ -132,29 +137,12 @@ export class SessionCall {
 
   // ── The socket ─────────────────────────────────────────────────────────────────────────────
 
-  private connectSocket(): void {
-    const socket = new WebSocket(liveUrl());
-    this.socket = socket;
-    socket.onopen = () => {
-      this.send({ type: 'session.enter', sessionId: this.options.sessionId });
-      if (this.pingTimer) clearInterval(this.pingTimer);
-      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
-    };
-    socket.onmessage = (event) => {
-      if (typeof event.data === 'string') this.receive(JSON.parse(event.data) as ServerFrame);
-    };
-    socket.onclose = () => {
-      if (this.socket !== socket || !this.running) return;
-      this.socket = null;
-      this.setState('reconnecting');
-      const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts, RECONNECT_DELAYS_MS.length - 1)] ?? 15_000;
-      this.attempts += 1;
-      this.later(() => this.running && this.connectSocket(), delay);
-    };
+  private onLink(link: LinkState): void {
+    if (this.running && link === 'reconnecting') this.setState('reconnecting');
   }
 
   private send(frame: ClientFrame): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.live.send(frame);
   }
 
   private signal(signal: Signal): void {
@@ -162,13 +150,13 @@ export class SessionCall {
   }
 
   private receive(frame: ServerFrame): void {
-    if (!('sessionId' in frame) || frame.sessionId !== this.options.sessionId) {
-      if (frame.type === 'error') this.options.onProblem(frame.message);
+    if (frame.type === 'error') {
+      if (!frame.sessionId || frame.sessionId === this.options.sessionId) this.options.onProblem(frame.message);
       return;
     }
+    if (!('sessionId' in frame) || frame.sessionId !== this.options.sessionId) return;
     switch (frame.type) {
       case 'session.entered':
-        this.attempts = 0;
         if (this.modality === 'chat') this.setState('chat');
         else if (this.state !== 'connected') this.setState('waiting');
         return;

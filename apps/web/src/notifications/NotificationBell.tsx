@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notificationsQueryKey, useNotifications, useSetDiscreet } from '../api/room.ts';
-import { onNotificationCount } from '../room/liveEvents.ts';
+import { onNotificationCount } from '../live/notificationCount.ts';
 import { browserTimeZone } from '../time/formatting.ts';
 import { StatusMessage } from '../ui/index.ts';
 import './bell.css';

@@ -2,7 +2,7 @@ import type { ClientFrame, Message, RoomView, ServerFrame } from '@haven/contrac
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/client.ts';
 import { LiveRoom, type RoomApi } from './liveRoom.ts';
-import type { SocketLike } from './roomConnection.ts';
+import { LiveSocket, type SocketLike } from '../live/liveSocket.ts';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const THEM = '00000000-0000-4000-8000-000000000002';
@@ -69,12 +69,14 @@ class FakeSocket implements SocketLike {
       if (!reachable) return this.drop(1006);
       this.readyState = 1;
       this.onopen?.({});
+      this.deliver({ type: 'hello', pingSeconds: 25 });
     }, 10);
   }
 
   send(data: string): void {
     const frame = JSON.parse(data) as ClientFrame;
     this.sent.push(frame);
+    if (frame.type === 'unsubscribe') this.subscribed = false;
     if (frame.type !== 'subscribe') return;
     this.server.subscriptions.push(frame.afterSeq);
     for (const message of this.server.messages.filter((m) => m.seq > frame.afterSeq)) this.deliver({ type: 'message', message });
@@ -117,7 +119,9 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 function openRoom() {
-  const room = new LiveRoom(ROOM, ME, { api, openSocket: () => new FakeSocket(server, reachable), isVisible: () => true });
+  // No jitter here: the waits are the ceilings, 1 s, 2 s, 4 s…
+  const live = new LiveSocket({ openSocket: () => new FakeSocket(server, reachable), random: () => 1 });
+  const room = new LiveRoom(ROOM, ME, { api, live, isVisible: () => true });
   room.start();
   return room;
 }

@@ -3,9 +3,9 @@
 import type { Message, RoomView, ServerFrame } from '@haven/contract';
 import { ApiFailure } from '../api/client.ts';
 import { fetchEarlier, fetchRoomView, postRead, postStar, postText, postUpload, type Upload } from '../api/room.ts';
-import { emitNotificationCount } from './liveEvents.ts';
+import { sharedLiveSocket, type LiveSocket } from '../live/liveSocket.ts';
 import * as log from './messageLog.ts';
-import { RoomConnection, type ConnectionState, type SocketLike } from './roomConnection.ts';
+import { RoomConnection, type ConnectionState } from './roomConnection.ts';
 
 export type RoomSnapshot = {
   /** The first load: until it succeeds there is nothing to show. */
@@ -36,7 +36,8 @@ const TYPING_SENT_EVERY_MS = 1_000;
 
 type Environment = {
   api?: RoomApi;
-  openSocket?: () => SocketLike;
+  /** The tab's live socket, shared with the bell and a live session. */
+  live?: LiveSocket;
   /** Whether the person can see the page now: only then are messages marked read. */
   isVisible?: () => boolean;
   newId?: () => string;
@@ -78,7 +79,7 @@ export class LiveRoom {
       afterSeq: () => log.unbrokenSeq(this.snapshot.log),
       onFrame: (frame) => this.receiveFrame(frame),
       onState: (connection) => this.update({ connection }),
-      openSocket: environment.openSocket,
+      live: environment.live ?? sharedLiveSocket(),
     });
   }
 
@@ -147,9 +148,6 @@ export class LiveRoom {
       case 'subscribed':
         // Anything read while the socket was down is said now.
         this.markRead();
-        return;
-      case 'notification':
-        emitNotificationCount(frame.unread);
         return;
       default:
         return;

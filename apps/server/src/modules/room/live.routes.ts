@@ -1,11 +1,15 @@
 // The live socket (PRODUCT §2.4): one WebSocket per signed-in tab, authenticated by the session
-// cookie before the upgrade, same-origin only. A tab subscribes to a room from the last sequence
-// it has; what it missed is sent first, then new events as they happen, with no gap and no repeat.
+// cookie before the upgrade, same-origin only, carrying every room and session the tab follows
+// and the person's own notices. A tab subscribes to a room from the last sequence it has; what it
+// missed is sent first, then new events as they happen, with no gap and no repeat. The server
+// says hello with its ping interval, pings, and drops a tab that stops answering.
 import websocket from '@fastify/websocket';
 import { ClientFrame, socketCloseCodes, type ServerFrame } from '@haven/contract';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { startHeartbeat } from '../../platform/events/heartbeat.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import type { UserRow } from '../identity/identity.service.ts';
@@ -41,14 +45,22 @@ export async function registerLive(app: Http, context: AppContext): Promise<void
     (socket, request) => {
       const user = requireUser(request);
       // An open tab counts as "online": its person hears new messages here, not by bell or email.
+      // A tab that stops answering pings is dropped, so a half-open connection stops counting.
       context.presence.connected(user.id);
-      const session = new LiveSession(context, socket, user);
+      const heartbeat = startHeartbeat({
+        everyMs: context.config.live.pingMs,
+        ping: () => session.send({ type: 'ping' }),
+        onSilent: () => socket.terminate(),
+      });
+      const session = new LiveSession(context, socket, user, () => heartbeat.answered());
+      session.send({ type: 'hello', pingSeconds: context.config.live.pingMs / 1000 });
       socket.on('message', (data, isBinary) => session.receive(data as Buffer, isBinary));
       // Notices for this person (the bell's unread count) reach every tab they have open.
       const personal = context.live.subscribe(userChannel(user.id), (payload) => {
         if (socket.readyState === socket.OPEN) socket.send(payload);
       });
       socket.on('close', () => {
+        heartbeat.stop();
         void personal.then((stop) => stop());
         context.presence.disconnected(user.id);
         void session.end();
@@ -65,6 +77,19 @@ function requireSameOrigin(request: FastifyRequest, publicUrl: string): void {
   if (!allowed.has(origin)) throw new AppError('forbidden', 'Live updates are only available to pages on this site.');
 }
 
+/** The room or session a frame is about, so a refusal reaches the part of the page that asked. */
+function topicOf(frame: ClientFrame): { roomId?: string; sessionId?: string } {
+  if ('roomId' in frame) return { roomId: frame.roomId };
+  if ('sessionId' in frame) return { sessionId: frame.sessionId };
+  return {};
+}
+
+function describeInvalid(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return `Unknown or malformed frame${where}: ${issue?.message ?? 'invalid'}.`;
+}
+
 /** `chain` keeps deliveries in arrival order even though a delivery may wait on the database. */
 type Subscription = { access: Access; lastSeq: number; stop: () => Promise<void>; chain: Promise<void> };
 
@@ -72,16 +97,20 @@ class LiveSession {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly signals: SessionSignals;
   private lastTyping = 0;
+  /** Subscribing and unsubscribing, one after the other: an unsubscribe never overtakes its subscribe. */
+  private membership: Promise<void> = Promise.resolve();
+  private ended = false;
 
   constructor(
     private readonly context: AppContext,
     private readonly socket: WebSocket,
     private readonly user: UserRow,
+    private readonly answered: () => void,
   ) {
     this.signals = new SessionSignals(context.db, context.live, user, (frame) => this.send(frame));
   }
 
-  private send(frame: ServerFrame): void {
+  send(frame: ServerFrame): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
   }
 
@@ -94,16 +123,24 @@ class LiveSession {
       return this.socket.close(socketCloseCodes.policy, 'Frames must be JSON.');
     }
     const frame = ClientFrame.safeParse(parsed);
-    if (!frame.success) return this.socket.close(socketCloseCodes.policy, 'Unknown frame.');
+    // One bad frame must not cut every room and session on the socket: it is refused, and said why.
+    if (!frame.success) return this.send({ type: 'error', code: 'validation_failed', message: describeInvalid(frame.error) });
     this.handle(frame.data).catch((error: unknown) => {
       const known = error instanceof AppError;
-      this.send({ type: 'error', code: known ? error.code : 'internal', message: known ? error.message : 'Something went wrong.' });
+      this.send({
+        type: 'error',
+        code: known ? error.code : 'internal',
+        message: known ? error.message : 'Something went wrong.',
+        ...topicOf(frame.data),
+      });
     });
   }
 
   private async handle(frame: ClientFrame): Promise<void> {
+    if (frame.type === 'pong') return this.answered();
     if (frame.type === 'ping') return this.send({ type: 'pong' });
-    if (frame.type === 'subscribe') return this.subscribe(frame.roomId, frame.afterSeq);
+    if (frame.type === 'subscribe') return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
+    if (frame.type === 'unsubscribe') return this.inOrder(() => this.unsubscribe(frame.roomId, { quietly: true }));
     if (frame.type === 'session.enter' || frame.type === 'session.leave' || frame.type === 'signal') return this.signals.handle(frame);
     const subscription = this.subscriptions.get(frame.roomId);
     if (!subscription) throw new AppError('forbidden', 'Subscribe to the room first.');
@@ -128,7 +165,14 @@ class LiveSession {
    * Listens first, then sends what was missed, then what arrived meanwhile — skipping any sequence
    * already sent — so the stream has neither a gap nor a repeat.
    */
+  private inOrder(run: () => Promise<void>): Promise<void> {
+    const next = this.membership.then(run);
+    this.membership = next.catch(() => undefined);
+    return next;
+  }
+
   private async subscribe(roomId: string, afterSeq: number): Promise<void> {
+    if (this.ended) return;
     await this.subscriptions.get(roomId)?.stop();
     this.subscriptions.delete(roomId);
     const access = await accessRoom(this.context.db, this.user, roomId);
@@ -160,7 +204,7 @@ class LiveSession {
       // Access ends the moment an assignment does: a provider no longer on the case gets nothing.
       if (subscription.access.role === 'provider') {
         const parties = await repo.roomParties(this.context.db, frame.message.roomId);
-        if (parties?.provider_user_id !== this.user.id) return this.unsubscribe(frame.message.roomId);
+        if (parties?.provider_user_id !== this.user.id) return this.unsubscribe(frame.message.roomId, { quietly: false });
       }
       subscription.lastSeq = frame.message.seq;
       this.send({ ...frame, message: { ...frame.message, starred: false } });
@@ -170,13 +214,15 @@ class LiveSession {
     this.send(frame);
   }
 
-  private async unsubscribe(roomId: string): Promise<void> {
+  private async unsubscribe(roomId: string, { quietly }: { quietly: boolean }): Promise<void> {
     await this.subscriptions.get(roomId)?.stop();
     this.subscriptions.delete(roomId);
-    this.send({ type: 'error', code: 'forbidden', message: 'You no longer have access to this room.' });
+    if (!quietly) this.send({ type: 'error', code: 'forbidden', message: 'You no longer have access to this room.', roomId });
   }
 
   async end(): Promise<void> {
+    this.ended = true;
+    await this.membership; // a subscription being made now is stopped below, not left behind
     await this.signals.end();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     this.subscriptions.clear();

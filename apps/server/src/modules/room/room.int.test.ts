@@ -8,13 +8,15 @@ import WebSocket from 'ws';
 import { smtpSender } from '../../platform/mail/smtp-sender.ts';
 import { drainEvents } from '../../testing/events.ts';
 import { aSignUp } from '../../testing/factories.ts';
+import { connectLive } from '../../testing/live-socket.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
 import { sessionCookieFrom, signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let app: TestApp;
 let base: string;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Pinged every second, so a silent tab is dropped within the test; the tabs here answer, as browsers do.
+  app = await startTestApp({ HAVEN_LIVE_PING_SECONDS: '1' });
   base = await app.http.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
@@ -50,34 +52,7 @@ async function pair(state: string) {
 const say = (cookie: string, roomId: string, text: string, clientMessageId = randomUUID()) =>
   call('POST', `/api/rooms/${roomId}/messages`, cookie, { clientMessageId, text });
 
-/** A live socket that collects frames, for the tests. */
-async function connect(
-  cookie: string,
-  origin = base,
-): Promise<{ socket: WebSocket; frames: ServerFrame[]; next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame> }> {
-  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers: { cookie, origin } });
-  const frames: ServerFrame[] = [];
-  const waiters: Array<{ match: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }> = [];
-  socket.on('message', (data) => {
-    const frame = JSON.parse((data as Buffer).toString('utf8')) as ServerFrame;
-    frames.push(frame);
-    for (const waiter of waiters.filter((w) => w.match(frame))) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(frame);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const next = (match: (f: ServerFrame) => boolean) =>
-    new Promise<ServerFrame>((resolve) => {
-      const seen = frames.find(match);
-      if (seen) resolve(seen);
-      else waiters.push({ match, resolve });
-    });
-  return { socket, frames, next };
-}
+const connect = (cookie: string, origin = base, answerPings = true) => connectLive(base, cookie, { origin, answerPings });
 const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
 const seqs = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []));
 
@@ -241,11 +216,90 @@ describe('the live socket', () => {
     const garbage = await connect(client);
     garbage.socket.send('{not json');
     expect(await closed(garbage.socket)).toBe(1008);
+    // JSON that is no frame is refused with a reason, and the socket (every room on it) stays.
+    const odd = await connect(client);
+    odd.send({ type: 'subscribe', roomId: 'not-a-uuid', afterSeq: 0 });
+    expect(await odd.next((f) => f.type === 'error')).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/roomId/),
+    });
+    odd.send({ type: 'subscribe', roomId: randomUUID(), afterSeq: 0, extra: true });
+    expect(await odd.next((f) => f.type === 'error')).toMatchObject({ code: 'validation_failed' });
+    odd.send({ type: 'ping' });
+    expect(await odd.next((f) => f.type === 'pong')).toEqual({ type: 'pong' });
+    odd.socket.close();
     const huge = await connect(client);
     huge.socket.send('x'.repeat(10 * 2 ** 20));
     expect(await closed(huge.socket)).toBe(1009);
     // The server is unaffected.
     expect((await call('GET', '/api/health')).statusCode).toBe(200);
+  });
+});
+
+describe('one socket for everything a tab follows', () => {
+  it('follows several rooms, refuses (tagged) rooms that are not yours, and stops one room on unsubscribe', async () => {
+    const mine = await pair('OR');
+    const theirs = await pair('IA');
+    const provider = await connect(mine.provider);
+    expect(provider.frames[0]).toEqual({ type: 'hello', pingSeconds: 1 });
+    provider.send({ type: 'subscribe', roomId: mine.roomId, afterSeq: 0 });
+    await provider.next((f) => f.type === 'subscribed' && f.roomId === mine.roomId);
+    // Another provider's room: refused, the refusal names the room, and nothing from it arrives.
+    provider.send({ type: 'subscribe', roomId: theirs.roomId, afterSeq: 0 });
+    const refused = await provider.next((f) => f.type === 'error');
+    expect(refused).toMatchObject({ roomId: theirs.roomId });
+    expect(['forbidden', 'not_found']).toContain(refused.type === 'error' && refused.code);
+    provider.send({ type: 'typing', roomId: theirs.roomId });
+    expect(await provider.next((f) => f.type === 'error')).toMatchObject({ code: 'forbidden', roomId: theirs.roomId });
+    await say(theirs.client, theirs.roomId, 'not for you');
+
+    // The client follows the same room; once the provider unsubscribes, only the client hears it.
+    const client = await connect(mine.client);
+    client.send({ type: 'subscribe', roomId: mine.roomId, afterSeq: 0 });
+    await client.next((f) => f.type === 'subscribed');
+    await say(mine.client, mine.roomId, 'first');
+    await provider.next((f) => f.type === 'message' && f.message.text === 'first');
+    provider.send({ type: 'unsubscribe', roomId: mine.roomId });
+    // Frames are handled in order: once this answer is back, the unsubscribe has been done.
+    provider.send({ type: 'ping' });
+    await provider.next((f) => f.type === 'pong');
+    // An unsubscribe sent on the heels of its subscribe still wins: it waits for the subscribe to finish.
+    const hasty = await connect(mine.provider);
+    hasty.send({ type: 'subscribe', roomId: mine.roomId, afterSeq: 1 });
+    hasty.send({ type: 'unsubscribe', roomId: mine.roomId });
+    await say(mine.client, mine.roomId, 'second');
+    await client.next((f) => f.type === 'message' && f.message.text === 'second');
+    await say(mine.client, mine.roomId, 'third');
+    await client.next((f) => f.type === 'message' && f.message.text === 'third');
+    const texts = provider.frames.flatMap((f) => (f.type === 'message' ? [f.message.text] : []));
+    expect(texts).toEqual(['first']);
+    expect(hasty.frames.filter((f) => f.type === 'message')).toEqual([]);
+    hasty.socket.close();
+    provider.socket.close();
+    client.socket.close();
+  });
+
+  it('pings every interval; a tab that answers stays online, one that stops answering is dropped and goes offline', async () => {
+    const { client, provider, roomId } = await pair('KS');
+    const clientId = (await call('GET', '/api/me', client)).json<{ user: { id: string } }>().user.id;
+    const providerId = (await call('GET', '/api/me', provider)).json<{ user: { id: string } }>().user.id;
+    const answering = await connect(client);
+    const silent = await connect(provider, base, false);
+    silent.send({ type: 'subscribe', roomId, afterSeq: 0 });
+    await silent.next((f) => f.type === 'subscribed');
+    expect(await app.context.presence.isOnline(providerId)).toBe(true);
+
+    await silent.next((f) => f.type === 'ping');
+    const code = await closed(silent.socket);
+    expect(code).toBe(1006); // dropped, not closed politely: the tab is presumed gone
+    await expect.poll(() => app.context.presence.isOnline(providerId)).toBe(false);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+    expect(answering.frames.filter((f) => f.type === 'ping').length).toBeGreaterThanOrEqual(2);
+    expect(await app.context.presence.isOnline(clientId)).toBe(true);
+    answering.socket.close();
+    await expect.poll(() => app.context.presence.isOnline(clientId)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
 // over the real /api/live socket between the two people booked and nobody else.
 import type { JoinResult, LiveSession, ServerFrame, Signal } from '@haven/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { connectLive } from '../../testing/live-socket.ts';
 import { signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { settleAttendance } from './joining.service.ts';
 import { DAY, localOf, MINUTE, testKit } from './sessions.testkit.ts';
@@ -182,48 +182,7 @@ describe('the attendance sweep', () => {
 
 // ── Signals over the real socket ────────────────────────────────────────────────────────────
 
-type Socket = {
-  socket: WebSocket;
-  frames: ServerFrame[];
-  send: (frame: unknown) => void;
-  next: (match: (f: ServerFrame) => boolean) => Promise<ServerFrame>;
-};
-
-/** A live socket signed in by cookie that collects frames; `next` hands each frame out once. */
-async function connect(cookie: string): Promise<Socket> {
-  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers: { cookie, origin: base } });
-  const frames: ServerFrame[] = [];
-  const taken = new Set<number>();
-  const waiters: Array<{ match: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }> = [];
-  socket.on('message', (data) => {
-    const frame = JSON.parse((data as Buffer).toString('utf8')) as ServerFrame;
-    frames.push(frame);
-    const waiter = waiters.find((w) => w.match(frame));
-    if (waiter) {
-      taken.add(frames.length - 1);
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(frame);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const next = (match: (f: ServerFrame) => boolean) =>
-    new Promise<ServerFrame>((resolve, reject) => {
-      const index = frames.findIndex((f, i) => !taken.has(i) && match(f));
-      if (index >= 0) {
-        taken.add(index);
-        return resolve(frames[index]!);
-      }
-      const waiter = { match, resolve };
-      waiters.push(waiter);
-      setTimeout(() => {
-        if (waiters.includes(waiter)) reject(new Error(`no matching frame; got ${JSON.stringify(frames)}`));
-      }, 5_000);
-    });
-  return { socket, frames, send: (frame) => socket.send(JSON.stringify(frame)), next };
-}
+const connect = (cookie: string) => connectLive(base, cookie);
 
 const ofType =
   <T extends ServerFrame['type']>(type: T) =>
