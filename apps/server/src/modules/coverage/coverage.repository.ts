@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { DirectPlan } from '@haven/contract';
+import type { CoverageKind, DirectPlan } from '@haven/contract';
 import type { Db } from '../../platform/db/database.ts';
 import type { CoveragesTable, InvoicesTable, LedgerEntriesTable, MessagingSessionsTable } from '../../platform/db/schema.ts';
 
@@ -131,7 +131,7 @@ export async function currentProviderCoverage(db: Db, clientId: string): Promise
   return row ? row.coverage : null;
 }
 
-export async function setClientCoverageKind(trx: Db, clientId: string, kind: string): Promise<void> {
+export async function setClientCoverageKind(trx: Db, clientId: string, kind: CoverageKind): Promise<void> {
   await trx.updateTable('clients').set({ coverage: kind }).where('id', '=', clientId).execute();
 }
 

@@ -26,14 +26,22 @@ import type {
 import type {
   CoverageKind,
   CptCode,
+  Credential,
   DirectPlan,
+  FocusArea,
+  Gender,
+  LanguageCode,
   LicenceStatus,
   LiveModality,
   LiveOutcome,
   LiveStatus,
   MessageKind,
+  Modality,
   ProviderStatus,
   Role,
+  TherapyApproach,
+  TimeOfDay,
+  UsStateCode,
 } from '@haven/contract';
 import type { Instrument } from '@haven/domain';
 import type { ColumnType } from 'kysely';
@@ -88,22 +96,22 @@ export interface ClientNotices {
 }
 
 export interface Clients {
-  approaches: Generated<string[]>;
-  coverage: Generated<string>;
+  approaches: Generated<TherapyApproach[]>;
+  coverage: Generated<CoverageKind>;
   created_at: Generated<Timestamp>;
-  focus_areas: Generated<string[]>;
+  focus_areas: Generated<FocusArea[]>;
   id: Generated<string>;
   intake_sealed: string | null;
   intake_step: Generated<string>;
-  needed_modalities: Generated<string[]>;
-  preferred_languages: Generated<string[]>;
-  preferred_times: Generated<string[]>;
+  needed_modalities: Generated<Modality[]>;
+  preferred_languages: Generated<LanguageCode[]>;
+  preferred_times: Generated<TimeOfDay[]>;
   privacy_notice_at: Timestamp | null;
   privacy_notice_version: string | null;
-  provider_gender: string | null;
-  required_languages: Generated<string[]>;
+  provider_gender: Gender | null;
+  required_languages: Generated<LanguageCode[]>;
   show_crisis_resources: Generated<boolean>;
-  state: string | null;
+  state: UsStateCode | null;
   submitted_at: Timestamp | null;
   telehealth_consent_at: Timestamp | null;
   telehealth_consent_version: string | null;
@@ -216,7 +224,7 @@ export interface Licences {
   number: string;
   provider_id: string;
   rejection_reason: string | null;
-  state: string;
+  state: UsStateCode;
   status: Generated<LicenceStatus>;
 }
 
@@ -389,23 +397,23 @@ export interface ProviderInvites {
 
 export interface Providers {
   approach_statement: string | null;
-  approaches: Generated<string[]>;
+  approaches: Generated<TherapyApproach[]>;
   auto_confirm: Generated<boolean>;
   buffer_minutes: Generated<number>;
   business_hours: Generated<JsonColumn<StoredWindow[]>>;
   capacity: number | null;
-  coverage: Generated<string[]>;
+  coverage: Generated<CoverageKind[]>;
   created_at: Generated<Timestamp>;
-  credentials: Generated<string[]>;
+  credentials: Generated<Credential[]>;
   email: string;
   first_name: string;
-  focus_areas: Generated<string[]>;
-  gender: string | null;
+  focus_areas: Generated<FocusArea[]>;
+  gender: Gender | null;
   id: Generated<string>;
-  languages: Generated<string[]>;
+  languages: Generated<LanguageCode[]>;
   last_name: string;
   min_notice_hours: Generated<number>;
-  modalities: Generated<string[]>;
+  modalities: Generated<Modality[]>;
   npi: string | null;
   photo_key: string | null;
   pronouns: string | null;
