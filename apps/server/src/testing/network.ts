@@ -1,3 +1,4 @@
+import type { FocusArea, Gender, LanguageCode, Modality, UsStateCode } from '@haven/contract';
 import { randomBytes } from 'node:crypto';
 import { createAccount } from '../modules/identity/identity.service.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -6,12 +7,12 @@ import { sessionCookieFrom, type TestApp } from './test-app.ts';
 export type TestProvider = {
   firstName?: string;
   lastName?: string;
-  states?: string[];
-  languages?: string[];
+  states?: UsStateCode[];
+  languages?: LanguageCode[];
   capacity?: number;
-  focusAreas?: string[];
-  modalities?: string[];
-  gender?: string;
+  focusAreas?: FocusArea[];
+  modalities?: Modality[];
+  gender?: Gender;
   status?: 'active' | 'inactive';
   /** Weekly hours in America/Chicago; every weekday 09:00–17:00 by default. */
   weekly?: Array<{ weekday: number; start: string; end: string }>;

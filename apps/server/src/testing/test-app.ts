@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp, type App } from '../app.ts';
 import { ensureAdmin } from '../modules/identity/identity.service.ts';
 import { parseConfig, testDatabaseUrl, type Config } from '../platform/config.ts';
+import { dropSchema } from '../platform/db/database.ts';
 
 export type TestApp = App & { config: Config };
 
@@ -37,16 +37,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The `name=value` pair of a Set-Cookie header, ready to send back as a Cookie header. */

@@ -1,3 +1,4 @@
+import type { UsStateCode } from '@haven/contract';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -55,7 +56,7 @@ export async function insertScreenerResults(
  * Active providers with the states of their verified, unexpired licences and their current load;
  * with `state`, only those licensed there. Matching applies the hard rules itself.
  */
-export function candidateProviders(db: Db, today: string, filter: { state?: string; ids?: string[] } = {}): Promise<CandidateRow[]> {
+export function candidateProviders(db: Db, today: string, filter: { state?: UsStateCode; ids?: string[] } = {}): Promise<CandidateRow[]> {
   let query = db
     .selectFrom('providers as p')
     .selectAll('p')

@@ -1,8 +1,8 @@
 // The bridge between stored rows and the pure matching engine in @haven/domain, and the one place
 // a match is written: under the provider's row lock, re-checking their room, so concurrent
 // matches can never take more places than a provider has.
-import type { CoverageKind, FocusArea, Gender, IntakeAnswers, Modality, TherapyApproach, UsStateCode } from '@haven/contract';
-import { fitScore, isEligible, offeredTimesOfDay, type MatchClient, type MatchProvider, type Reason, type TimeOfDay } from '@haven/domain';
+import type { IntakeAnswers, Modality, UsStateCode } from '@haven/contract';
+import { fitScore, isEligible, offeredTimesOfDay, type MatchClient, type MatchProvider, type Reason } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
@@ -52,13 +52,13 @@ export function matchClientOf(row: repo.ClientRow, waitingSince?: Date): MatchCl
     state: row.state as UsStateCode,
     requiredLanguages: row.required_languages,
     preferredLanguages: row.preferred_languages,
-    coverage: row.coverage as CoverageKind,
-    neededModalities: row.needed_modalities as Modality[],
-    focusAreas: row.focus_areas as FocusArea[],
+    coverage: row.coverage,
+    neededModalities: row.needed_modalities,
+    focusAreas: row.focus_areas,
     preferences: {
-      providerGender: row.provider_gender as Gender | null,
-      approaches: row.approaches as TherapyApproach[],
-      preferredTimes: row.preferred_times as TimeOfDay[],
+      providerGender: row.provider_gender,
+      approaches: row.approaches,
+      preferredTimes: row.preferred_times,
     },
     ...(waitingSince ? { waitingSince } : {}),
   };
@@ -76,13 +76,13 @@ export function matchProviderOf(row: repo.CandidateRow, clientZone: string | nul
     active: row.status === 'active',
     licensedStates: row.licensed_states as UsStateCode[],
     languages: row.languages,
-    coverage: row.coverage as CoverageKind[],
-    modalities: row.modalities as Modality[],
+    coverage: row.coverage,
+    modalities: row.modalities,
     capacity: row.capacity ?? 0,
     activeClients: row.load,
-    focusAreas: row.focus_areas as FocusArea[],
-    approaches: row.approaches as TherapyApproach[],
-    gender: row.gender as Gender | null,
+    focusAreas: row.focus_areas,
+    approaches: row.approaches,
+    gender: row.gender,
     offeredTimes: zone ? offeredTimesOfDay(row.weekly_availability as StoredWeekly, zone, clientZone ?? zone, today) : [],
     outcomeScore: null,
   };

@@ -1,5 +1,6 @@
 // The matching queue, its figures for operations, and safety follow-up: what care.repository.ts
 // leaves to the queue service.
+import type { UsStateCode } from '@haven/contract';
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -95,7 +96,7 @@ export function queuedClients(db: Db) {
 }
 
 /** How many of those waiting in the same state are ahead of (or level with) this client. */
-export async function queuePosition(db: Db, state: string, since: Date): Promise<number> {
+export async function queuePosition(db: Db, state: UsStateCode, since: Date): Promise<number> {
   const { n } = await db
     .selectFrom('match_queue as q')
     .innerJoin('clients as c', 'c.id', 'q.client_id')
@@ -107,7 +108,7 @@ export async function queuePosition(db: Db, state: string, since: Date): Promise
 }
 
 /** Places freed per day over recent weeks at providers licensed in the state (ended assignments). */
-export async function dailyFreedPlaces(db: Db, state: string, today: string, since: Date, days: number): Promise<number> {
+export async function dailyFreedPlaces(db: Db, state: UsStateCode, today: string, since: Date, days: number): Promise<number> {
   const { n } = await db
     .selectFrom('care_assignments as a')
     .select(sql<number>`count(*)::int`.as('n'))

@@ -161,7 +161,7 @@ function presentFlag(row: Awaited<ReturnType<typeof queueRepo.safetyFlags>>[numb
     clientId: row.client_id,
     clientName: row.client_name,
     clientEmail: row.client_email,
-    state: (row.client_state ?? 'DC') as SafetyFlag['state'],
+    state: row.client_state ?? 'DC',
     reasons: row.reasons as SafetyFlag['reasons'],
     item9: row.item9,
     raisedAt: row.raised_at.toISOString(),

@@ -67,7 +67,7 @@ export async function caseload(db: Db, user: UserRow, now = new Date()): Promise
         roomId: c.room_id,
         name: c.preferred_name,
         since: c.started_at.toISOString(),
-        coverage: c.coverage as 'direct' | 'eap' | 'health_plan',
+        coverage: c.coverage,
         openMessagingSession: messaging
           ? {
               id: messaging.id,

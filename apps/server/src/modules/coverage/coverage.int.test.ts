@@ -8,6 +8,7 @@ import {
   type IntakeAnswers,
   type LiveSession,
   type LiveSessionList,
+  type UsStateCode,
 } from '@haven/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ function intake(state: string, coverage: CoverageChoice): IntakeAnswers {
 }
 
 /** A client matched with a provider (open all week, no notice) in `state`, on `coverage`. */
-async function matchedClient(state: string, coverage: CoverageChoice) {
+async function matchedClient(state: UsStateCode, coverage: CoverageChoice) {
   const provider = await insertProvider(app.context.db, { states: [state], weekly: ALL_WEEK, capacity: 60 });
   const cookie = await newClient();
   const saved = await call('PUT', '/api/intake', cookie, { step: 'consent', answers: intake(state, coverage) });

@@ -1,13 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
+import type { CoverageKind, DirectPlan } from '@haven/contract';
 import type { Db } from '../../platform/db/database.ts';
-import type {
-  CoveragesTable,
-  DirectPlanName,
-  InvoicesTable,
-  LedgerEntriesTable,
-  MessagingSessionsTable,
-} from '../../platform/db/schema.ts';
+import type { CoveragesTable, InvoicesTable, LedgerEntriesTable, MessagingSessionsTable } from '../../platform/db/schema.ts';
 
 export type CoverageRow = Selectable<CoveragesTable>;
 export type LedgerRow = Selectable<LedgerEntriesTable>;
@@ -20,13 +15,13 @@ export function directPlans(db: Db) {
   return db.selectFrom('direct_plans').selectAll().orderBy('monthly_price_cents').execute();
 }
 
-export function directPlan(db: Db, plan: DirectPlanName) {
+export function directPlan(db: Db, plan: DirectPlan) {
   return db.selectFrom('direct_plans').selectAll().where('plan', '=', plan).executeTakeFirstOrThrow();
 }
 
 export async function updateDirectPlan(
   db: Db,
-  plan: DirectPlanName,
+  plan: DirectPlan,
   changes: { monthly_price_cents: number; live_sessions_per_month: number },
 ): Promise<void> {
   await db.updateTable('direct_plans').set(changes).where('plan', '=', plan).execute();
@@ -136,7 +131,7 @@ export async function currentProviderCoverage(db: Db, clientId: string): Promise
   return row ? row.coverage : null;
 }
 
-export async function setClientCoverageKind(trx: Db, clientId: string, kind: string): Promise<void> {
+export async function setClientCoverageKind(trx: Db, clientId: string, kind: CoverageKind): Promise<void> {
   await trx.updateTable('clients').set({ coverage: kind }).where('id', '=', clientId).execute();
 }
 

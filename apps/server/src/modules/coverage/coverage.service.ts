@@ -14,7 +14,6 @@ import type {
 import { anchorDayOf, nextPeriod, periodContaining } from '@haven/domain';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { DirectPlanName } from '../../platform/db/schema.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
@@ -42,7 +41,7 @@ export async function coverageOptions(db: Db): Promise<CoverageOptions> {
 
 /** What a choice resolved to, once checked. */
 export type CheckedChoice =
-  | { kind: 'direct'; plan: DirectPlanName }
+  | { kind: 'direct'; plan: DirectPlan }
   | { kind: 'eap'; code: string; partner: string; sessions: number; endsOn: string }
   | { kind: 'health_plan'; healthPlanId: string; memberId: string };
 
@@ -179,8 +178,8 @@ export async function chargeOnce(
 }
 
 /** The plan in force on a day: a pending change applies from its date. */
-export function planOn(coverage: repo.CoverageRow, day: string): { plan: DirectPlanName; paused: boolean } {
-  let plan = coverage.plan as DirectPlanName;
+export function planOn(coverage: repo.CoverageRow, day: string): { plan: DirectPlan; paused: boolean } {
+  let plan = coverage.plan as DirectPlan;
   let paused = coverage.paused;
   if (coverage.pending_change && coverage.pending_on && coverage.pending_on <= day) {
     if (coverage.pending_change === 'pause') paused = true;
@@ -218,7 +217,7 @@ async function renewDirect(trx: Db, payments: PaymentProcessor, coverage: repo.C
   }
 }
 
-export function planName(plan: DirectPlanName): string {
+export function planName(plan: DirectPlan): string {
   return { messaging: 'Messaging', messaging_live: 'Messaging + Live', live: 'Live' }[plan];
 }
 

@@ -1,9 +1,8 @@
 // The operations console's side of coverage: EAP organisations and their codes, health plans, the
 // direct plans' prices and allowances, and any client's ledger.
-import type { ClientLedger, ClientList, EapPartner, PlanCatalogue, Partners } from '@haven/contract';
+import type { ClientLedger, ClientList, DirectPlan, EapPartner, PlanCatalogue, Partners } from '@haven/contract';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { DirectPlanName } from '../../platform/db/schema.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './coverage.repository.ts';
@@ -95,7 +94,7 @@ export async function planCatalogue(db: Db): Promise<PlanCatalogue> {
 export async function updatePlan(
   db: Db,
   actor: Actor,
-  plan: DirectPlanName,
+  plan: DirectPlan,
   change: { monthlyPriceCents: number; liveSessionsPerMonth: number },
 ): Promise<PlanCatalogue> {
   await db.transaction().execute(async (trx) => {

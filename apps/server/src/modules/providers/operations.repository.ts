@@ -79,7 +79,7 @@ export async function searchProviders(db: Db, query: ProviderListQuery, today: s
       lastName: r.last_name,
       email: r.email,
       status: r.status,
-      credentials: r.credentials as ProviderList['providers'][number]['credentials'],
+      credentials: r.credentials,
       languages: r.languages,
       licensedStates: r.licensed_states as UsStateCode[],
       pendingLicences: r.pending_licences,

@@ -1,18 +1,4 @@
-import type {
-  Availability,
-  CoverageKind,
-  Credential,
-  FocusArea,
-  Gender,
-  Licence,
-  Modality,
-  ProviderProfile,
-  PublicProviderProfile,
-  TherapyApproach,
-  TimeOff,
-  UsStateCode,
-  WeeklyWindow,
-} from '@haven/contract';
+import type { Availability, Credential, Licence, ProviderProfile, PublicProviderProfile, TimeOff, WeeklyWindow } from '@haven/contract';
 import type { ExceptionRow, LicenceRow, ProviderRow, TimeOffRow } from './providers.repository.ts';
 
 // The database only ever holds values the contract accepted; these casts name that fact.
@@ -30,19 +16,19 @@ export function presentProfile(p: ProviderRow): ProviderProfile {
     firstName: p.first_name,
     lastName: p.last_name,
     pronouns: p.pronouns,
-    gender: p.gender as Gender | null,
-    credentials: p.credentials as Credential[],
+    gender: p.gender,
+    credentials: p.credentials,
     yearsExperience: p.years_experience,
     npi: p.npi,
-    focusAreas: p.focus_areas as FocusArea[],
-    approaches: p.approaches as TherapyApproach[],
+    focusAreas: p.focus_areas,
+    approaches: p.approaches,
     languages: p.languages,
     approachStatement: p.approach_statement,
     timeZone: p.time_zone,
     businessHours: windows(p.business_hours),
     capacity: p.capacity,
-    modalities: p.modalities as Modality[],
-    coverage: p.coverage as CoverageKind[],
+    modalities: p.modalities,
+    coverage: p.coverage,
     photoUrl: photoUrl(p),
   };
 }
@@ -50,7 +36,7 @@ export function presentProfile(p: ProviderRow): ProviderProfile {
 export function presentLicence(l: LicenceRow): Licence {
   return {
     id: l.id,
-    state: l.state as UsStateCode,
+    state: l.state,
     licenceType: l.licence_type as Credential,
     number: l.number,
     expiresOn: l.expires_on,
@@ -80,14 +66,14 @@ export function presentPublicProfile(p: ProviderRow, licences: LicenceRow[]): Pu
     firstName: p.first_name,
     lastName: p.last_name,
     pronouns: p.pronouns,
-    credentials: p.credentials as Credential[],
+    credentials: p.credentials,
     yearsExperience: p.years_experience,
-    licences: licences.map((l) => ({ state: l.state as UsStateCode, licenceType: l.licence_type as Credential })),
-    focusAreas: p.focus_areas as FocusArea[],
-    approaches: p.approaches as TherapyApproach[],
+    licences: licences.map((l) => ({ state: l.state, licenceType: l.licence_type as Credential })),
+    focusAreas: p.focus_areas,
+    approaches: p.approaches,
     languages: p.languages,
     approachStatement: p.approach_statement,
-    modalities: p.modalities as Modality[],
+    modalities: p.modalities,
     photoUrl: photoUrl(p),
   };
 }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { consentVersions, type CareState, type Message, type ResponseTimes, type RoomView, type ServerFrame } from '@haven/contract';
+import {
+  consentVersions,
+  type CareState,
+  type Message,
+  type ResponseTimes,
+  type RoomView,
+  type ServerFrame,
+  type UsStateCode,
+} from '@haven/contract';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -27,7 +35,7 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payl
   app.http.inject({ method, url, payload: payload as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
 
 /** A client matched to a fresh provider in `state`, both signed in, and their room. */
-async function pair(state: string) {
+async function pair(state: UsStateCode) {
   const provider = await insertProvider(app.context.db, { states: [state] });
   const signUp = await call('POST', '/api/auth/sign-up', undefined, aSignUp());
   const client = sessionCookieFrom(signUp.headers['set-cookie']);

@@ -1,7 +1,7 @@
 // Joining live sessions through the real API (PRODUCT §2.5): the join window, the licence check on
 // where the client is, fallbacks and ending, the attendance sweep, and the WebRTC signals relayed
 // over the real /api/live socket between the two people booked and nobody else.
-import type { JoinResult, LiveSession, ServerFrame, Signal } from '@haven/contract';
+import type { JoinResult, LiveSession, ServerFrame, Signal, UsStateCode } from '@haven/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive } from '../../testing/live-socket.ts';
 import { signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -34,7 +34,7 @@ const join = (cookie: string, id: string, body: { locationState?: string } = {})
 const rowOf = (id: string) => db().selectFrom('live_sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 /** A provider in Chicago licensed in two states, and their client (in Chicago too), with one booked session. */
-async function bookedPair(states: [string, string], options: { credits?: number } = {}) {
+async function bookedPair(states: [UsStateCode, UsStateCode], options: { credits?: number } = {}) {
   const provider = await kit.provider({ states });
   const client = await kit.client(states[0], { timeZone: CHICAGO, credits: options.credits, expectProvider: provider.id });
   const session = await kit.bookOne(client.cookie, (await kit.slotAfter(client.cookie, 2 * DAY)).start);

@@ -128,7 +128,7 @@ export async function sendDueReminders(db: Db, now = new Date(), batch = 100): P
   }
 }
 
-async function markDone(trx: Db, ids: string[], outcome: 'sent' | 'skipped', now: Date): Promise<void> {
+async function markDone(trx: Db, ids: DueReminder['id'][], outcome: 'sent' | 'skipped', now: Date): Promise<void> {
   if (ids.length === 0) return;
   await trx.updateTable('session_reminders').set({ done_at: now, outcome }).where('id', 'in', ids).execute();
 }

@@ -63,6 +63,17 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
   };
 }
 
+/** Drops a PostgreSQL schema and everything in it (a test's or a type check's scratch schema). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function openPglite(dir: string | null): Promise<Database> {
   if (dir) await fs.mkdir(dir, { recursive: true });
   const options = { parsers: { [DATE_OID]: keepText } };

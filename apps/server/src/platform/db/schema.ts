@@ -1,95 +1,50 @@
-/** Typed view of the tables created by `migrations/*.sql`, one file per domain; keep the two in step. */
-import type {
-  AuditEventsTable,
-  DataKeysTable,
-  DomainEventsTable,
-  LoginSessionsTable,
-  OutboxEmailsTable,
-  UsersTable,
-} from './schema/accounts.ts';
-import type {
-  AvailabilityExceptionsTable,
-  LicencesTable,
-  ProviderHolidaysTable,
-  ProviderInvitesTable,
-  ProvidersTable,
-  TimeOffTable,
-} from './schema/providers.ts';
-import type {
-  CareAssignmentsTable,
-  ClientNoticesTable,
-  ClientsTable,
-  MatchQueueTable,
-  MatchingRunsTable,
-  RoomsTable,
-  SafetyFlagsTable,
-  ScreenerResultsTable,
-} from './schema/care.ts';
-import type {
-  CoveragesTable,
-  DirectPlansTable,
-  EapCodesTable,
-  EapPartnersTable,
-  HealthPlansTable,
-  InvoicesTable,
-  LedgerEntriesTable,
-  MessagingSessionsTable,
-  PaymentChargesTable,
-} from './schema/coverage.ts';
-import type { MessageEmailLogTable, MessageStarsTable, MessagesTable, NotificationsTable, RoomReadsTable } from './schema/room.ts';
-import type {
-  LiveSessionsTable,
-  ProgressNoteAmendmentsTable,
-  ProgressNotesTable,
-  PsychotherapyNotesTable,
-  SessionRemindersTable,
-} from './schema/sessions.ts';
+/**
+ * The database's types: `schema/generated.ts` is generated from the migrated schema by
+ * `npm run db:types` (and checked in CI by `npm run db:types:check`); never edit it by hand.
+ * Product value types of columns are named in `schema-types.ts` and `schema/columns.ts`.
+ */
+import type { DB } from './schema/generated.ts';
 
-export type * from './schema/accounts.ts';
-export type * from './schema/providers.ts';
-export type * from './schema/care.ts';
-export type * from './schema/coverage.ts';
-export type * from './schema/room.ts';
-export type * from './schema/sessions.ts';
+export type { DB } from './schema/generated.ts';
+export type * from './schema/columns.ts';
 
-export interface DB {
-  data_keys: DataKeysTable;
-  users: UsersTable;
-  login_sessions: LoginSessionsTable;
-  providers: ProvidersTable;
-  licences: LicencesTable;
-  availability_exceptions: AvailabilityExceptionsTable;
-  time_off: TimeOffTable;
-  provider_invites: ProviderInvitesTable;
-  audit_events: AuditEventsTable;
-  domain_events: DomainEventsTable;
-  outbox_emails: OutboxEmailsTable;
-  clients: ClientsTable;
-  screener_results: ScreenerResultsTable;
-  safety_flags: SafetyFlagsTable;
-  rooms: RoomsTable;
-  care_assignments: CareAssignmentsTable;
-  match_queue: MatchQueueTable;
-  live_sessions: LiveSessionsTable;
-  session_reminders: SessionRemindersTable;
-  client_notices: ClientNoticesTable;
-  matching_runs: MatchingRunsTable;
-  direct_plans: DirectPlansTable;
-  eap_partners: EapPartnersTable;
-  eap_codes: EapCodesTable;
-  health_plans: HealthPlansTable;
-  coverages: CoveragesTable;
-  ledger_entries: LedgerEntriesTable;
-  messaging_sessions: MessagingSessionsTable;
-  invoices: InvoicesTable;
-  payment_charges: PaymentChargesTable;
-  messages: MessagesTable;
-  room_reads: RoomReadsTable;
-  message_stars: MessageStarsTable;
-  notifications: NotificationsTable;
-  message_email_log: MessageEmailLogTable;
-  provider_holidays: ProviderHolidaysTable;
-  progress_notes: ProgressNotesTable;
-  progress_note_amendments: ProgressNoteAmendmentsTable;
-  psychotherapy_notes: PsychotherapyNotesTable;
-}
+/** One name per table, for `Selectable<…>`, `Insertable<…>` and `Updateable<…>`. */
+export type AuditEventsTable = DB['audit_events'];
+export type AvailabilityExceptionsTable = DB['availability_exceptions'];
+export type CareAssignmentsTable = DB['care_assignments'];
+export type ClientNoticesTable = DB['client_notices'];
+export type ClientsTable = DB['clients'];
+export type CoveragesTable = DB['coverages'];
+export type DataKeysTable = DB['data_keys'];
+export type DirectPlansTable = DB['direct_plans'];
+export type DomainEventsTable = DB['domain_events'];
+export type EapCodesTable = DB['eap_codes'];
+export type EapPartnersTable = DB['eap_partners'];
+export type HealthPlansTable = DB['health_plans'];
+export type InvoicesTable = DB['invoices'];
+export type LedgerEntriesTable = DB['ledger_entries'];
+export type LicencesTable = DB['licences'];
+export type LiveSessionsTable = DB['live_sessions'];
+export type LoginSessionsTable = DB['login_sessions'];
+export type MatchQueueTable = DB['match_queue'];
+export type MatchingRunsTable = DB['matching_runs'];
+export type MessageEmailLogTable = DB['message_email_log'];
+export type MessageStarsTable = DB['message_stars'];
+export type MessagesTable = DB['messages'];
+export type MessagingSessionsTable = DB['messaging_sessions'];
+export type NotificationsTable = DB['notifications'];
+export type OutboxEmailsTable = DB['outbox_emails'];
+export type PaymentChargesTable = DB['payment_charges'];
+export type ProgressNoteAmendmentsTable = DB['progress_note_amendments'];
+export type ProgressNotesTable = DB['progress_notes'];
+export type ProviderHolidaysTable = DB['provider_holidays'];
+export type ProviderInvitesTable = DB['provider_invites'];
+export type ProvidersTable = DB['providers'];
+export type PsychotherapyNotesTable = DB['psychotherapy_notes'];
+export type RoomReadsTable = DB['room_reads'];
+export type RoomsTable = DB['rooms'];
+export type SafetyFlagsTable = DB['safety_flags'];
+export type ScreenerResultsTable = DB['screener_results'];
+export type SessionRemindersTable = DB['session_reminders'];
+export type TimeOffTable = DB['time_off'];
+export type UsersTable = DB['users'];

@@ -58,15 +58,17 @@ export async function processEvents(db: Db, handlers: EventHandler[], options: P
           .skipLocked()
           .executeTakeFirst();
         if (!row) return null;
-        Object.assign(claimed, { seq: row.seq, attempts: row.attempts });
-        const event = { type: row.type, payload: row.payload, seq: row.seq, at: row.created_at } as RecordedEvent;
+        // pg reads a bigint as text, PGlite as a number; a RecordedEvent's seq is text on both.
+        const seq = String(row.seq);
+        Object.assign(claimed, { seq, attempts: row.attempts });
+        const event = { type: row.type, payload: row.payload, seq, at: row.created_at } as RecordedEvent;
         const afterCommit: AfterCommit[] = [];
         for (const handler of handlers) {
           if (!handler.handles.includes(event.type)) continue;
           const after = await handler.handle(trx, event);
           if (after) afterCommit.push(after);
         }
-        await trx.updateTable('domain_events').set({ processed_at: new Date() }).where('seq', '=', row.seq).execute();
+        await trx.updateTable('domain_events').set({ processed_at: new Date() }).where('seq', '=', seq).execute();
         return afterCommit;
       });
       if (after === null) return handled;
