@@ -28,7 +28,7 @@ import { actorOf, requireRole } from '../identity/identity.policy.ts';
 import * as care from './care.service.ts';
 import * as submission from './submission.service.ts';
 import { intakeOf, saveIntake } from './intake.service.ts';
-import { coverageState } from '../coverage/coverage.service.ts';
+import { coverageState } from '../coverage/coverage-state.service.ts';
 import * as sessions from './sessions.service.ts';
 import { listSafetyFlags, matchingOverview, recordFollowUp, runMatchingBatch } from './queue.service.ts';
 
