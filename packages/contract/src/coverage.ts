@@ -162,7 +162,9 @@ export type DirectPlanChange = z.infer<typeof DirectPlanChange>;
 /** The client confirms the estimate they saw; a changed estimate is refused so they see it again. */
 export const StartMessagingSessionRequest = z.strictObject({ acceptedCostCents: z.number().int().min(0) });
 
-export const sessionOutcomes = ['completed', 'client_no_show', 'provider_no_show'] as const;
+/** What a provider records once a live session's start has passed. */
+export const sessionOutcomes = ['completed', 'client_no_show', 'provider_no_show'] as const satisfies readonly LiveOutcome[];
+export type RecordedSessionOutcome = (typeof sessionOutcomes)[number];
 export const SessionOutcomeRequest = z.strictObject({ outcome: z.enum(sessionOutcomes) });
 
 // ── Operations: partners ───────────────────────────────────────────────────────────────────

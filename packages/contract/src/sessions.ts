@@ -23,14 +23,6 @@ export type LiveOutcome = z.infer<typeof LiveOutcome>;
 const Instant = z.iso.datetime({ offset: true });
 const Reason = z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' });
 
-/** Minutes before the start the join button opens, and after it a party still absent is a no-show. */
-export const JOIN_OPENS_MINUTES = 10;
-export const NO_SHOW_AFTER_MINUTES = 10;
-/** Sessions may run a little over: the room stays open this long after the booked end. */
-export const OVERRUN_MINUTES = 30;
-/** Changes this far ahead or more are free; later ones follow the ledger rules. */
-export const FREE_CHANGE_HOURS = 24;
-
 export const LiveSession = z.object({
   id: z.uuid(),
   /** Shared by every session of a weekly or every-other-week series. */

@@ -96,3 +96,19 @@ export { anchorDayOf, nextPeriod, periodContaining, type Period } from './covera
 export { REPLY_BY_SEARCH_DAYS, replyBy, workingDayMinutes, type BusinessHours } from './reply-by.ts';
 export { percentile } from './stats.ts';
 export { CPT_MINIMUM_MINUTES, cptForMinutes, psychotherapyCptCodes, type PsychotherapyCpt } from './cpt.ts';
+export {
+  FREE_CHANGE_HOURS,
+  JOIN_OPENS_MINUTES,
+  NO_SHOW_AFTER_MINUTES,
+  OVERRUN_MINUTES,
+  attendanceOutcome,
+  isFreeChange,
+  isJoinable,
+  isNoShow,
+  isOpenStatus,
+  joinWindow,
+  noShowAt,
+  type AttendanceNotice,
+  type AttendanceOutcome,
+} from './live-sessions.ts';
+export { sessionTime, zoneOrUtc } from './session-time.ts';

@@ -26,8 +26,9 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { actorOf, requireRole } from '../identity/identity.policy.ts';
 import * as care from './care.service.ts';
+import * as submission from './submission.service.ts';
 import { intakeOf, saveIntake } from './intake.service.ts';
-import { coverageState } from '../coverage/coverage.service.ts';
+import { coverageState } from '../coverage/coverage-state.service.ts';
 import * as sessions from './sessions.service.ts';
 import { listSafetyFlags, matchingOverview, recordFollowUp, runMatchingBatch } from './queue.service.ts';
 
@@ -88,7 +89,7 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: FirstSessionSlots, ...errors },
       },
     },
-    async (request) => care.firstSessionSlots(db, sealer, await me(request), slotRange(request.query)),
+    async (request) => submission.firstSessionSlots(db, sealer, await me(request), slotRange(request.query)),
   );
 
   app.post(
@@ -103,7 +104,7 @@ export function registerCare(app: Http, context: AppContext): void {
     },
     async (request, reply) => {
       const user = client(request);
-      const state = await care.submitIntake(db, context, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
+      const state = await submission.submitIntake(db, context, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
       return reply.status(201).send(state);
     },
   );

@@ -21,6 +21,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { actorOf, requireRole, requireUser } from '../identity/identity.policy.ts';
 import { clientIdOf } from '../care/care.service.ts';
+import { coverageState } from './coverage-state.service.ts';
 import * as coverage from './coverage.service.ts';
 import * as partners from './partners.service.ts';
 
@@ -46,7 +47,7 @@ export function registerCoverage(app: Http, context: AppContext): void {
     { schema: { tags, summary: 'Your coverage, what is left, history and invoices', response: { 200: CoverageState, ...errors } } },
     async (request) => {
       const user = requireRole(request, 'client');
-      return coverage.coverageState(db, eligibility, await clientIdOf(db, user.id));
+      return coverageState(db, eligibility, await clientIdOf(db, user.id));
     },
   );
 
@@ -57,7 +58,7 @@ export function registerCoverage(app: Http, context: AppContext): void {
       const user = requireRole(request, 'client');
       const clientId = await clientIdOf(db, user.id, { submitted: true });
       await coverage.changeCoverage(db, context, actorOf(user), clientId, request.body.coverage);
-      return coverage.coverageState(db, eligibility, clientId);
+      return coverageState(db, eligibility, clientId);
     },
   );
 
@@ -75,7 +76,7 @@ export function registerCoverage(app: Http, context: AppContext): void {
       const user = requireRole(request, 'client');
       const clientId = await clientIdOf(db, user.id, { submitted: true });
       await coverage.changeDirectPlan(db, payments, actorOf(user), clientId, request.body.to);
-      return coverage.coverageState(db, eligibility, clientId);
+      return coverageState(db, eligibility, clientId);
     },
   );
 

@@ -6,7 +6,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './coverage.repository.ts';
-import { coverageOptions, coverageState } from './coverage.service.ts';
+import { coverageState } from './coverage-state.service.ts';
+import { coverageOptions } from './coverage.service.ts';
 
 const partnerSubject = (id: string) => ({ type: 'partner', id });
 

@@ -5,6 +5,8 @@
 // Rules every entry keeps: no message content ever; in discreet mode (the `discreet.*` entries) no
 // names and no times either; links point into Haven, where the person signs in to read more.
 
+import type { AttendanceNotice } from '@haven/domain';
+
 export type Locale = 'en';
 export type Rendered = { subject: string; text: string };
 export type Modality = 'video' | 'audio' | 'chat';
@@ -14,8 +16,6 @@ type SessionWords = { other: string; when: string };
 /** What each notice needs to be written. */
 export type Catalogue = {
   modality: Record<Modality, string>;
-  /** "Tue 24 Nov at 3:00 PM (America/Chicago)", in the reader's own zone. */
-  sessionTime(at: Date, timeZone: string): string;
   bell: {
     sessionRequested(p: { client: string; what: string }): string;
     sessionBooked(p: { client: string; what: string }): string;
@@ -24,7 +24,7 @@ export type Catalogue = {
     cancelled(p: SessionWords & { reason: string | null }): string;
     rescheduled(p: SessionWords & { reason: string | null }): string;
     cancelledProviderChanged(p: SessionWords): string;
-    attendance: Record<'declined' | 'provider_no_show' | 'client_no_show', Record<'client' | 'provider', (p: SessionWords) => string>>;
+    attendance: Record<AttendanceNotice, Record<'client' | 'provider', (p: SessionWords) => string>>;
     reminder(p: SessionWords & { what: string }): string;
     /** The one-or-many phrase of a booking notice: "a video session on …" / "3 video sessions from …". */
     booking(p: { count: number; modality: Modality; when: string }): string;
@@ -56,18 +56,6 @@ const withReason = (text: string, reason: string | null, prefix = ' Reason: ') =
 
 const en: Catalogue = {
   modality: { video: 'video session', audio: 'audio session', chat: 'live chat session' },
-  sessionTime(at, timeZone) {
-    const format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    });
-    const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-    return `${part.weekday} ${part.day} ${part.month} at ${part.hour}:${part.minute} ${part.dayPeriod} (${timeZone})`;
-  },
   bell: {
     sessionRequested: ({ client, what }) => `${client} asked for ${what}. Confirm or decline it.`,
     sessionBooked: ({ client, what }) => `${client} booked ${what}.`,

@@ -2,6 +2,7 @@
 // transaction that marks its event processed (platform/events/event-processor.ts), so a notice or
 // an email is written exactly once however often the worker restarts; live pushes of the bell's
 // count run after the commit.
+import { sessionTime } from '@haven/domain';
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { SessionFacts } from '../../platform/events/domain-events.ts';
@@ -9,7 +10,7 @@ import { on, type EventHandler } from '../../platform/events/event-processor.ts'
 import { adminEmails } from '../identity/identity.service.ts';
 import { catalogueFor } from './catalogue.ts';
 import * as repo from './notifications.repository.ts';
-import { pushUnreadCounts, sendEmail, sessionTime, tellAboutSession } from './notifications.service.ts';
+import { pushUnreadCounts, sendEmail, tellAboutSession } from './notifications.service.ts';
 
 /** At most one email per room and recipient in this window: a burst of messages is one email. */
 export const MESSAGE_EMAIL_WINDOW_MS = 15 * 60_000;

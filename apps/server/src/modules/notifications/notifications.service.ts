@@ -1,26 +1,17 @@
 // The bell, its live count, and email (PRODUCT §2.4): who hears what is decided here, from the
 // domain events other modules record (notifications.handlers.ts), and written from one catalogue.
 import type { Notifications } from '@haven/contract';
-import { isIanaTimeZone } from '@haven/domain';
 import type { Db } from '../../platform/db/database.ts';
 import type { LiveBus } from '../../platform/events/live-bus.ts';
 import { queueEmail } from '../../platform/mail/outbox.ts';
 import type { UserRow } from '../identity/identity.service.ts';
-import { catalogueFor, type Rendered } from './catalogue.ts';
+import type { Rendered } from './catalogue.ts';
 import * as repo from './notifications.repository.ts';
 
 export type Publisher = Pick<LiveBus, 'publish'>;
 
 /** The per-user live channel; a tab subscribed to it hears `{ type: 'notification', unread }`. */
 export const userChannel = (userId: string) => `user:${userId}`;
-
-/** A zone to write a time in: the person's own, else UTC, so a time is never written in a zone that does not exist. */
-export const zoneOrUtc = (timeZone: string | null | undefined) => (timeZone && isIanaTimeZone(timeZone) ? timeZone : 'UTC');
-
-/** "Tue 24 Nov at 3:00 PM (America/Chicago)": the zone is named, so the time cannot be misread. */
-export function sessionTime(at: Date, timeZone: string | null): string {
-  return catalogueFor().sessionTime(at, zoneOrUtc(timeZone));
-}
 
 // ── The bell ───────────────────────────────────────────────────────────────────────────────
 

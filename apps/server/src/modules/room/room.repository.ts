@@ -1,4 +1,4 @@
-import { JOIN_OPENS_MINUTES, OVERRUN_MINUTES } from '@haven/contract';
+import { JOIN_OPENS_MINUTES, OVERRUN_MINUTES } from '@haven/domain';
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';

@@ -13,6 +13,7 @@ import type { UserRow } from '../identity/identity.service.ts';
 import { readRoomNotices } from '../notifications/notifications.service.ts';
 import { providerOf, publicProfilesById } from '../providers/providers.service.ts';
 import { acceptUpload } from './media.ts';
+import { presentClientRoom, presentInboxRoom, presentMessages } from './room.presenter.ts';
 import * as repo from './room.repository.ts';
 
 export type Room = Pick<AppContext, 'db' | 'sealer' | 'blobs' | 'live' | 'config'>;
@@ -55,46 +56,7 @@ async function present(room: Room, access: Access, rows: repo.MessageRow[], view
     viewerId,
     rows.map((r) => r.id),
   );
-  const names = {
-    client: access.parties.client_name,
-    provider: `${access.parties.provider_first_name ?? ''} ${access.parties.provider_last_name ?? ''}`.trim(),
-  };
-  return Promise.all(rows.map(async (row) => presentOne(room, access.parties, row, starred.has(row.id), names)));
-}
-
-async function presentOne(
-  room: Room,
-  parties: repo.RoomParties,
-  row: repo.MessageRow,
-  starred: boolean,
-  names: { client: string; provider: string },
-): Promise<Message> {
-  const body = row.body_sealed
-    ? await room.sealer.open(parties.client_id, row.body_sealed, { table: 'messages', row: row.id, field: 'body' })
-    : null;
-  return {
-    id: row.id,
-    roomId: row.room_id,
-    seq: Number(row.seq),
-    senderId: row.sender_id,
-    senderRole: row.sender_role,
-    senderName: row.sender_role === 'client' ? names.client : names.provider || 'Your provider',
-    clientMessageId: row.client_message_id,
-    kind: row.kind,
-    text: row.kind === 'text' ? body : null,
-    attachment: row.blob_key
-      ? {
-          url: `/api/rooms/${row.room_id}/messages/${row.id}/media`,
-          contentType: row.content_type ?? 'application/octet-stream',
-          size: row.size_bytes ?? 0,
-          durationMs: row.duration_ms,
-          filename: row.kind === 'file' ? body : null,
-        }
-      : null,
-    sentAt: row.sent_at.toISOString(),
-    liveSessionId: row.live_session_id,
-    starred,
-  };
+  return presentMessages(room.sealer, access.parties, rows, starred);
 }
 
 const actorOf = (user: UserRow): Actor => ({ id: user.id, label: `${user.preferred_name} (${user.role})` });
@@ -351,17 +313,7 @@ export async function businessHoursOf(db: Db, providerId: string): Promise<Busin
 export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<Inbox> {
   const provider = await providerOf(db, user);
   const [rows, hours] = await Promise.all([repo.providerRooms(db, provider.id, user.id), businessHoursOf(db, provider.id)]);
-  const rooms = rows.map((row) => {
-    const due = row.awaiting_since ? replyBy(new Date(row.awaiting_since), hours) : null;
-    return {
-      roomId: row.room_id,
-      clientName: row.client_name,
-      lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
-      unread: Number(row.unread ?? 0),
-      replyBy: due?.toISOString() ?? null,
-      overdue: due !== null && due < now,
-    };
-  });
+  const rooms = rows.map((row) => presentInboxRoom(row, row.awaiting_since ? replyBy(new Date(row.awaiting_since), hours) : null, now));
   // Most urgent first; rooms waiting for nothing last, most recent first.
   rooms.sort(
     (a, b) => (a.replyBy ?? '9999').localeCompare(b.replyBy ?? '9999') || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''),
@@ -372,7 +324,7 @@ export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<In
 export async function myRooms(db: Db, user: UserRow): Promise<MyRooms> {
   if (user.role === 'client') {
     const room = await repo.clientRoom(db, user.id);
-    return { rooms: room ? [{ roomId: room.room_id, otherName: 'Your provider', unread: Number(room.unread ?? 0) }] : [] };
+    return { rooms: room ? [presentClientRoom(room)] : [] };
   }
   const box = await inbox(db, user);
   return { rooms: box.rooms.map((r) => ({ roomId: r.roomId, otherName: r.clientName, unread: r.unread })) };

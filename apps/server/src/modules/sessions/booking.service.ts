@@ -1,39 +1,28 @@
 // Booking a live session with the current provider, and changing it (PRODUCT §2.5). Every write
 // locks the provider's row first, so two requests for one slot are decided one after the other
 // and the second finds the first; the ledger reserves in the same transaction.
-import type {
-  BookingOptions,
-  BookLiveSessionRequest,
-  CancelRequest,
-  DecideRequest,
-  LiveModality,
-  LiveSession,
-  RescheduleRequest,
-  SessionSettings,
-} from '@haven/contract';
-import { weeklySeries } from '@haven/domain';
+import type { BookingOptions, BookLiveSessionRequest, LiveModality, LiveSession, SessionSettings } from '@haven/contract';
+import { isOpenStatus, sessionTime, weeklySeries } from '@haven/domain';
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../../app-context.ts';
-import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../caller.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as coverage from '../coverage/coverage.service.ts';
 import * as ledger from '../coverage/session-ledger.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { bookableSlots } from '../providers/providers.service.ts';
-import { recordEvent, type SessionChange } from '../../platform/events/domain-events.ts';
-import { sessionTime } from '../notifications/notifications.service.ts';
+import { recordEvent } from '../../platform/events/domain-events.ts';
 import { scheduleReminders } from './reminders.ts';
-import { isFreeChange, presentSession, sessionFacts } from './sessions.presenter.ts';
-import { partyOf, type Party } from './sessions.policy.ts';
+import { presentSession, sessionFacts } from './sessions.presenter.ts';
+import { partyOf } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
-export type Deps = Pick<AppContext, 'payments' | 'eligibility' | 'config' | 'live'>;
 type Range = { from: Date; to: Date };
 
-const MINUTE_MS = 60_000;
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
-const subject = (clientId: string) => ({ type: 'client', id: clientId });
+export const MINUTE_MS = 60_000;
+export const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+export const subject = (clientId: string) => ({ type: 'client', id: clientId });
 const LIVE_MODALITIES: LiveModality[] = ['video', 'audio', 'chat'];
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────
@@ -81,29 +70,29 @@ function options(provider: repo.ProviderBooking, length: number, slots: BookingO
   };
 }
 
-export async function bookingOptions(db: Db, user: UserRow, range: Range & { length?: number }, now = new Date()): Promise<BookingOptions> {
+export async function bookingOptions({ db, user, now }: Caller, range: Range & { length?: number }): Promise<BookingOptions> {
   const { provider } = await currentProviderOf(db, user);
   const length = range.length ?? usualLength(provider);
   return options(provider, length, await openSlotsOf(db, provider, range, length, now));
 }
 
 /** Times the session could move to: same provider, same length. */
-export async function rescheduleOptions(db: Db, user: UserRow, sessionId: string, range: Range, now = new Date()): Promise<BookingOptions> {
+export async function rescheduleOptions({ db, user, now }: Caller, sessionId: string, range: Range): Promise<BookingOptions> {
   const { session } = await partyOf(db, user, sessionId);
   const length = lengthOf(session);
   const provider = keepingLength(await requireProvider(db, session.provider_id), length);
   return options(provider, length, await openSlotsOf(db, provider, range, length, now, session.id));
 }
 
-export async function sessionsOf(db: Db, user: UserRow, now = new Date()): Promise<{ upcoming: LiveSession[]; past: LiveSession[] }> {
+export async function sessionsOf({ db, user, now }: Caller): Promise<{ upcoming: LiveSession[]; past: LiveSession[] }> {
   const party = await partyFilter(db, user);
   const rows = await repo.sessionsOfParty(db, party, { from: new Date(now.getTime() - 180 * 86_400_000) });
   const sessions = rows.map((row) => presentSession(row, now));
-  const isUpcoming = (s: LiveSession) => (s.status === 'requested' || s.status === 'booked') && new Date(s.endsAt) > now;
+  const isUpcoming = (s: LiveSession) => isOpenStatus(s.status) && new Date(s.endsAt) > now;
   return { upcoming: sessions.filter(isUpcoming), past: sessions.filter((s) => !isUpcoming(s)).reverse() };
 }
 
-export async function sessionOf(db: Db, user: UserRow, sessionId: string, now = new Date()): Promise<LiveSession> {
+export async function sessionOf({ db, user, now }: Pick<Caller, 'db' | 'user' | 'now'>, sessionId: string): Promise<LiveSession> {
   return presentSession((await partyOf(db, user, sessionId)).session, now);
 }
 
@@ -117,30 +106,23 @@ async function partyFilter(db: Db, user: UserRow): Promise<{ clientId: string } 
   return { clientId: client?.id ?? '00000000-0000-0000-0000-000000000000' };
 }
 
-async function requireProvider(db: Db, providerId: string): Promise<repo.ProviderBooking> {
+export async function requireProvider(db: Db, providerId: string): Promise<repo.ProviderBooking> {
   const provider = await repo.providerForBooking(db, providerId, dayOf(new Date()));
   if (!provider) throw new AppError('not_found');
   return provider;
 }
 
 /** A session moves at its own length, even one the provider has since stopped offering. */
-const keepingLength = (provider: repo.ProviderBooking, length: number): repo.ProviderBooking =>
+export const keepingLength = (provider: repo.ProviderBooking, length: number): repo.ProviderBooking =>
   provider.session_lengths.includes(length) ? provider : { ...provider, session_lengths: [...provider.session_lengths, length] };
 
-const lengthOf = (s: Pick<repo.SessionRow, 'starts_at' | 'ends_at'>) =>
+export const lengthOf = (s: Pick<repo.SessionRow, 'starts_at' | 'ends_at'>) =>
   Math.round((new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / MINUTE_MS);
 
 // ── Booking ────────────────────────────────────────────────────────────────────────────────
 
 /** Books one session or a weekly series; all of it or none of it. */
-export async function book(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
-  request: BookLiveSessionRequest,
-  now = new Date(),
-): Promise<LiveSession[]> {
+export async function book({ db, deps, actor, user, now }: Caller, request: BookLiveSessionRequest): Promise<LiveSession[]> {
   const { clientId, roomId, provider } = await currentProviderOf(db, user);
   if (!provider.session_lengths.includes(request.lengthMinutes)) {
     throw AppError.invalid(
@@ -205,7 +187,7 @@ export async function book(
   return (await repo.sessionsWithParties(db, ids)).map((row) => presentSession(row, now));
 }
 
-async function requireOpenSlot(
+export async function requireOpenSlot(
   db: Db,
   provider: repo.ProviderBooking,
   start: Date,
@@ -230,7 +212,7 @@ export async function overlapsBooking(
   return (await repo.openSessionsNear(trx, provider.id, start, end, provider.buffer_minutes, exceptId)).length > 0;
 }
 
-function slotTaken(start: Date, zone: string): AppError {
+export function slotTaken(start: Date, zone: string): AppError {
   return new AppError(
     'slot_taken',
     `${sessionTime(start, zone)} is not open any more: it was just taken, is too soon, or is outside your provider's hours. Choose another time.`,
@@ -245,181 +227,15 @@ export async function remindBoth(trx: Db, sessionId: string, reminderMinutes: nu
   await scheduleReminders(trx, { id: session.id, startsAt: new Date(session.starts_at), userIds }, reminderMinutes, now);
 }
 
-// ── Changes ────────────────────────────────────────────────────────────────────────────────
-
-/** How a change settles the ledger: the provider's changes never cost the client. */
-function settlementFor(party: Party, session: repo.SessionRow, now: Date): ledger.Settlement {
-  if (party.role === 'provider') return 'cancelled_by_provider';
-  if (session.status === 'requested') return 'cancelled_early';
-  return isFreeChange(session, now) ? 'cancelled_early' : 'cancelled_late';
-}
-
-function requireChangeable(session: repo.SessionRow, now: Date): void {
-  if (session.status !== 'booked' && session.status !== 'requested')
-    throw new AppError('conflict', 'This session is already cancelled or over.');
-  if (new Date(session.starts_at) <= now) throw new AppError('conflict', 'This session has already started, so it cannot be changed now.');
-}
-
-export async function cancel(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
-  sessionId: string,
-  request: CancelRequest,
-  now = new Date(),
-): Promise<LiveSession> {
-  const party = await partyOf(db, user, sessionId);
-  await db.transaction().execute(async (trx) => {
-    const session = await repo.lockSession(trx, sessionId);
-    if (!session) throw new AppError('not_found');
-    requireChangeable(session, now);
-    const settlement = settlementFor(party, session, now);
-    await repo.updateSession(trx, sessionId, {
-      status: 'cancelled',
-      outcome: settlement,
-      cancelled_by: party.role,
-      change_reason: request.reason ?? null,
-      settled_at: now,
-    });
-    await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
-    await recordAudit(trx, {
-      actor,
-      action: 'live_session.cancelled',
-      subject: subject(session.client_id),
-      detail: { sessionId, outcome: settlement, by: party.role },
-    });
-    await recordChange(trx, party, sessionId, 'cancelled', request.reason ?? null);
-  });
-  return sessionOf(db, user, sessionId, now);
-}
-
-export async function reschedule(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
-  sessionId: string,
-  request: RescheduleRequest,
-  now = new Date(),
-): Promise<LiveSession> {
-  const party = await partyOf(db, user, sessionId);
-  const old = party.session;
-  requireChangeable(old, now);
-  const length = lengthOf(old);
-  const provider = keepingLength(await requireProvider(db, old.provider_id), length);
-  const zone = (party.role === 'client' ? old.client_time_zone : old.provider_time_zone) ?? 'UTC';
-  const start = new Date(request.start);
-  if (start <= now) throw AppError.invalid('start', 'That time has passed. Choose a time in the future.');
-  let cost = old.cost_cents;
-  if (party.role === 'client') {
-    const current = await coverage.currentCoverageOf(db, old.client_id);
-    const estimate = await coverage.estimateOf(db, deps.eligibility, current, dayOf(start));
-    if (estimate) coverage.requireAccepted(estimate, request.acceptedCostCents ?? -1);
-    cost = estimate?.costCents ?? 0;
-  }
-  await requireOpenSlot(db, provider, start, length, now, zone, old.id);
-  const id = await db.transaction().execute(async (trx) => {
-    await repo.lockProvider(trx, provider.id);
-    const session = await repo.lockSession(trx, sessionId);
-    if (!session) throw new AppError('not_found');
-    requireChangeable(session, now);
-    const end = new Date(start.getTime() + length * MINUTE_MS);
-    if (await overlapsBooking(trx, provider, start, end, session.id)) throw slotTaken(start, zone);
-    const settlement = settlementFor(party, session, now);
-    await repo.updateSession(trx, sessionId, {
-      status: 'cancelled',
-      outcome: settlement,
-      cancelled_by: party.role,
-      change_reason: request.reason ?? 'Moved to another time',
-      settled_at: now,
-    });
-    await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
-    const status = party.role === 'provider' || provider.auto_confirm ? 'booked' : 'requested';
-    const locked = await coverage.lockCurrentCoverage(trx, session.client_id);
-    const moved = await repo.insertSession(trx, {
-      client_id: session.client_id,
-      provider_id: session.provider_id,
-      room_id: session.room_id,
-      starts_at: start,
-      ends_at: end,
-      modality: session.modality,
-      current_modality: session.modality,
-      status,
-      confirmed_at: status === 'booked' ? now : null,
-      series_id: session.series_id,
-      rescheduled_from: session.id,
-      coverage_id: locked.id,
-      cost_cents: cost,
-    });
-    await ledger.reserveLiveSession(trx, locked, { id: moved.id, startsAt: start, costCents: cost });
-    await remindBoth(trx, moved.id, deps.config.reminderMinutes, now);
-    await recordAudit(trx, {
-      actor,
-      action: 'live_session.rescheduled',
-      subject: subject(session.client_id),
-      detail: { from: sessionId, to: moved.id, outcome: settlement, by: party.role },
-    });
-    await recordChange(trx, party, moved.id, 'rescheduled', request.reason ?? null, start);
-    return moved.id;
-  });
-  return sessionOf(db, user, id, now);
-}
-
-/** The provider answers a request: confirmed, or declined with the session returned. */
-export async function decide(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
-  sessionId: string,
-  request: DecideRequest,
-  now = new Date(),
-): Promise<LiveSession> {
-  const party = await partyOf(db, user, sessionId);
-  if (party.role !== 'provider') throw new AppError('forbidden', 'Only the provider confirms or declines a session.');
-  await db.transaction().execute(async (trx) => {
-    const session = await repo.lockSession(trx, sessionId);
-    if (!session || session.status !== 'requested')
-      throw new AppError('conflict', 'This session is not waiting for your answer any more. Reload the page.');
-    if (request.decision === 'confirm') {
-      await repo.updateSession(trx, sessionId, { status: 'booked', confirmed_at: now });
-    } else {
-      await repo.updateSession(trx, sessionId, {
-        status: 'cancelled',
-        outcome: 'declined',
-        cancelled_by: 'provider',
-        change_reason: request.reason ?? null,
-        settled_at: now,
-      });
-      await ledger.settleLiveSession(trx, deps.payments, sessionId, 'declined');
-    }
-    await recordAudit(trx, {
-      actor,
-      action: `live_session.${request.decision === 'confirm' ? 'confirmed' : 'declined'}`,
-      subject: subject(session.client_id),
-      detail: { sessionId },
-    });
-    await recordChange(trx, party, sessionId, request.decision === 'confirm' ? 'confirmed' : 'declined', request.reason ?? null);
-  });
-  return sessionOf(db, user, sessionId, now);
-}
-
-/** Records a change by one party, for the other to be told (in their own zone, by the notifications module). */
-function recordChange(trx: Db, party: Party, sessionId: string, change: SessionChange, reason: string | null, startsAt?: Date) {
-  const facts = sessionFacts({ ...party.session, id: sessionId }, startsAt);
-  return recordEvent(trx, { type: 'session.changed', payload: { ...facts, change, by: party.role, reason } });
-}
-
 // ── Provider settings ──────────────────────────────────────────────────────────────────────
 
-export async function settingsOf(db: Db, user: UserRow): Promise<SessionSettings> {
+export async function settingsOf({ db, user }: Caller): Promise<SessionSettings> {
   const provider = await repo.providerOfUser(db, user.id);
   if (!provider) throw new AppError('forbidden');
   return { autoConfirm: provider.auto_confirm };
 }
 
-export async function saveSettings(db: Db, actor: Actor, user: UserRow, settings: SessionSettings): Promise<SessionSettings> {
+export async function saveSettings({ db, actor, user }: Caller, settings: SessionSettings): Promise<SessionSettings> {
   const provider = await repo.providerOfUser(db, user.id);
   if (!provider) throw new AppError('forbidden');
   await db.transaction().execute(async (trx) => {

@@ -1,32 +1,31 @@
 // Joining a live session and what attendance decides (PRODUCT §2.5): the join button opens 10
 // minutes before the start; the client says where they are and the provider must be licensed
 // there; a party still absent 10 minutes after the start is a no-show, with the ledger's answer.
+import type { JoinRequest, JoinResult, LiveModality, LiveSession } from '@haven/contract';
 import {
+  attendanceOutcome as decideAttendance,
+  isNoShow,
+  isOpenStatus,
+  JOIN_OPENS_MINUTES,
   NO_SHOW_AFTER_MINUTES,
-  OVERRUN_MINUTES,
-  type JoinRequest,
-  type JoinResult,
-  type LiveModality,
-  type LiveSession,
-} from '@haven/contract';
-import type { AppContext } from '../../app-context.ts';
-import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
+  sessionTime,
+  type AttendanceOutcome,
+} from '@haven/domain';
+import { systemCaller, type Caller, type Deps, type SystemCaller } from '../../caller.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as ledger from '../coverage/session-ledger.ts';
-import type { UserRow } from '../identity/identity.service.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
-import { sessionTime } from '../notifications/notifications.service.ts';
-import { isJoinable, joinWindow, presentSession, providerName, sessionFacts } from './sessions.presenter.ts';
+import { isJoinableNow, joinWindowOf, presentSession, providerName, sessionFacts } from './sessions.presenter.ts';
 import { partyOf, type Party } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
-export type Deps = Pick<AppContext, 'payments' | 'config' | 'live'>;
 const subject = (clientId: string) => ({ type: 'client', id: clientId });
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 
 /** Both people's open pages follow the session's state: joined, fallen back, ended. */
-async function announce(db: Db, deps: Pick<Deps, 'live'>, sessionId: string, now: Date): Promise<LiveSession> {
+async function announce({ db, deps, now }: Pick<SystemCaller, 'db' | 'deps' | 'now'>, sessionId: string): Promise<LiveSession> {
   const row = await repo.sessionWithParties(db, sessionId);
   if (!row) throw new AppError('not_found');
   const session = presentSession(row, now);
@@ -43,26 +42,18 @@ function requireJoinable(party: Party, now: Date): void {
   if (s.status !== 'booked' || s.ended_at) {
     throw new AppError(
       'join_not_open',
-      s.outcome === 'client_no_show' || s.outcome === 'provider_no_show'
-        ? 'This session was recorded as missed.'
-        : 'This session is over or was cancelled.',
+      isNoShow(s.outcome) ? 'This session was recorded as missed.' : 'This session is over or was cancelled.',
     );
   }
-  const { opens, closes } = joinWindow(s);
+  const { opens, closes } = joinWindowOf(s);
   const zone = party.role === 'client' ? s.client_time_zone : s.provider_time_zone;
-  if (now < opens) throw new AppError('join_not_open', `You can join from ${sessionTime(opens, zone)}, 10 minutes before the start.`);
+  if (now < opens)
+    throw new AppError('join_not_open', `You can join from ${sessionTime(opens, zone)}, ${JOIN_OPENS_MINUTES} minutes before the start.`);
   if (now >= closes) throw new AppError('join_not_open', 'This session has ended.');
 }
 
-export async function join(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
-  sessionId: string,
-  request: JoinRequest,
-  now = new Date(),
-): Promise<JoinResult> {
+export async function join(caller: Caller, sessionId: string, request: JoinRequest): Promise<JoinResult> {
+  const { db, deps, actor, user, now } = caller;
   const party = await partyOf(db, user, sessionId);
   requireJoinable(party, now);
   const s = party.session;
@@ -82,7 +73,7 @@ export async function join(
   }
   await db.transaction().execute(async (trx) => {
     const locked = await repo.lockSession(trx, sessionId);
-    if (!locked || !isJoinable(locked, now)) throw new AppError('join_not_open', 'This session cannot be joined now.');
+    if (!locked || !isJoinableNow(locked, now)) throw new AppError('join_not_open', 'This session cannot be joined now.');
     await repo.updateSession(
       trx,
       sessionId,
@@ -97,20 +88,13 @@ export async function join(
       detail: { sessionId, role: party.role, location: request.locationState ?? null },
     });
   });
-  const session = await announce(db, deps, sessionId, now);
+  const session = await announce(caller, sessionId);
   return { session, role: party.role, iceServers: deps.config.iceServers };
 }
 
 /** Video → audio → chat (or back up) without leaving the session. */
-export async function changeModality(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
-  sessionId: string,
-  modality: LiveModality,
-  now = new Date(),
-): Promise<LiveSession> {
+export async function changeModality(caller: Caller, sessionId: string, modality: LiveModality): Promise<LiveSession> {
+  const { db, actor, user, now } = caller;
   const party = await partyOf(db, user, sessionId);
   requireJoinable(party, now);
   await db.transaction().execute(async (trx) => {
@@ -122,11 +106,12 @@ export async function changeModality(
       detail: { sessionId, modality, by: party.role },
     });
   });
-  return announce(db, deps, sessionId, now);
+  return announce(caller, sessionId);
 }
 
 /** Either person ends a session both attended; it is then held, and settled as such. */
-export async function end(db: Db, deps: Deps, actor: Actor, user: UserRow, sessionId: string, now = new Date()): Promise<LiveSession> {
+export async function end(caller: Caller, sessionId: string): Promise<LiveSession> {
+  const { db, deps, actor, user, now } = caller;
   const party = await partyOf(db, user, sessionId);
   await db.transaction().execute(async (trx) => {
     const s = await repo.lockSession(trx, sessionId);
@@ -134,14 +119,14 @@ export async function end(db: Db, deps: Deps, actor: Actor, user: UserRow, sessi
     if (!s.client_joined_at || !s.provider_joined_at) {
       throw new AppError(
         'conflict',
-        'The other person has not joined yet. Leave the page open; if they have not joined 10 minutes after the start, the session is recorded as missed.',
+        `The other person has not joined yet. Leave the page open; if they have not joined ${NO_SHOW_AFTER_MINUTES} minutes after the start, the session is recorded as missed.`,
       );
     }
     await repo.updateSession(trx, sessionId, { status: 'completed', outcome: 'completed', ended_at: now, settled_at: now });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, 'completed');
     await recordAudit(trx, { actor, action: 'live_session.ended', subject: subject(s.client_id), detail: { sessionId, by: party.role } });
   });
-  return announce(db, deps, sessionId, now);
+  return announce(caller, sessionId);
 }
 
 /**
@@ -151,12 +136,14 @@ export async function end(db: Db, deps: Deps, actor: Actor, user: UserRow, sessi
  * ended are held once their overrun has passed.
  */
 export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Promise<number> {
+  const caller = systemCaller({ db, ...deps }, now);
+  const { actor } = caller;
   const due = await repo.overdueSessions(db, now, NO_SHOW_AFTER_MINUTES, 200);
-  let settled = await cancelOrphaned(db, deps, now);
+  let settled = await cancelOrphaned(caller);
   for (const candidate of due) {
     const told = await db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, candidate.id);
-      if (!s || (s.status !== 'booked' && s.status !== 'requested')) return null;
+      if (!s || !isOpenStatus(s.status)) return null;
       const outcome = attendanceOutcome(s, now);
       if (!outcome) return null;
       const status = outcome === 'completed' ? 'completed' : 'cancelled';
@@ -168,7 +155,7 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
       });
       await ledger.settleLiveSession(trx, deps.payments, s.id, outcome);
       await recordAudit(trx, {
-        actor: systemActor,
+        actor,
         action: 'live_session.attendance',
         subject: subject(s.client_id),
         detail: { sessionId: s.id, outcome },
@@ -181,7 +168,7 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
     });
     if (told) {
       settled += 1;
-      await announce(db, deps, candidate.id, now);
+      await announce(caller, candidate.id);
     }
   }
   return settled;
@@ -192,12 +179,12 @@ export async function settleAttendance(db: Db, deps: Deps, now = new Date()): Pr
  * no longer theirs: each is cancelled as the provider's doing, so it is returned, and the client
  * is told. The old provider's access ended with the assignment; this tidies their calendar.
  */
-async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
+async function cancelOrphaned({ db, deps, actor, now }: SystemCaller): Promise<number> {
   const orphaned = await repo.orphanedSessions(db, 200);
   for (const candidate of orphaned) {
     await db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, candidate.id);
-      if (!s || (s.status !== 'booked' && s.status !== 'requested')) return;
+      if (!s || !isOpenStatus(s.status)) return;
       await repo.updateSession(trx, s.id, {
         status: 'cancelled',
         outcome: 'cancelled_by_provider',
@@ -207,7 +194,7 @@ async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
       });
       await ledger.settleLiveSession(trx, deps.payments, s.id, 'cancelled_by_provider');
       await recordAudit(trx, {
-        actor: systemActor,
+        actor,
         action: 'live_session.cancelled',
         subject: subject(s.client_id),
         detail: { sessionId: s.id, outcome: 'cancelled_by_provider', by: 'provider_change' },
@@ -223,12 +210,16 @@ async function cancelOrphaned(db: Db, deps: Deps, now: Date): Promise<number> {
   return orphaned.length;
 }
 
-type AttendanceOutcome = 'declined' | 'provider_no_show' | 'client_no_show' | 'completed';
-
-export function attendanceOutcome(s: repo.SessionRow, now: Date): AttendanceOutcome | null {
-  if (now.getTime() < new Date(s.starts_at).getTime() + NO_SHOW_AFTER_MINUTES * 60_000) return null;
-  if (s.status === 'requested') return 'declined';
-  if (!s.provider_joined_at) return 'provider_no_show';
-  if (!s.client_joined_at) return 'client_no_show';
-  return now.getTime() >= new Date(s.ends_at).getTime() + OVERRUN_MINUTES * 60_000 ? 'completed' : null;
+/** The domain's attendance rule, read off a session row. */
+function attendanceOutcome(s: repo.SessionRow, now: Date): AttendanceOutcome | null {
+  return decideAttendance(
+    {
+      status: s.status,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      clientJoinedAt: s.client_joined_at,
+      providerJoinedAt: s.provider_joined_at,
+    },
+    now,
+  );
 }

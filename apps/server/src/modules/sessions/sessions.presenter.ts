@@ -1,4 +1,5 @@
-import { FREE_CHANGE_HOURS, JOIN_OPENS_MINUTES, OVERRUN_MINUTES, type LiveSession } from '@haven/contract';
+import type { LiveSession } from '@haven/contract';
+import { isFreeChange, isJoinable, joinWindow } from '@haven/domain';
 import type { SessionFacts } from '../../platform/events/domain-events.ts';
 import type { SessionRow, SessionWithParties } from './sessions.repository.ts';
 
@@ -7,22 +8,13 @@ const MINUTE_MS = 60_000;
 const at = (value: Date | string) => new Date(value);
 const iso = (value: Date | string | null) => (value === null ? null : at(value).toISOString());
 
-export function joinWindow(session: Pick<SessionRow, 'starts_at' | 'ends_at'>): { opens: Date; closes: Date } {
-  return {
-    opens: new Date(at(session.starts_at).getTime() - JOIN_OPENS_MINUTES * MINUTE_MS),
-    closes: new Date(at(session.ends_at).getTime() + OVERRUN_MINUTES * MINUTE_MS),
-  };
-}
+/** The domain's join window, read off a session row. */
+export const joinWindowOf = (row: Pick<SessionRow, 'starts_at' | 'ends_at'>) =>
+  joinWindow({ startsAt: row.starts_at, endsAt: row.ends_at });
 
-export function isJoinable(session: Pick<SessionRow, 'starts_at' | 'ends_at' | 'status' | 'ended_at'>, now: Date): boolean {
-  const { opens, closes } = joinWindow(session);
-  return session.status === 'booked' && session.ended_at === null && now >= opens && now < closes;
-}
-
-/** 24 hours' notice or more: changing it now costs nothing. */
-export function isFreeChange(session: Pick<SessionRow, 'starts_at'>, now: Date): boolean {
-  return at(session.starts_at).getTime() - now.getTime() >= FREE_CHANGE_HOURS * 3_600_000;
-}
+/** The domain's rule, read off a session row. */
+export const isJoinableNow = (row: Pick<SessionRow, 'starts_at' | 'ends_at' | 'status' | 'ended_at'>, now: Date): boolean =>
+  isJoinable({ status: row.status, endedAt: row.ended_at, startsAt: row.starts_at, endsAt: row.ends_at }, now);
 
 export function providerName(row: Pick<SessionWithParties, 'provider_first_name' | 'provider_last_name'>): string {
   return `${row.provider_first_name} ${row.provider_last_name}`;
@@ -49,9 +41,9 @@ export function presentSession(row: SessionWithParties, now: Date): LiveSession 
     rescheduledFromId: row.rescheduled_from,
     costCents: row.cost_cents,
     // A request not yet confirmed costs nothing to change, however near it is.
-    freeChange: row.status === 'requested' || isFreeChange(row, now),
-    joinOpensAt: joinWindow(row).opens.toISOString(),
-    joinable: isJoinable(row, now),
+    freeChange: row.status === 'requested' || isFreeChange(row.starts_at, now),
+    joinOpensAt: joinWindowOf(row).opens.toISOString(),
+    joinable: isJoinableNow(row, now),
     clientJoinedAt: iso(row.client_joined_at),
     providerJoinedAt: iso(row.provider_joined_at),
     endedAt: iso(row.ended_at),

@@ -19,8 +19,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { actorOf, requireRole } from '../identity/identity.policy.ts';
+import { requireCaller } from '../identity/identity.policy.ts';
 import * as booking from './booking.service.ts';
+import * as changes from './changes.service.ts';
 import * as joining from './joining.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError, 429: ApiError };
@@ -39,11 +40,10 @@ function range(query: { from: string; to: string }): { from: Date; to: Date } {
 
 /** Live sessions: booking, changes by either party, joining and ending. */
 export function registerSessions(app: Http, context: AppContext): void {
-  const { db } = context;
   const tags = ['sessions'];
-  const party = (request: FastifyRequest) => requireRole(request, 'client', 'provider');
-  const client = (request: FastifyRequest) => requireRole(request, 'client');
-  const provider = (request: FastifyRequest) => requireRole(request, 'provider');
+  const party = (request: FastifyRequest) => requireCaller(context, request, 'client', 'provider');
+  const client = (request: FastifyRequest) => requireCaller(context, request, 'client');
+  const provider = (request: FastifyRequest) => requireCaller(context, request, 'provider');
 
   app.get(
     '/api/sessions/options',
@@ -55,7 +55,7 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: BookingOptions, ...errors },
       },
     },
-    (request) => booking.bookingOptions(db, client(request), { ...range(request.query), length: request.query.length }),
+    (request) => booking.bookingOptions(client(request), { ...range(request.query), length: request.query.length }),
   );
 
   app.post(
@@ -68,22 +68,19 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 201: BookedLiveSessions, ...errors },
       },
     },
-    async (request, reply) => {
-      const user = client(request);
-      return reply.status(201).send({ sessions: await booking.book(db, context, actorOf(user), user, request.body) });
-    },
+    async (request, reply) => reply.status(201).send({ sessions: await booking.book(client(request), request.body) }),
   );
 
   app.get(
     '/api/sessions',
     { schema: { tags, summary: 'Your sessions, upcoming and past', response: { 200: LiveSessionList, ...errors } } },
-    (request) => booking.sessionsOf(db, party(request)),
+    (request) => booking.sessionsOf(party(request)),
   );
 
   app.get(
     '/api/sessions/:id',
     { schema: { tags, summary: 'One of your sessions', params: IdParams, response: { 200: LiveSession, ...errors } } },
-    (request) => booking.sessionOf(db, party(request), request.params.id),
+    (request) => booking.sessionOf(party(request), request.params.id),
   );
 
   app.get(
@@ -97,7 +94,7 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: BookingOptions, ...errors },
       },
     },
-    (request) => booking.rescheduleOptions(db, party(request), request.params.id, range(request.query)),
+    (request) => booking.rescheduleOptions(party(request), request.params.id, range(request.query)),
   );
 
   app.post(
@@ -111,10 +108,7 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: LiveSession, ...errors },
       },
     },
-    (request) => {
-      const user = party(request);
-      return booking.reschedule(db, context, actorOf(user), user, request.params.id, request.body);
-    },
+    (request) => changes.reschedule(party(request), request.params.id, request.body),
   );
 
   app.post(
@@ -128,10 +122,7 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: LiveSession, ...errors },
       },
     },
-    (request) => {
-      const user = party(request);
-      return booking.cancel(db, context, actorOf(user), user, request.params.id, request.body ?? {});
-    },
+    (request) => changes.cancel(party(request), request.params.id, request.body ?? {}),
   );
 
   app.post(
@@ -145,10 +136,7 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: LiveSession, ...errors },
       },
     },
-    (request) => {
-      const user = provider(request);
-      return booking.decide(db, context, actorOf(user), user, request.params.id, request.body);
-    },
+    (request) => changes.decide(provider(request), request.params.id, request.body),
   );
 
   app.post(
@@ -162,10 +150,7 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: JoinResult, ...errors },
       },
     },
-    (request) => {
-      const user = party(request);
-      return joining.join(db, context, actorOf(user), user, request.params.id, request.body ?? {});
-    },
+    (request) => joining.join(party(request), request.params.id, request.body ?? {}),
   );
 
   app.post(
@@ -179,25 +164,19 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: LiveSession, ...errors },
       },
     },
-    (request) => {
-      const user = party(request);
-      return joining.changeModality(db, context, actorOf(user), user, request.params.id, request.body.modality);
-    },
+    (request) => joining.changeModality(party(request), request.params.id, request.body.modality),
   );
 
   app.post(
     '/api/sessions/:id/end',
     { schema: { tags, summary: 'End a session both of you attended', params: IdParams, response: { 200: LiveSession, ...errors } } },
-    (request) => {
-      const user = party(request);
-      return joining.end(db, context, actorOf(user), user, request.params.id);
-    },
+    (request) => joining.end(party(request), request.params.id),
   );
 
   app.get(
     '/api/provider/session-settings',
     { schema: { tags, summary: 'How your bookings are confirmed', response: { 200: SessionSettings, ...errors } } },
-    (request) => booking.settingsOf(db, provider(request)),
+    (request) => booking.settingsOf(provider(request)),
   );
 
   app.put(
@@ -210,9 +189,6 @@ export function registerSessions(app: Http, context: AppContext): void {
         response: { 200: SessionSettings, ...errors },
       },
     },
-    (request) => {
-      const user = provider(request);
-      return booking.saveSettings(db, actorOf(user), user, request.body);
-    },
+    (request) => booking.saveSettings(provider(request), request.body),
   );
 }

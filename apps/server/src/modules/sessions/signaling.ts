@@ -7,7 +7,7 @@ import type { LiveBus } from '../../platform/events/live-bus.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { sessionChannel } from './joining.service.ts';
-import { joinWindow } from './sessions.presenter.ts';
+import { joinWindowOf } from './sessions.presenter.ts';
 import { partyOf } from './sessions.policy.ts';
 
 type Role = 'client' | 'provider';
@@ -54,7 +54,7 @@ export class SessionSignals {
   private async enter(sessionId: string, now: Date): Promise<void> {
     await this.leave(sessionId, { quietly: true });
     const { role, session } = await partyOf(this.db, this.user, sessionId);
-    const { opens, closes } = joinWindow(session);
+    const { opens, closes } = joinWindowOf(session);
     const joined = role === 'client' ? session.client_joined_at : session.provider_joined_at;
     if (session.status !== 'booked' || session.ended_at || now < opens || now >= closes || !joined) {
       throw new AppError(

@@ -1,3 +1,4 @@
+import type { AttendanceNotice } from '@haven/domain';
 import type { Db } from '../db/database.ts';
 
 /** A party to a live session, as a notice about it needs them. */
@@ -13,7 +14,7 @@ export type SessionFacts = {
 };
 
 export type SessionChange = 'confirmed' | 'declined' | 'cancelled' | 'rescheduled' | 'cancelled_provider_changed';
-export type AttendanceNotice = 'declined' | 'provider_no_show' | 'client_no_show';
+export type { AttendanceNotice };
 
 export type LapsedLicence = {
   providerId: string;

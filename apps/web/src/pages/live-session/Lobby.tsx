@@ -1,4 +1,5 @@
-import { OVERRUN_MINUTES, usStateCodes, type LiveSession, type UsStateCode } from '@haven/contract';
+import { usStateCodes, type LiveSession, type UsStateCode } from '@haven/contract';
+import { isJoinable, joinWindow } from '@haven/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJoinSession } from '../../api/sessions.ts';
@@ -9,8 +10,6 @@ import { Alert, Button, ButtonLink, Card, SelectField } from '../../ui/index.ts'
 import { StateOptions } from '../../vocabulary/StateOptions.tsx';
 import { DeviceChoices, type DeviceLists } from './DeviceChoices.tsx';
 import { counterpartName, type Joined } from './joined.ts';
-
-const OVERRUN_MS = OVERRUN_MINUTES * 60_000;
 
 /** Before joining: when it opens, where the client is, and which camera and microphone to use. */
 export function Lobby({
@@ -35,11 +34,7 @@ export function Lobby({
   const preview = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
 
-  const open =
-    session.status === 'booked' &&
-    !session.endedAt &&
-    now >= Date.parse(session.joinOpensAt) &&
-    now < Date.parse(session.endsAt) + OVERRUN_MS;
+  const open = isJoinable(session, new Date(now));
   const modality = session.currentModality;
 
   // The preview: what the other person will see and hear, chosen before joining.
@@ -123,7 +118,7 @@ export function Lobby({
 function NotOpen({ session, now, zone, role }: { session: LiveSession; now: number; zone: string; role: 'client' | 'provider' }) {
   const { t, i18n } = useTranslation();
   if (session.status === 'requested') return <Alert tone="info">{t('liveSession.lobby.awaitingConfirmation')}</Alert>;
-  if (session.status !== 'booked' || session.endedAt || now >= Date.parse(session.endsAt) + OVERRUN_MS) {
+  if (session.status !== 'booked' || session.endedAt || now >= joinWindow(session).closes.getTime()) {
     return (
       <>
         <Alert tone="info">{t(session.outcome ? `liveSession.over.${session.outcome}` : 'liveSession.over.generic')}</Alert>
