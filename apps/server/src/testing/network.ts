@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createAccount } from '../modules/identity/identity.service.ts';
 import type { Db } from '../platform/db/database.ts';
-import { sessionCookieFrom, type TestApp } from './test-app.ts';
+import type { Haven } from './harness.ts';
+import { signIn, type TestApp } from './test-app.ts';
 
 export type TestProvider = {
   firstName?: string;
@@ -80,7 +81,16 @@ export async function giveProviderAccount(db: Db, providerId: string): Promise<{
 
 /** Gives a provider written by insertProvider an account, and returns its session cookie. */
 export async function signInAsProvider(app: TestApp, providerId: string): Promise<string> {
-  const credentials = await giveProviderAccount(app.context.db, providerId);
-  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: credentials });
-  return sessionCookieFrom(response.headers['set-cookie']);
+  return signIn(app, await giveProviderAccount(app.context.db, providerId));
+}
+
+/** An active provider (see insertProvider) with an account, signed in. */
+export async function aProvider(
+  haven: Haven,
+  provider: TestProvider = {},
+): Promise<{ id: string; name: string; cookie: string; userId: string }> {
+  const inserted = await insertProvider(haven.db, provider);
+  const cookie = await signInAsProvider(haven.app, inserted.id);
+  const row = await haven.db.selectFrom('providers').select('user_id').where('id', '=', inserted.id).executeTakeFirstOrThrow();
+  return { ...inserted, cookie, userId: row.user_id! };
 }
