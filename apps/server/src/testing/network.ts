@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import { createAccount } from '../modules/identity/identity.service.ts';
 import type { Db } from '../platform/db/database.ts';
+import { aSignUp } from './factories.ts';
 import type { Haven } from './harness.ts';
-import { signIn, type TestApp } from './test-app.ts';
+import { sessionCookieFrom, signIn, type TestApp } from './test-app.ts';
 
 export type TestProvider = {
   firstName?: string;
@@ -93,4 +95,30 @@ export async function aProvider(
   const cookie = await signInAsProvider(haven.app, inserted.id);
   const row = await haven.db.selectFrom('providers').select('user_id').where('id', '=', inserted.id).executeTakeFirstOrThrow();
   return { ...inserted, cookie, userId: row.user_id! };
+}
+
+/** An admin's invitation to a new provider (with useTestApp({ admin: true })). */
+export async function aProviderInvite(
+  haven: Haven,
+  names: { firstName: string; lastName: string } = { firstName: 'Marisol', lastName: 'Ortega' },
+): Promise<{ providerId: string; link: string; email: string }> {
+  const response = await haven.as(haven.admin).post('/api/admin/provider-invites', { email: aSignUp().email, ...names });
+  expect(response.statusCode).toBe(201);
+  return response.json<{ providerId: string; link: string; email: string }>();
+}
+
+/** The token at the end of an invitation link. */
+export const inviteTokenOf = (link: string): string => new URL(link).pathname.split('/').pop()!;
+
+/** A provider who has accepted an invitation: onboarding, signed in, no profile yet. */
+export async function anInvitedProvider(
+  haven: Haven,
+  names?: { firstName: string; lastName: string },
+): Promise<{ providerId: string; link: string; email: string; cookie: string }> {
+  const sent = await aProviderInvite(haven, names);
+  const accepted = await haven.signedOut.post(`/api/provider-invites/${inviteTokenOf(sent.link)}/accept`, {
+    password: 'clinic lantern 2291 moss',
+  });
+  expect(accepted.statusCode).toBe(201);
+  return { ...sent, cookie: sessionCookieFrom(accepted.headers['set-cookie']) };
 }
