@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ProviderProfileInput, SignUpRequest } from '@haven/contract';
+import { consentVersions, type CarePreferences, type IntakeAnswers, type ProviderProfileInput, type SignUpRequest } from '@haven/contract';
 
 const firstNames = ['Ana', 'Jordan', 'Mei', 'Samir', 'Grace', 'Luis', 'Nia', 'Tomás', 'Priya', 'Eli'];
 
@@ -37,6 +37,32 @@ export function aProviderProfile(overrides: Partial<ProviderProfileInput> = {}):
     capacity: 25,
     modalities: ['messaging', 'video', 'audio'],
     coverage: ['direct', 'eap'],
+    ...overrides,
+  };
+}
+
+/** Care preferences of a client who wants messaging and live video sessions, at any time. */
+export const messagingAndVideo: CarePreferences = {
+  providerGender: null,
+  approaches: [],
+  careFormat: 'both',
+  liveModality: 'video',
+  preferredTimes: [],
+};
+
+/** Every answer a finished intake has: an adult in Texas who speaks English, for anxiety, on the messaging plan. */
+export function anIntake(overrides: Partial<IntakeAnswers> = {}): IntakeAnswers {
+  return {
+    state: 'TX',
+    dateOfBirth: '1992-03-04',
+    timeZone: 'America/Chicago',
+    requiredLanguages: ['en'],
+    focusAreas: ['anxiety'],
+    preferences: { providerGender: null, approaches: [], careFormat: 'messaging', liveModality: null, preferredTimes: [] },
+    phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: null },
+    gad7: { items: [0, 0, 0, 0, 0, 0, 0] },
+    coverage: { kind: 'direct', plan: 'messaging' },
+    consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
     ...overrides,
   };
 }

@@ -1,8 +1,11 @@
 import type { FocusArea, Gender, LanguageCode, Modality, UsStateCode } from '@haven/contract';
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import { createAccount } from '../modules/identity/identity.service.ts';
 import type { Db } from '../platform/db/database.ts';
-import { sessionCookieFrom, type TestApp } from './test-app.ts';
+import { aSignUp } from './factories.ts';
+import type { Haven } from './harness.ts';
+import { sessionCookieFrom, signIn, type TestApp } from './test-app.ts';
 
 export type TestProvider = {
   firstName?: string;
@@ -81,7 +84,42 @@ export async function giveProviderAccount(db: Db, providerId: string): Promise<{
 
 /** Gives a provider written by insertProvider an account, and returns its session cookie. */
 export async function signInAsProvider(app: TestApp, providerId: string): Promise<string> {
-  const credentials = await giveProviderAccount(app.context.db, providerId);
-  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: credentials });
-  return sessionCookieFrom(response.headers['set-cookie']);
+  return signIn(app, await giveProviderAccount(app.context.db, providerId));
+}
+
+/** An active provider (see insertProvider) with an account, signed in. */
+export async function aProvider(
+  haven: Haven,
+  provider: TestProvider = {},
+): Promise<{ id: string; name: string; cookie: string; userId: string }> {
+  const inserted = await insertProvider(haven.db, provider);
+  const cookie = await signInAsProvider(haven.app, inserted.id);
+  const row = await haven.db.selectFrom('providers').select('user_id').where('id', '=', inserted.id).executeTakeFirstOrThrow();
+  return { ...inserted, cookie, userId: row.user_id! };
+}
+
+/** An admin's invitation to a new provider (with useTestApp({ admin: true })). */
+export async function aProviderInvite(
+  haven: Haven,
+  names: { firstName: string; lastName: string } = { firstName: 'Marisol', lastName: 'Ortega' },
+): Promise<{ providerId: string; link: string; email: string }> {
+  const response = await haven.as(haven.admin).post('/api/admin/provider-invites', { email: aSignUp().email, ...names });
+  expect(response.statusCode).toBe(201);
+  return response.json<{ providerId: string; link: string; email: string }>();
+}
+
+/** The token at the end of an invitation link. */
+export const inviteTokenOf = (link: string): string => new URL(link).pathname.split('/').pop()!;
+
+/** A provider who has accepted an invitation: onboarding, signed in, no profile yet. */
+export async function anInvitedProvider(
+  haven: Haven,
+  names?: { firstName: string; lastName: string },
+): Promise<{ providerId: string; link: string; email: string; cookie: string }> {
+  const sent = await aProviderInvite(haven, names);
+  const accepted = await haven.signedOut.post(`/api/provider-invites/${inviteTokenOf(sent.link)}/accept`, {
+    password: 'clinic lantern 2291 moss',
+  });
+  expect(accepted.statusCode).toBe(201);
+  return { ...sent, cookie: sessionCookieFrom(accepted.headers['set-cookie']) };
 }

@@ -51,6 +51,11 @@ export async function signInAsNewAdmin(app: TestApp): Promise<string> {
   const suffix = randomBytes(4).toString('hex');
   const admin = { email: `ops.${suffix}@example.org`, password: `steady river granite ${randomBytes(3).toString('hex')}` };
   await ensureAdmin(app.context.db, admin);
-  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: admin });
+  return signIn(app, admin);
+}
+
+/** Signs in through the API and returns the session cookie. */
+export async function signIn(app: TestApp, credentials: { email: string; password: string }): Promise<string> {
+  const response = await app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: credentials });
   return sessionCookieFrom(response.headers['set-cookie']);
 }

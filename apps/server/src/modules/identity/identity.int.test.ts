@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { aSignUp } from '../../testing/factories.ts';
-import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/harness.ts';
+import { sessionCookieFrom } from '../../testing/test-app.ts';
 import { authenticate, ensureAdmin, signIn } from './identity.service.ts';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  app.http.inject({ method: 'POST', url, payload: payload as object, headers });
-const me = (cookie: string) => app.http.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+const haven = useTestApp();
+const { post } = haven.signedOut;
+const me = (cookie: string) => haven.as(cookie).get('/api/me');
 const countUsers = async (email: string) =>
   Number(
-    (await sql<{ n: string }>`select count(*) as n from users where email_normalized = ${email.toLowerCase()}`.execute(app.context.db))
-      .rows[0]?.n,
+    (await sql<{ n: string }>`select count(*) as n from users where email_normalized = ${email.toLowerCase()}`.execute(haven.db)).rows[0]
+      ?.n,
   );
 
 describe('sign-up', () => {
@@ -39,9 +32,9 @@ describe('sign-up', () => {
     const person = aSignUp();
     const response = await post('/api/auth/sign-up', person);
     const token = sessionCookieFrom(response.headers['set-cookie']).split('=')[1]!;
-    const user = await app.context.db.selectFrom('users').selectAll().where('email', '=', person.email).executeTakeFirstOrThrow();
+    const user = await haven.db.selectFrom('users').selectAll().where('email', '=', person.email).executeTakeFirstOrThrow();
     expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const sessions = await app.context.db.selectFrom('login_sessions').select('token_hash').where('user_id', '=', user.id).execute();
+    const sessions = await haven.db.selectFrom('login_sessions').select('token_hash').where('user_id', '=', user.id).execute();
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.token_hash).not.toContain(token);
   });
@@ -90,21 +83,11 @@ describe('sign-up', () => {
   });
 
   it('refuses malformed JSON, a non-JSON body and an oversized body', async () => {
-    const malformed = await app.http.inject({
-      method: 'POST',
-      url: '/api/auth/sign-up',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email": ',
-    });
+    const malformed = await post('/api/auth/sign-up', '{"email": ', { 'content-type': 'application/json' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('malformed_request');
 
-    const form = await app.http.inject({
-      method: 'POST',
-      url: '/api/auth/sign-up',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'email=a@b.c',
-    });
+    const form = await post('/api/auth/sign-up', 'email=a@b.c', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.statusCode).toBe(415);
     expect(form.json().error.code).toBe('unsupported_media_type');
 
@@ -123,7 +106,7 @@ describe('sign-in and sign-out', () => {
     const cookie = sessionCookieFrom(signedIn.headers['set-cookie']);
     expect((await me(cookie)).statusCode).toBe(200);
 
-    const out = await app.http.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } });
+    const out = await haven.as(cookie).post('/api/auth/sign-out');
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/haven_session=;/);
     // Replaying the old cookie after sign-out gets nothing.
@@ -149,18 +132,18 @@ describe('sign-in and sign-out', () => {
     await post('/api/auth/sign-up', person);
     const start = new Date('2026-03-01T09:00:00Z');
     const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
-    const policy = app.config.session;
+    const policy = haven.app.config.session;
 
-    const idle = await signIn(app.context.db, policy, person, start);
-    expect(await authenticate(app.context.db, policy, idle.token, minutes(29))).not.toBeNull();
-    expect(await authenticate(app.context.db, policy, idle.token, minutes(29 + 31))).toBeNull();
+    const idle = await signIn(haven.db, policy, person, start);
+    expect(await authenticate(haven.db, policy, idle.token, minutes(29))).not.toBeNull();
+    expect(await authenticate(haven.db, policy, idle.token, minutes(29 + 31))).toBeNull();
 
     // Active every 20 minutes: alive until the absolute limit, then gone.
-    const busy = await signIn(app.context.db, policy, person, start);
+    const busy = await signIn(haven.db, policy, person, start);
     for (let m = 20; m < 12 * 60; m += 20) {
-      expect(await authenticate(app.context.db, policy, busy.token, minutes(m))).not.toBeNull();
+      expect(await authenticate(haven.db, policy, busy.token, minutes(m))).not.toBeNull();
     }
-    expect(await authenticate(app.context.db, policy, busy.token, minutes(12 * 60 + 1))).toBeNull();
+    expect(await authenticate(haven.db, policy, busy.token, minutes(12 * 60 + 1))).toBeNull();
   });
 
   it('refuses a sign-in posted from another site', async () => {
@@ -175,8 +158,8 @@ describe('sign-in and sign-out', () => {
 describe('admin accounts', () => {
   it('are created from configuration once, and can sign in with the admin role', async () => {
     const admin = { email: 'ops.lead@example.org', password: 'steady river granite 4417' };
-    expect(await ensureAdmin(app.context.db, admin)).toBe('created');
-    expect(await ensureAdmin(app.context.db, admin)).toBe('exists');
+    expect(await ensureAdmin(haven.db, admin)).toBe('created');
+    expect(await ensureAdmin(haven.db, admin)).toBe('exists');
     const response = await post('/api/auth/sign-in', admin);
     expect(response.json().user.role).toBe('admin');
   });

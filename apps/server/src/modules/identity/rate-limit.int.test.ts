@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { aSignUp } from '../../testing/factories.ts';
-import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/harness.ts';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '3' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const haven = useTestApp({ env: { RATE_LIMIT_AUTH_PER_MINUTE: '3' } });
 
 it('slows down repeated sign-in attempts with a clear 429', async () => {
-  const attempt = () =>
-    app.http.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'x@example.org', password: 'guess number one' } });
+  const attempt = () => haven.signedOut.post('/api/auth/sign-in', { email: 'x@example.org', password: 'guess number one' });
   const statuses = [];
   for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).statusCode);
   expect(statuses).toEqual([401, 401, 401, 429]);
@@ -24,9 +17,7 @@ it('slows down repeated sign-in attempts with a clear 429', async () => {
 it('limits sign-up the same way', async () => {
   const statuses = [];
   for (let i = 0; i < 4; i += 1) {
-    statuses.push(
-      (await app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp({ password: 'short' }) })).statusCode,
-    );
+    statuses.push((await haven.signedOut.post('/api/auth/sign-up', aSignUp({ password: 'short' }))).statusCode);
   }
   expect(statuses).toEqual([400, 400, 400, 429]);
 });

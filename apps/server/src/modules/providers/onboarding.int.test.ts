@@ -1,58 +1,33 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findBrokenAuditLink } from '../../platform/audit/audit.ts';
-import { aProviderProfile, aSignUp } from '../../testing/factories.ts';
-import { sessionCookieFrom, signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { aSignedUpClient } from '../../testing/clients.ts';
+import { aProviderProfile } from '../../testing/factories.ts';
+import { useTestApp } from '../../testing/harness.ts';
+import { aProviderInvite, anInvitedProvider, inviteTokenOf } from '../../testing/network.ts';
+import { sessionCookieFrom } from '../../testing/test-app.ts';
 
-let app: TestApp;
-let admin: string;
-beforeAll(async () => {
-  app = await startTestApp();
-  admin = await signInAsNewAdmin(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie?: string, payload?: unknown) =>
-  app.http.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
-const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
+const haven = useTestApp({ admin: true });
 const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
-
-async function invite(email = `${aSignUp().email}`) {
-  const response = await call('POST', '/api/admin/provider-invites', admin, { email, firstName: 'Marisol', lastName: 'Ortega' });
-  expect(response.statusCode).toBe(201);
-  return response.json<{ providerId: string; link: string; email: string }>();
-}
-
-async function acceptedProvider() {
-  const sent = await invite();
-  const accepted = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, {
-    password: 'clinic lantern 2291 moss',
-  });
-  expect(accepted.statusCode).toBe(201);
-  return { ...sent, cookie: sessionCookieFrom(accepted.headers['set-cookie']) };
-}
 
 describe('provider onboarding, end to end through the API', () => {
   it('invite → accept → profile → licences → hours → verification → activation → public profile', async () => {
-    const sent = await invite();
+    const sent = await aProviderInvite(haven);
     expect(sent.link).toMatch(/^http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{43}$/);
-    const outbox = (await call('GET', '/api/admin/outbox', admin)).json<{ emails: Array<{ to: string; text: string }> }>();
+    const outbox = (await haven.as(haven.admin).get('/api/admin/outbox')).json<{ emails: Array<{ to: string; text: string }> }>();
     expect(outbox.emails.find((e) => e.to === sent.email)?.text).toContain(sent.link);
 
-    const preview = await call('GET', `/api/provider-invites/${tokenOf(sent.link)}`);
+    const preview = await haven.signedOut.get(`/api/provider-invites/${inviteTokenOf(sent.link)}`);
     expect(preview.json()).toMatchObject({ email: sent.email, firstName: 'Marisol' });
 
-    const accepted = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, {
+    const accepted = await haven.signedOut.post(`/api/provider-invites/${inviteTokenOf(sent.link)}/accept`, {
       password: 'clinic lantern 2291 moss',
     });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().user.role).toBe('provider');
     const provider = sessionCookieFrom(accepted.headers['set-cookie']);
 
-    const saved = await call('PUT', '/api/provider/profile', provider, aProviderProfile());
+    const saved = await haven.as(provider).put('/api/provider/profile', aProviderProfile());
     expect(saved.statusCode).toBe(200);
     expect(saved.json().readiness.missing).toEqual([
       'Publish weekly hours for live sessions.',
@@ -60,7 +35,7 @@ describe('provider onboarding, end to end through the API', () => {
     ]);
 
     for (const state of ['TX', 'NM']) {
-      const added = await call('POST', '/api/provider/licences', provider, {
+      const added = await haven.as(provider).post('/api/provider/licences', {
         state,
         licenceType: 'LPC',
         number: `LPC-${state}-88231`,
@@ -68,7 +43,7 @@ describe('provider onboarding, end to end through the API', () => {
       });
       expect(added.statusCode).toBe(201);
     }
-    const hours = await call('PUT', '/api/provider/availability', provider, {
+    const hours = await haven.as(provider).put('/api/provider/availability', {
       weekly: [
         { weekday: 2, start: '17:00', end: '21:00' },
         { weekday: 4, start: '08:00', end: '12:00' },
@@ -80,32 +55,32 @@ describe('provider onboarding, end to end through the API', () => {
     });
     expect(hours.statusCode).toBe(200);
 
-    const notYet = await call('POST', `/api/admin/providers/${sent.providerId}/activate`, admin);
+    const notYet = await haven.as(haven.admin).post(`/api/admin/providers/${sent.providerId}/activate`);
     expect(notYet.statusCode).toBe(409);
     expect(notYet.json().error.message).toMatch(/verified, unexpired license/);
 
-    const queue = await call('GET', '/api/admin/licences?status=pending', admin);
+    const queue = await haven.as(haven.admin).get('/api/admin/licences?status=pending');
     const mine = queue.json().licences.filter((l: { providerId: string }) => l.providerId === sent.providerId);
     expect(mine).toHaveLength(2);
     for (const licence of mine) {
-      const decided = await call('POST', `/api/admin/licences/${licence.id}/decision`, admin, { decision: 'verify' });
+      const decided = await haven.as(haven.admin).post(`/api/admin/licences/${licence.id}/decision`, { decision: 'verify' });
       expect(decided.statusCode).toBe(200);
     }
-    const twice = await call('POST', `/api/admin/licences/${mine[0].id}/decision`, admin, {
+    const twice = await haven.as(haven.admin).post(`/api/admin/licences/${mine[0].id}/decision`, {
       decision: 'reject',
       reason: 'changed my mind',
     });
     expect(twice.statusCode).toBe(409);
 
-    const activated = await call('POST', `/api/admin/providers/${sent.providerId}/activate`, admin);
+    const activated = await haven.as(haven.admin).post(`/api/admin/providers/${sent.providerId}/activate`);
     expect(activated.statusCode).toBe(200);
     expect(activated.json().profile.status).toBe('active');
     expect(activated.json().audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['provider.invited', 'provider.invite_accepted', 'licence.verified', 'provider.activated']),
     );
 
-    const client = sessionCookieFrom((await call('POST', '/api/auth/sign-up', undefined, aSignUp())).headers['set-cookie']);
-    const profile = await call('GET', `/api/providers/${sent.providerId}`, client);
+    const client = (await aSignedUpClient(haven)).cookie;
+    const profile = await haven.as(client).get(`/api/providers/${sent.providerId}`);
     expect(profile.statusCode).toBe(200);
     expect(profile.json()).toMatchObject({ firstName: 'Marisol', yearsExperience: 9, languages: ['en', 'es'] });
     expect(profile.json().licences).toEqual([
@@ -117,52 +92,53 @@ describe('provider onboarding, end to end through the API', () => {
 
     const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 9 * 86_400_000).toISOString();
-    const slots = await call('GET', `/api/providers/${sent.providerId}/slots?from=${from}&to=${to}&length=50`, client);
+    const slots = await haven.as(client).get(`/api/providers/${sent.providerId}/slots?from=${from}&to=${to}&length=50`);
     expect(slots.json().timeZone).toBe('America/Chicago');
     expect(slots.json().slots.length).toBe(8); // two 4-hour windows a week, 50 + 10 minutes each: 4 slots each
 
-    expect(await findBrokenAuditLink(app.context.db)).toBeNull();
+    expect(await findBrokenAuditLink(haven.db)).toBeNull();
   });
 
   it('uses an invitation once; a second use, an unknown token or an expired one get a clear 410', async () => {
-    const sent = await invite();
-    const token = tokenOf(sent.link);
-    expect((await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'first use works 8812' })).statusCode).toBe(
+    const sent = await aProviderInvite(haven);
+    const token = inviteTokenOf(sent.link);
+    expect((await haven.signedOut.post(`/api/provider-invites/${token}/accept`, { password: 'first use works 8812' })).statusCode).toBe(
       201,
     );
-    const again = await call('POST', `/api/provider-invites/${token}/accept`, undefined, { password: 'second use fails 8812' });
+    const again = await haven.signedOut.post(`/api/provider-invites/${token}/accept`, { password: 'second use fails 8812' });
     expect(again.statusCode).toBe(410);
     expect(again.json().error.message).toMatch(/used or has expired/);
-    expect((await call('GET', `/api/provider-invites/${'x'.repeat(43)}`)).statusCode).toBe(410);
+    expect((await haven.signedOut.get(`/api/provider-invites/${'x'.repeat(43)}`)).statusCode).toBe(410);
 
-    const late = await invite();
-    await app.context.db
+    const late = await aProviderInvite(haven);
+    await haven.db
       .updateTable('provider_invites')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('provider_id', '=', late.providerId)
       .execute();
     expect(
-      (await call('POST', `/api/provider-invites/${tokenOf(late.link)}/accept`, undefined, { password: 'too late for this 1' })).statusCode,
+      (await haven.signedOut.post(`/api/provider-invites/${inviteTokenOf(late.link)}/accept`, { password: 'too late for this 1' }))
+        .statusCode,
     ).toBe(410);
   });
 
   it('keeps the invitation usable when the chosen password is too weak', async () => {
-    const sent = await invite();
-    const weak = await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'password1234' });
+    const sent = await aProviderInvite(haven);
+    const weak = await haven.signedOut.post(`/api/provider-invites/${inviteTokenOf(sent.link)}/accept`, { password: 'password1234' });
     expect(weak.statusCode).toBe(422);
     expect(
-      (await call('POST', `/api/provider-invites/${tokenOf(sent.link)}/accept`, undefined, { password: 'better choice 4471 fern' }))
+      (await haven.signedOut.post(`/api/provider-invites/${inviteTokenOf(sent.link)}/accept`, { password: 'better choice 4471 fern' }))
         .statusCode,
     ).toBe(201);
   });
 
   it('lets only admins invite, list and activate', async () => {
-    const { cookie: provider, providerId } = await acceptedProvider();
-    expect((await call('GET', '/api/admin/providers', provider)).statusCode).toBe(403);
-    expect((await call('GET', '/api/admin/outbox', provider)).statusCode).toBe(403);
-    expect((await call('POST', `/api/admin/providers/${providerId}/activate`, provider)).statusCode).toBe(403);
-    expect((await call('GET', '/api/admin/providers')).statusCode).toBe(401);
-    expect((await call('GET', '/api/provider/workspace', admin)).statusCode).toBe(403);
+    const { cookie: provider, providerId } = await anInvitedProvider(haven);
+    expect((await haven.as(provider).get('/api/admin/providers')).statusCode).toBe(403);
+    expect((await haven.as(provider).get('/api/admin/outbox')).statusCode).toBe(403);
+    expect((await haven.as(provider).post(`/api/admin/providers/${providerId}/activate`)).statusCode).toBe(403);
+    expect((await haven.signedOut.get('/api/admin/providers')).statusCode).toBe(401);
+    expect((await haven.as(haven.admin).get('/api/provider/workspace')).statusCode).toBe(403);
   });
 });
 
@@ -184,17 +160,17 @@ describe('bad provider input is refused with a reason and changes nothing', () =
       /overlaps/,
     ],
   ])('%s', async (_label, change, field, message) => {
-    const { cookie } = await acceptedProvider();
-    const response = await call('PUT', '/api/provider/profile', cookie, aProviderProfile(change));
+    const { cookie } = await anInvitedProvider(haven);
+    const response = await haven.as(cookie).put('/api/provider/profile', aProviderProfile(change));
     expect(response.statusCode).toBe(400);
     const issue = response.json().error.issues.find((i: { field: string }) => i.field === field);
     expect(issue?.message).toMatch(message);
-    expect((await call('GET', '/api/provider/workspace', cookie)).json().profile.npi).toBeNull();
+    expect((await haven.as(cookie).get('/api/provider/workspace')).json().profile.npi).toBeNull();
   });
 
   it('refuses an unknown state and a past expiry date for a licence', async () => {
-    const { cookie } = await acceptedProvider();
-    const unknown = await call('POST', '/api/provider/licences', cookie, {
+    const { cookie } = await anInvitedProvider(haven);
+    const unknown = await haven.as(cookie).post('/api/provider/licences', {
       state: 'XX',
       licenceType: 'LPC',
       number: 'LPC-1',
@@ -202,7 +178,7 @@ describe('bad provider input is refused with a reason and changes nothing', () =
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.issues[0]).toMatchObject({ field: 'state', message: expect.stringMatching(/50 states or DC/) });
-    const past = await call('POST', '/api/provider/licences', cookie, {
+    const past = await haven.as(cookie).post('/api/provider/licences', {
       state: 'TX',
       licenceType: 'LPC',
       number: 'LPC-1',
@@ -210,13 +186,13 @@ describe('bad provider input is refused with a reason and changes nothing', () =
     });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.issues[0]).toMatchObject({ field: 'expiresOn', message: expect.stringMatching(/passed/) });
-    expect((await call('GET', '/api/provider/workspace', cookie)).json().licences).toEqual([]);
+    expect((await haven.as(cookie).get('/api/provider/workspace')).json().licences).toEqual([]);
   });
 
   it('refuses overlapping live-session windows', async () => {
-    const { cookie } = await acceptedProvider();
-    await call('PUT', '/api/provider/profile', cookie, aProviderProfile());
-    const response = await call('PUT', '/api/provider/availability', cookie, {
+    const { cookie } = await anInvitedProvider(haven);
+    await haven.as(cookie).put('/api/provider/profile', aProviderProfile());
+    const response = await haven.as(cookie).put('/api/provider/availability', {
       weekly: [
         { weekday: 3, start: '09:00', end: '12:00' },
         { weekday: 3, start: '10:00', end: '11:00' },
@@ -231,16 +207,15 @@ describe('bad provider input is refused with a reason and changes nothing', () =
   });
 
   it('takes a real photo, strips it to a 512px WebP; refuses a non-image and a 50 MB upload', async () => {
-    const { cookie, providerId } = await acceptedProvider();
+    const { cookie, providerId } = await anInvitedProvider(haven);
     const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#6a9' } })
       .jpeg()
       .withMetadata()
       .toBuffer();
-    const put = (body: Buffer, type: string) =>
-      app.http.inject({ method: 'PUT', url: '/api/provider/photo', headers: { cookie, 'content-type': type }, payload: body });
+    const put = (body: Buffer, type: string) => haven.as(cookie).put('/api/provider/photo', body, { 'content-type': type });
     const ok = await put(jpeg, 'image/jpeg');
     expect(ok.statusCode).toBe(200);
-    const photo = await call('GET', ok.json().profile.photoUrl, cookie);
+    const photo = await haven.as(cookie).get(ok.json().profile.photoUrl);
     expect(photo.headers['content-type']).toBe('image/webp');
     const meta = await sharp(photo.rawPayload).metadata();
     expect([meta.width, meta.height, meta.exif]).toEqual([512, 512, undefined]);

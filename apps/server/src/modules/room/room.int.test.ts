@@ -1,66 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  consentVersions,
-  type CareState,
-  type Message,
-  type ResponseTimes,
-  type RoomView,
-  type ServerFrame,
-  type UsStateCode,
-} from '@haven/contract';
+import type { CareState, Message, ResponseTimes, RoomView, ServerFrame, UsStateCode } from '@haven/contract';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { smtpSender } from '../../platform/mail/smtp-sender.ts';
 import { drainEvents } from '../../testing/events.ts';
-import { aSignUp } from '../../testing/factories.ts';
+import { aMatchedClient, aSignedUpClient } from '../../testing/clients.ts';
+import { useTestApp } from '../../testing/harness.ts';
 import { connectLive } from '../../testing/live-socket.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
-import { sessionCookieFrom, signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { signInAsNewAdmin } from '../../testing/test-app.ts';
 
-let app: TestApp;
-let base: string;
-beforeAll(async () => {
-  // Pinged every second, so a silent tab is dropped within the test; the tabs here answer, as browsers do.
-  app = await startTestApp({ HAVEN_LIVE_PING_SECONDS: '1' });
-  base = await app.http.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  app.http.inject({ method, url, payload: payload as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+// Pinged every second, so a silent tab is dropped within the test; the tabs here answer, as browsers do.
+const haven = useTestApp({ listen: true, env: { HAVEN_LIVE_PING_SECONDS: '1' } });
 
 /** A client matched to a fresh provider in `state`, both signed in, and their room. */
 async function pair(state: UsStateCode) {
-  const provider = await insertProvider(app.context.db, { states: [state] });
-  const signUp = await call('POST', '/api/auth/sign-up', undefined, aSignUp());
-  const client = sessionCookieFrom(signUp.headers['set-cookie']);
-  const answers = {
-    state,
-    dateOfBirth: '1992-03-04',
-    timeZone: 'America/Chicago',
-    requiredLanguages: ['en'],
-    focusAreas: ['anxiety'],
-    preferences: { providerGender: null, approaches: [], careFormat: 'messaging', liveModality: null, preferredTimes: [] },
-    phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: null },
-    gad7: { items: [0, 0, 0, 0, 0, 0, 0] },
-    coverage: { kind: 'direct', plan: 'messaging' },
-    consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
-  };
-  await call('PUT', '/api/intake', client, { step: 'consent', answers });
-  const care = (await call('POST', '/api/intake/submit', client, {})).json<CareState>();
-  expect(care.current?.provider.id).toBe(provider.id);
-  return { client, provider: await signInAsProvider(app, provider.id), providerId: provider.id, roomId: care.roomId! };
+  const provider = await insertProvider(haven.db, { states: [state] });
+  const { cookie: client, roomId } = await aMatchedClient(haven, { state }, { expectProvider: provider.id });
+  return { client, provider: await signInAsProvider(haven.app, provider.id), providerId: provider.id, roomId };
 }
 
 const say = (cookie: string, roomId: string, text: string, clientMessageId = randomUUID()) =>
-  call('POST', `/api/rooms/${roomId}/messages`, cookie, { clientMessageId, text });
+  haven.as(cookie).post(`/api/rooms/${roomId}/messages`, { clientMessageId, text });
 
-const connect = (cookie: string, origin = base, answerPings = true) => connectLive(base, cookie, { origin, answerPings });
+const connect = (cookie: string, origin = haven.baseUrl, answerPings = true) => connectLive(haven.baseUrl, cookie, { origin, answerPings });
 const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
 const seqs = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []));
 
@@ -77,12 +43,12 @@ describe('messages', () => {
     const reply = await say(provider, roomId, 'Thank you for telling me. **What** changed?');
     expect(reply.json<Message>()).toMatchObject({ seq: 2, senderRole: 'provider' });
 
-    const view = (await call('GET', `/api/rooms/${roomId}`, client)).json<RoomView>();
+    const view = (await haven.as(client).get(`/api/rooms/${roomId}`)).json<RoomView>();
     expect(view.messages.map((m) => [m.seq, m.text])).toEqual([
       [1, 'I have been sleeping badly since the move.'],
       [2, 'Thank you for telling me. **What** changed?'],
     ]);
-    const stored = await app.context.db.selectFrom('messages').select('body_sealed').where('room_id', '=', roomId).execute();
+    const stored = await haven.db.selectFrom('messages').select('body_sealed').where('room_id', '=', roomId).execute();
     for (const row of stored) {
       expect(row.body_sealed).toMatch(/^hv1\./);
       expect(row.body_sealed).not.toMatch(/sleeping|changed/);
@@ -96,8 +62,8 @@ describe('messages', () => {
     expect((await say(client, roomId, 'x'.repeat(10_001))).statusCode).toBe(400);
     expect([400, 413]).toContain((await say(client, roomId, 'x'.repeat(1_100_000))).statusCode);
     expect((await say(stranger.client, roomId, 'hello')).statusCode).toBe(403);
-    expect((await call('GET', `/api/rooms/${roomId}`, stranger.provider)).statusCode).toBe(403);
-    const denied = await app.context.db
+    expect((await haven.as(stranger.provider).get(`/api/rooms/${roomId}`)).statusCode).toBe(403);
+    const denied = await haven.db
       .selectFrom('audit_events')
       .select('action')
       .where('subject_id', '=', roomId)
@@ -110,12 +76,7 @@ describe('messages', () => {
     const { client, provider, roomId } = await pair('GA');
     const voice = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from('opus voice note body '.repeat(50))]);
     const upload = (query: string, type: string, body: Buffer) =>
-      app.http.inject({
-        method: 'POST',
-        url: `/api/rooms/${roomId}/uploads?${query}`,
-        payload: body,
-        headers: { cookie: client, 'content-type': type },
-      });
+      haven.as(client).post(`/api/rooms/${roomId}/uploads?${query}`, body, { 'content-type': type });
     const sent = await upload(`clientMessageId=${randomUUID()}&kind=voice&durationMs=4200`, 'audio/webm;codecs=opus', voice);
     expect(sent.statusCode, sent.body).toBe(201);
     const message = sent.json<Message>();
@@ -129,36 +90,36 @@ describe('messages', () => {
     ).toBe(422);
     expect((await upload(`clientMessageId=${randomUUID()}&kind=file&filename=scan.png`, 'image/png', png)).statusCode).toBe(201);
 
-    const whole = await call('GET', message.attachment!.url, provider);
+    const whole = await haven.as(provider).get(message.attachment!.url);
     expect(whole.statusCode).toBe(200);
     expect(Buffer.compare(whole.rawPayload, voice)).toBe(0);
-    const part = await call('GET', message.attachment!.url, provider, undefined, { range: 'bytes=4-7' });
+    const part = await haven.as(provider).get(message.attachment!.url, { range: 'bytes=4-7' });
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 4-7/${voice.length}`);
     expect(part.rawPayload.toString()).toBe('opus');
 
-    const row = await app.context.db.selectFrom('messages').select('blob_key').where('id', '=', message.id).executeTakeFirstOrThrow();
-    const onDisk = await fs.readFile(path.join(app.config.dataDir, 'blobs', row.blob_key!.slice(0, 2), row.blob_key!));
+    const row = await haven.db.selectFrom('messages').select('blob_key').where('id', '=', message.id).executeTakeFirstOrThrow();
+    const onDisk = await fs.readFile(path.join(haven.app.config.dataDir, 'blobs', row.blob_key!.slice(0, 2), row.blob_key!));
     expect(onDisk.includes(Buffer.from('opus voice note'))).toBe(false);
   });
 
   it('ends a provider’s access the moment the client switches, unless history is shared', async () => {
     const { client, provider, roomId } = await pair('WI');
     await say(client, roomId, 'before the switch');
-    const other = await insertProvider(app.context.db, { states: ['WI'] });
-    const care = (await call('GET', '/api/care', client)).json<CareState>();
-    const switched = await call('POST', '/api/care/switch', client, {
+    const other = await insertProvider(haven.db, { states: ['WI'] });
+    const care = (await haven.as(client).get('/api/care')).json<CareState>();
+    const switched = await haven.as(client).post('/api/care/switch', {
       fromAssignmentId: care.current!.assignmentId,
       mayReadEarlierConversation: false,
     });
     expect(switched.json<CareState>().current?.provider.id).toBe(other.id);
-    expect((await call('GET', `/api/rooms/${roomId}`, provider)).statusCode).toBe(403);
+    expect((await haven.as(provider).get(`/api/rooms/${roomId}`)).statusCode).toBe(403);
 
-    const newProvider = await signInAsProvider(app, other.id);
-    expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages).toEqual([]);
-    const after = (await call('GET', '/api/care', client)).json<CareState>();
-    await call('PUT', '/api/care/history-access', client, { assignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
-    expect((await call('GET', `/api/rooms/${roomId}`, newProvider)).json<RoomView>().messages.map((m) => m.text)).toEqual([
+    const newProvider = await signInAsProvider(haven.app, other.id);
+    expect((await haven.as(newProvider).get(`/api/rooms/${roomId}`)).json<RoomView>().messages).toEqual([]);
+    const after = (await haven.as(client).get('/api/care')).json<CareState>();
+    await haven.as(client).put('/api/care/history-access', { assignmentId: after.current!.assignmentId, mayReadEarlierConversation: true });
+    expect((await haven.as(newProvider).get(`/api/rooms/${roomId}`)).json<RoomView>().messages.map((m) => m.text)).toEqual([
       'before the switch',
     ]);
   });
@@ -214,12 +175,12 @@ describe('the live socket', () => {
     const { client } = await pair('IN');
     const refused = (headers: Record<string, string>) =>
       new Promise<number>((resolve) => {
-        const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers });
+        const socket = new WebSocket(`${haven.baseUrl.replace('http', 'ws')}/api/live`, { headers });
         socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
         socket.on('open', () => resolve(101));
       });
     expect(await refused({ cookie: client, origin: 'https://evil.example' })).toBe(403);
-    expect(await refused({ origin: base })).toBe(401);
+    expect(await refused({ origin: haven.baseUrl })).toBe(401);
 
     const garbage = await connect(client);
     garbage.socket.send('{not json');
@@ -240,7 +201,7 @@ describe('the live socket', () => {
     huge.socket.send('x'.repeat(10 * 2 ** 20));
     expect(await closed(huge.socket)).toBe(1009);
     // The server is unaffected.
-    expect((await call('GET', '/api/health')).statusCode).toBe(200);
+    expect((await haven.signedOut.get('/api/health')).statusCode).toBe(200);
   });
 });
 
@@ -289,56 +250,55 @@ describe('one socket for everything a tab follows', () => {
 
   it('pings every interval; a tab that answers stays online, one that stops answering is dropped and goes offline', async () => {
     const { client, provider, roomId } = await pair('KS');
-    const clientId = (await call('GET', '/api/me', client)).json<{ user: { id: string } }>().user.id;
-    const providerId = (await call('GET', '/api/me', provider)).json<{ user: { id: string } }>().user.id;
+    const clientId = (await haven.as(client).get('/api/me')).json<{ user: { id: string } }>().user.id;
+    const providerId = (await haven.as(provider).get('/api/me')).json<{ user: { id: string } }>().user.id;
     const answering = await connect(client);
-    const silent = await connect(provider, base, false);
+    const silent = await connect(provider, haven.baseUrl, false);
     silent.send({ type: 'subscribe', roomId, afterSeq: 0 });
     await silent.next((f) => f.type === 'subscribed');
-    expect(await app.context.presence.isOnline(providerId)).toBe(true);
+    expect(await haven.app.context.presence.isOnline(providerId)).toBe(true);
 
     await silent.next((f) => f.type === 'ping');
     const code = await closed(silent.socket);
     expect(code).toBe(1006); // dropped, not closed politely: the tab is presumed gone
-    await expect.poll(() => app.context.presence.isOnline(providerId)).toBe(false);
+    await expect.poll(() => haven.app.context.presence.isOnline(providerId)).toBe(false);
 
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(answering.socket.readyState).toBe(WebSocket.OPEN);
     expect(answering.frames.filter((f) => f.type === 'ping').length).toBeGreaterThanOrEqual(2);
-    expect(await app.context.presence.isOnline(clientId)).toBe(true);
+    expect(await haven.app.context.presence.isOnline(clientId)).toBe(true);
     answering.socket.close();
-    await expect.poll(() => app.context.presence.isOnline(clientId)).toBe(false);
+    await expect.poll(() => haven.app.context.presence.isOnline(clientId)).toBe(false);
   });
 });
 
 describe('inbox and notifications', () => {
   it('lists a provider’s rooms by reply-by, with unread counts', async () => {
     const first = await pair('CO');
-    const db = app.context.db;
+    const db = haven.db;
     // A second client of the same provider writes later: their reply is due later.
-    const signUp = await call('POST', '/api/auth/sign-up', undefined, aSignUp());
-    const second = sessionCookieFrom(signUp.headers['set-cookie']);
+    const second = (await aSignedUpClient(haven)).cookie;
     void second;
     await say(first.client, first.roomId, 'first');
-    const inbox = (await call('GET', '/api/provider/inbox', first.provider)).json<{
+    const inbox = (await haven.as(first.provider).get('/api/provider/inbox')).json<{
       rooms: Array<{ roomId: string; unread: number; replyBy: string | null }>;
     }>();
     expect(inbox.rooms[0]).toMatchObject({ roomId: first.roomId, unread: 1 });
     expect(inbox.rooms[0]!.replyBy).not.toBeNull();
     await say(first.provider, first.roomId, 'reply');
-    const answered = (await call('GET', '/api/provider/inbox', first.provider)).json<{ rooms: Array<{ replyBy: string | null }> }>();
+    const answered = (await haven.as(first.provider).get('/api/provider/inbox')).json<{ rooms: Array<{ replyBy: string | null }> }>();
     expect(answered.rooms[0]!.replyBy).toBeNull();
     void db;
   });
 
   it('gives operators each provider’s response times and breaches', async () => {
     const { client, provider, providerId, roomId } = await pair('NM');
-    const admin = await signInAsNewAdmin(app);
+    const admin = await signInAsNewAdmin(haven.app);
     await say(client, roomId, 'question one');
     await say(provider, roomId, 'answer one');
     // A wait from long ago, answered now: past its reply-by, so a breach.
     await say(client, roomId, 'question two');
-    await app.context.db
+    await haven.db
       .updateTable('messages')
       .set({ sent_at: new Date(Date.now() - 20 * 86_400_000) })
       .where('room_id', '=', roomId)
@@ -346,30 +306,30 @@ describe('inbox and notifications', () => {
       .execute();
     await say(provider, roomId, 'answer two, late');
     await say(client, roomId, 'question three');
-    await app.context.db
+    await haven.db
       .updateTable('messages')
       .set({ sent_at: new Date(Date.now() - 10 * 86_400_000) })
       .where('room_id', '=', roomId)
       .where('seq', '=', 5)
       .execute();
-    const times = (await call('GET', '/api/admin/response-times', admin)).json<ResponseTimes>();
+    const times = (await haven.as(admin).get('/api/admin/response-times')).json<ResponseTimes>();
     const mine = times.providers.find((p) => p.providerId === providerId);
     expect(mine).toMatchObject({ replies: 2, breaches: 1, overdueNow: 1 });
     expect(mine!.medianSeconds).toBeLessThan(60);
     expect(mine!.p90Seconds).toBeGreaterThan(19 * 86_400);
-    expect((await call('GET', '/api/admin/response-times', client)).statusCode).toBe(403);
+    expect((await haven.as(client).get('/api/admin/response-times')).statusCode).toBe(403);
   });
 
   it('rings the bell and emails an offline recipient at most once per 15 minutes, discreetly when asked, over real SMTP', async () => {
     const { client, provider, roomId } = await pair('NV');
-    await call('PUT', '/api/notifications/settings', client, { discreet: true });
+    await haven.as(client).put('/api/notifications/settings', { discreet: true });
     await say(provider, roomId, 'Checking in after our last message.');
     await say(provider, roomId, 'And one more thing.');
-    await drainEvents(app.context);
-    const bell = (await call('GET', '/api/notifications', client)).json<{ unread: number }>();
+    await drainEvents(haven.app.context);
+    const bell = (await haven.as(client).get('/api/notifications')).json<{ unread: number }>();
     expect(bell.unread).toBe(2);
-    const me = (await call('GET', '/api/me', client)).json<{ user: { email: string } }>().user;
-    const queued = await app.context.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', me.email).execute();
+    const me = (await haven.as(client).get('/api/me')).json<{ user: { email: string } }>().user;
+    const queued = await haven.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', me.email).execute();
     expect(queued).toHaveLength(1);
     expect(queued[0]!.subject).toBe('You have a new message');
     expect(queued[0]!.body_text).not.toMatch(/Checking in|Provider/);
@@ -389,7 +349,7 @@ describe('inbox and notifications', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as { port: number }).port;
-    const sender = smtpSender(app.context.db, { url: `smtp://127.0.0.1:${port}`, from: 'Haven <no-reply@haven.test>' });
+    const sender = smtpSender(haven.db, { url: `smtp://127.0.0.1:${port}`, from: 'Haven <no-reply@haven.test>' });
     try {
       expect(await sender.sendPending()).toBeGreaterThanOrEqual(1);
       expect(received.some((mail) => mail.includes(me.email) && mail.includes('You have a new message'))).toBe(true);

@@ -3,25 +3,13 @@
 // rules, strangers, and one slot under twenty concurrent attempts on PostgreSQL.
 import type { BookingOptions, CoverageState, LiveSession } from '@haven/contract';
 import { addDays, zonedWallTimeToInstant } from '@haven/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../platform/config.ts';
-import { signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/harness.ts';
 import { DAY, HOUR, localOf, MINUTE, testKit } from './sessions.testkit.ts';
 
-let app: TestApp;
-let admin: string;
-beforeAll(async () => {
-  app = await startTestApp();
-  admin = await signInAsNewAdmin(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-const kit = testKit(
-  () => app,
-  () => admin,
-);
+const haven = useTestApp({ admin: true });
+const kit = testKit(haven);
 const { call, db } = kit;
 const CHICAGO = 'America/Chicago';
 type Slot = { start: string; end: string };

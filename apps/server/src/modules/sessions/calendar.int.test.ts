@@ -1,65 +1,28 @@
 import { ProviderCalendar } from '@haven/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../identity/identity.service.ts';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/database.ts';
-import { aSignUp } from '../../testing/factories.ts';
+import { insertClient } from '../../testing/clients.ts';
+import { useTestApp } from '../../testing/harness.ts';
+import { insertLiveSession } from '../../testing/live-sessions.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
-import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { signIn } from '../../testing/test-app.ts';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-const db = (): Db => app.context.db;
+const haven = useTestApp();
+const db = (): Db => haven.db;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 type Status = 'requested' | 'booked' | 'cancelled' | 'completed';
 
 /** A client with an account and a room, signed in. */
 async function aClient(preferredName = 'Jordan Lee'): Promise<{ id: string; roomId: string; cookie: string }> {
-  const signUp = aSignUp({ preferredName });
-  const user = await createAccount(db(), { ...signUp, role: 'client' });
-  const client = await db()
-    .insertInto('clients')
-    .values({ user_id: user.id, time_zone: 'America/New_York' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const room = await db().insertInto('rooms').values({ client_id: client.id }).returning('id').executeTakeFirstOrThrow();
-  const response = await app.http.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { email: signUp.email, password: signUp.password },
-  });
-  return { id: client.id, roomId: room.id, cookie: sessionCookieFrom(response.headers['set-cookie']) };
+  const client = await insertClient(db(), { preferredName, timeZone: 'America/New_York' });
+  return { id: client.id, roomId: client.roomId, cookie: await signIn(haven.app, { email: client.email, password: client.password }) };
 }
 
-async function aSession(
-  client: { id: string; roomId: string },
-  providerId: string,
-  startsAt: Date,
-  status: Status = 'booked',
-): Promise<string> {
-  const row = await db()
-    .insertInto('live_sessions')
-    .values({
-      client_id: client.id,
-      provider_id: providerId,
-      room_id: client.roomId,
-      starts_at: startsAt,
-      ends_at: new Date(startsAt.getTime() + 50 * MINUTE),
-      modality: 'video',
-      status,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const aSession = (client: { id: string; roomId: string }, providerId: string, startsAt: Date, status: Status = 'booked') =>
+  insertLiveSession(db(), { clientId: client.id, providerId, roomId: client.roomId, startsAt, status });
 
-const get = (url: string, cookie: string) => app.http.inject({ method: 'GET', url, headers: { cookie } });
+const get = (url: string, cookie: string) => haven.as(cookie).get(url);
 const calendarUrl = (from: string, to: string) => `/api/provider/calendar?${new URLSearchParams({ from, to }).toString()}`;
 /** RFC 5545 §3.1: a CRLF followed by a space continues the line before it. */
 const unfold = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
@@ -68,7 +31,7 @@ describe('the provider calendar', () => {
   it('shows the provider’s own sessions, whatever became of them, over their published hours and time off', async () => {
     const ana = await insertProvider(db(), { firstName: 'Ana' });
     const other = await insertProvider(db(), { firstName: 'Ben' });
-    const anaCookie = await signInAsProvider(app, ana.id);
+    const anaCookie = await signInAsProvider(haven.app, ana.id);
     const client = await aClient();
     // Monday 2 March 2026 in Chicago (CST, UTC-6); the week ends before Monday 9 March.
     const booked = await aSession(client, ana.id, new Date('2026-03-02T15:00:00Z'));
@@ -106,7 +69,7 @@ describe('the provider calendar', () => {
 
   it('is only for providers, and refuses a range longer than 42 days with a plain message', async () => {
     const provider = await insertProvider(db());
-    const cookie = await signInAsProvider(app, provider.id);
+    const cookie = await signInAsProvider(haven.app, provider.id);
     const from = new Date('2026-03-01T00:00:00Z');
     const longest = await get(calendarUrl(from.toISOString(), new Date(from.getTime() + 42 * DAY).toISOString()), cookie);
     expect(longest.statusCode).toBe(200);
@@ -126,7 +89,7 @@ describe('the provider calendar', () => {
 describe('calendar files', () => {
   it('gives either party a valid .ics naming the other by first name, and anyone else a 404', async () => {
     const provider = await insertProvider(db(), { firstName: 'Ana', lastName: 'Díaz' });
-    const providerCookie = await signInAsProvider(app, provider.id);
+    const providerCookie = await signInAsProvider(haven.app, provider.id);
     const client = await aClient('Jordan Lee');
     const sessionId = await aSession(client, provider.id, new Date('2026-12-07T15:00:00Z'), 'requested');
 
@@ -141,7 +104,7 @@ describe('calendar files', () => {
     expect(physical.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
     expect(physical.some((line) => line.startsWith(' '))).toBe(true); // the description is long enough to fold
     const lines = unfold(text);
-    const url = `${app.config.publicUrl}/sessions/${sessionId}`;
+    const url = `${haven.app.config.publicUrl}/sessions/${sessionId}`;
     expect(lines).toEqual(
       expect.arrayContaining([
         'BEGIN:VCALENDAR',
@@ -166,9 +129,9 @@ describe('calendar files', () => {
 
     const stranger = await aClient('Sam');
     expect((await get(`/api/sessions/${sessionId}/calendar.ics`, stranger.cookie)).statusCode).toBe(404);
-    const otherProvider = await signInAsProvider(app, (await insertProvider(db())).id);
+    const otherProvider = await signInAsProvider(haven.app, (await insertProvider(db())).id);
     expect((await get(`/api/sessions/${sessionId}/calendar.ics`, otherProvider)).statusCode).toBe(404);
-    expect((await app.http.inject({ method: 'GET', url: `/api/sessions/${sessionId}/calendar.ics` })).statusCode).toBe(401);
+    expect((await haven.signedOut.get(`/api/sessions/${sessionId}/calendar.ics`)).statusCode).toBe(401);
   });
 
   it('asks calendars to remove a cancelled session', async () => {

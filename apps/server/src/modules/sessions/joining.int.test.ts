@@ -2,29 +2,15 @@
 // where the client is, fallbacks and ending, the attendance sweep, and the WebRTC signals relayed
 // over the real /api/live socket between the two people booked and nobody else.
 import type { JoinResult, LiveSession, ServerFrame, Signal, UsStateCode } from '@haven/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/harness.ts';
 import { connectLive } from '../../testing/live-socket.ts';
-import { signInAsNewAdmin, startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { settleAttendance } from './joining.service.ts';
 import { DAY, localOf, MINUTE, testKit } from './sessions.testkit.ts';
 
 const ICE = [{ urls: 'stun:stun.haven.example:3478' }, { urls: ['turn:turn.haven.example:3478'], username: 'haven', credential: 'secret' }];
-let app: TestApp;
-let admin: string;
-let base: string;
-beforeAll(async () => {
-  app = await startTestApp({ HAVEN_ICE_SERVERS: JSON.stringify(ICE) });
-  admin = await signInAsNewAdmin(app);
-  base = await app.http.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-const kit = testKit(
-  () => app,
-  () => admin,
-);
+const haven = useTestApp({ env: { HAVEN_ICE_SERVERS: JSON.stringify(ICE) }, admin: true, listen: true });
+const kit = testKit(haven);
 const { call, db } = kit;
 const CHICAGO = 'America/Chicago';
 
@@ -149,7 +135,7 @@ describe('the attendance sweep', () => {
     expect((await join(provider.cookie, running.id)).statusCode).toBe(200);
 
     const now = new Date();
-    expect(await settleAttendance(db(), app.context, now)).toBe(3);
+    expect(await settleAttendance(db(), haven.app.context, now)).toBe(3);
     expect(await kit.session(client.cookie, providerAbsent.id)).toMatchObject({ status: 'cancelled', outcome: 'provider_no_show' });
     expect(await kit.session(client.cookie, clientAbsent.id)).toMatchObject({ status: 'cancelled', outcome: 'client_no_show' });
     expect(await kit.session(client.cookie, unanswered.id)).toMatchObject({ status: 'cancelled', outcome: 'declined' });
@@ -175,14 +161,14 @@ describe('the attendance sweep', () => {
       notices: await db().selectFrom('notifications').select('id').orderBy('id').execute(),
     });
     const before = await snapshot();
-    expect(await settleAttendance(db(), app.context, now)).toBe(0);
+    expect(await settleAttendance(db(), haven.app.context, now)).toBe(0);
     expect(await snapshot()).toEqual(before);
   });
 });
 
 // ── Signals over the real socket ────────────────────────────────────────────────────────────
 
-const connect = (cookie: string) => connectLive(base, cookie);
+const connect = (cookie: string) => connectLive(haven.baseUrl, cookie);
 
 const ofType =
   <T extends ServerFrame['type']>(type: T) =>

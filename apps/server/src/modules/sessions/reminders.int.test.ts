@@ -7,26 +7,24 @@ import { startPeriodicJobs } from '../../platform/jobs/scheduler.ts';
 import { aSignUp } from '../../testing/factories.ts';
 import { giveProviderAccount, insertProvider } from '../../testing/network.ts';
 import { drainEvents } from '../../testing/events.ts';
-import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/harness.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
 import { userChannel } from '../notifications/notifications.service.ts';
 import { scheduleReminders, sendDueReminders } from './reminders.ts';
 import { sessionFacts } from './sessions.presenter.ts';
 import { sessionWithParties } from './sessions.repository.ts';
 
-let app: TestApp;
+const haven = useTestApp({ env: { HAVEN_PUBLIC_URL: 'https://haven.example' } });
 /** A second pool on the same PostgreSQL schema: another worker process, as far as locks go. */
 let otherWorker: Database | null = null;
 beforeAll(async () => {
-  app = await startTestApp({ HAVEN_PUBLIC_URL: 'https://haven.example' });
-  if (app.config.database.kind === 'postgres') otherWorker = await openDatabase(app.config.database);
+  if (haven.app.config.database.kind === 'postgres') otherWorker = await openDatabase(haven.app.config.database);
 });
 afterAll(async () => {
   await otherWorker?.close();
-  await app?.close();
 });
 
-const db = (): Db => app.context.db;
+const db = (): Db => haven.db;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -102,7 +100,7 @@ const noticesTo = (party: Party, sessionId: string) =>
 const emailsTo = (party: Party) =>
   db().selectFrom('outbox_emails').selectAll().where('to_address', '=', party.email).orderBy('created_at').execute();
 /** Notices and emails are written by the worker's event handlers: this runs them, as the worker would. */
-const settle = () => drainEvents(app.context);
+const settle = () => drainEvents(haven.app.context);
 const counts = async (s: Booked) => {
   await settle();
   return {
@@ -134,7 +132,7 @@ describe('sending', () => {
     const s = await aBookedSession(startsAt);
     const published: Array<{ channel: string; payload: string }> = [];
     const listen = (userId: string) =>
-      app.context.live.subscribe(userChannel(userId), (payload) => published.push({ channel: userChannel(userId), payload }));
+      haven.app.context.live.subscribe(userChannel(userId), (payload) => published.push({ channel: userChannel(userId), payload }));
     const stops = await Promise.all([listen(s.client.userId), listen(s.provider.userId)]);
     const at = (msBefore: number) => sendDueReminders(db(), new Date(startsAt.getTime() - msBefore), 100);
 

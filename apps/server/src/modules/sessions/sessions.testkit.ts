@@ -1,13 +1,15 @@
 // Shared by the live-session integration tests: real accounts through the real API. A client
 // signs up, completes the intake on an EAP code with a few credits (easy to count) and is matched
 // with a provider written straight into the database, licensed in a state no other test uses.
-import { consentVersions, type CareState, type CoverageState, type LiveSession, type Notifications } from '@haven/contract';
+import type { CoverageState, IntakeAnswers, LiveSession, Notifications } from '@haven/contract';
 import { instantToZonedParts } from '@haven/domain';
 import { expect } from 'vitest';
 import { drainEvents } from '../../testing/events.ts';
-import { aSignUp } from '../../testing/factories.ts';
-import { insertProvider, signInAsProvider, type TestProvider } from '../../testing/network.ts';
-import { sessionCookieFrom, type TestApp } from '../../testing/test-app.ts';
+import { aMatchedClient } from '../../testing/clients.ts';
+import { messagingAndVideo } from '../../testing/factories.ts';
+import type { Haven } from '../../testing/harness.ts';
+import { aProvider, type TestProvider } from '../../testing/network.ts';
+import { anEapCode } from '../../testing/partners.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -24,69 +26,39 @@ export type ProviderSetup = TestProvider & {
 
 export type Kit = ReturnType<typeof testKit>;
 
-export function testKit(app: () => TestApp, admin: () => string) {
-  const db = () => app().context.db;
-  const call = (method: Method, url: string, cookie?: string, payload?: unknown) =>
-    app().http.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
-
-  async function eapCode(sessions: number): Promise<string> {
-    const code = `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-    const partner = await call('POST', '/api/admin/partners/eap', admin(), {
-      name: `Org ${code}`,
-      sessionsPerClient: sessions,
-      endsOn: '2099-12-31',
-    });
-    expect(partner.statusCode, partner.body).toBe(201);
-    const created = await call('POST', `/api/admin/partners/eap/${partner.json<{ id: string }>().id}/codes`, admin(), { code });
-    expect(created.statusCode, created.body).toBe(201);
-    return code;
-  }
+export function testKit(haven: Haven) {
+  const db = () => haven.db;
+  const call = (method: Method, url: string, cookie?: string, payload?: unknown) => haven.as(cookie).request(method, url, payload);
 
   /** A provider (Chicago) licensed in `states`, with the booking settings asked for. */
   async function provider(
     setup: ProviderSetup & { states: string[] },
   ): Promise<{ id: string; name: string; cookie: string; userId: string }> {
-    const inserted = await insertProvider(db(), { weekly: EVERY_DAY, ...setup });
+    const { bufferMinutes, sessionLengths, autoConfirm, ...rest } = setup;
+    const created = await aProvider(haven, { weekly: EVERY_DAY, ...rest });
     await db()
       .updateTable('providers')
-      .set({
-        buffer_minutes: setup.bufferMinutes ?? 10,
-        session_lengths: setup.sessionLengths ?? [50],
-        auto_confirm: setup.autoConfirm ?? true,
-      })
-      .where('id', '=', inserted.id)
+      .set({ buffer_minutes: bufferMinutes ?? 10, session_lengths: sessionLengths ?? [50], auto_confirm: autoConfirm ?? true })
+      .where('id', '=', created.id)
       .execute();
-    const cookie = await signInAsProvider(app(), inserted.id);
-    const row = await db().selectFrom('providers').select('user_id').where('id', '=', inserted.id).executeTakeFirstOrThrow();
-    return { ...inserted, cookie, userId: row.user_id! };
+    return created;
   }
 
   /** A client in `state` who completes the intake on an EAP code and is matched at once. */
   async function client(state: string, options: { credits?: number; timeZone?: string; expectProvider?: string } = {}) {
-    const signUp = aSignUp();
-    const response = await call('POST', '/api/auth/sign-up', undefined, signUp);
-    const cookie = sessionCookieFrom(response.headers['set-cookie']);
-    const code = await eapCode(options.credits ?? 5);
-    const answers = {
-      state,
-      dateOfBirth: '1988-04-12',
-      timeZone: options.timeZone ?? 'America/New_York',
-      requiredLanguages: ['en'],
-      focusAreas: ['anxiety'],
-      preferences: { providerGender: null, approaches: [], careFormat: 'both', liveModality: 'video', preferredTimes: [] },
-      phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: null },
-      gad7: { items: [0, 0, 0, 0, 0, 0, 0] },
-      coverage: { kind: 'eap', code },
-      consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
-    };
-    const saved = await call('PUT', '/api/intake', cookie, { step: 'consent', answers });
-    expect(saved.statusCode, saved.body).toBe(200);
-    const submitted = await call('POST', '/api/intake/submit', cookie, {});
-    expect(submitted.statusCode, submitted.body).toBe(201);
-    const care = submitted.json<CareState>();
-    if (options.expectProvider) expect(care.current?.provider.id).toBe(options.expectProvider);
-    const user = await db().selectFrom('users').select('id').where('email', '=', signUp.email.toLowerCase()).executeTakeFirstOrThrow();
-    return { cookie, userId: user.id, name: signUp.preferredName, roomId: care.roomId! };
+    const code = await anEapCode(haven, options.credits ?? 5);
+    const matched = await aMatchedClient(
+      haven,
+      {
+        state: state as IntakeAnswers['state'],
+        dateOfBirth: '1988-04-12',
+        timeZone: options.timeZone ?? 'America/New_York',
+        preferences: messagingAndVideo,
+        coverage: { kind: 'eap', code },
+      },
+      { expectProvider: options.expectProvider },
+    );
+    return { cookie: matched.cookie, userId: matched.userId, name: matched.signUp.preferredName, roomId: matched.roomId };
   }
 
   const credits = async (cookie: string): Promise<number> => {
@@ -147,7 +119,7 @@ export function testKit(app: () => TestApp, admin: () => string) {
 
   // The bell is written by the worker's event handlers: run them first, as the worker would.
   const notices = async (cookie: string) => {
-    await drainEvents(app().context);
+    await drainEvents(haven.app.context);
     return (await call('GET', '/api/notifications', cookie)).json<Notifications>().items;
   };
   const noticesAbout = async (cookie: string, sessionId: string) =>
@@ -156,7 +128,6 @@ export function testKit(app: () => TestApp, admin: () => string) {
   return {
     db,
     call,
-    eapCode,
     provider,
     client,
     credits,

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { consentVersions, type CareState } from '@haven/contract';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { aSignUp } from '../../testing/factories.ts';
+import { aMatchedClient } from '../../testing/clients.ts';
+import { useTestApp } from '../../testing/harness.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
-import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import type { TestApp } from '../../testing/test-app.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const main = path.join(root, 'apps/server/src/main.ts');
@@ -68,56 +68,37 @@ const killed = (worker: ChildProcess) =>
 
 // A separate worker process needs a database two processes can share: PGlite is one in-process connection.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed mid-side-effect (PostgreSQL only)', () => {
-  let app: TestApp;
+  const haven = useTestApp();
   const box = mailbox();
   let smtpPort = 0;
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp();
     await new Promise<void>((resolve) => box.server.listen(0, '127.0.0.1', resolve));
     smtpPort = (box.server.server.address() as AddressInfo).port;
   });
   afterAll(async () => {
     await Promise.all(workers.map(killed));
     await new Promise<void>((resolve) => box.server.close(() => resolve()));
-    await app?.close();
   });
 
   it('sends the email of a committed event exactly once after a kill -9 and a restart', { timeout: 90_000 }, async () => {
-    const call = (method: 'PUT' | 'POST', url: string, cookie: string | undefined, payload: object) =>
-      app.http.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
-    const provider = await insertProvider(app.context.db, { states: ['TX'] });
-    const client = sessionCookieFrom((await call('POST', '/api/auth/sign-up', undefined, aSignUp())).headers['set-cookie']);
-    const answers = {
-      state: 'TX',
-      dateOfBirth: '1992-03-04',
-      timeZone: 'America/Chicago',
-      requiredLanguages: ['en'],
-      focusAreas: ['anxiety'],
-      preferences: { providerGender: null, approaches: [], careFormat: 'messaging', liveModality: null, preferredTimes: [] },
-      phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: null },
-      gad7: { items: [0, 0, 0, 0, 0, 0, 0] },
-      coverage: { kind: 'direct', plan: 'messaging' },
-      consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
-    };
-    expect((await call('PUT', '/api/intake', client, { step: 'consent', answers })).statusCode).toBe(200);
-    const care = (await call('POST', '/api/intake/submit', client, {})).json<CareState>();
-    expect(care.current?.provider.id).toBe(provider.id);
-    await signInAsProvider(app, provider.id); // the provider has an account, and no socket open: offline
+    const provider = await insertProvider(haven.db, { states: ['TX'] });
+    const { cookie: client, roomId } = await aMatchedClient(haven, { state: 'TX' }, { expectProvider: provider.id });
+    await signInAsProvider(haven.app, provider.id); // the provider has an account, and no socket open: offline
 
     // The message and its event are committed; no worker has seen them yet. The provider is offline.
-    const sent = await call('POST', `/api/rooms/${care.roomId}/messages`, client, {
+    const sent = await haven.as(client).post(`/api/rooms/${roomId}/messages`, {
       clientMessageId: randomUUID(),
       text: 'Are you there?',
     });
     expect(sent.statusCode, sent.body).toBe(201);
-    const db = app.context.db;
+    const db = haven.db;
     const event = await db.selectFrom('domain_events').selectAll().where('type', '=', 'message.sent').executeTakeFirstOrThrow();
     expect(event.processed_at).toBeNull();
 
     // Worker one handles the event, then dies while SMTP holds the email (DATA sent, no answer yet).
-    const first = startWorker(app, smtpPort);
+    const first = startWorker(haven.app, smtpPort);
     workers.push(first);
     await vi.waitFor(() => expect(box.state.dataStarted).toBe(1), { timeout: 45_000, interval: 100 });
     await killed(first);
@@ -125,7 +106,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed mid-side-effect
 
     // Worker two, with SMTP healthy again, picks the email up once its lease has run out.
     box.state.hanging = false;
-    workers.push(startWorker(app, smtpPort));
+    workers.push(startWorker(haven.app, smtpPort));
     await vi.waitFor(() => expect(box.accepted).toHaveLength(1), { timeout: 45_000, interval: 100 });
     // Give a second send two more mail cycles (every 5 s) to show itself.
     await new Promise((resolve) => setTimeout(resolve, 11_000));

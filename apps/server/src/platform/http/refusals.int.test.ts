@@ -1,56 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { consentVersions, type ApiError, type CareState } from '@haven/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError } from '@haven/contract';
+import { afterAll, describe, expect, it } from 'vitest';
+import { aMatchedClient, aSignedUpClient } from '../../testing/clients.ts';
 import { aSignUp } from '../../testing/factories.ts';
+import { useTestApp } from '../../testing/harness.ts';
 import { insertProvider } from '../../testing/network.ts';
-import { sessionCookieFrom, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 
 const MiB = 2 ** 20;
-let app: TestApp;
-let port: number;
-let webDist: string;
+// A built web app of our own, so the path tests do not depend on `npm run build` having run.
+const webDist = mkdtempSync(path.join(os.tmpdir(), 'haven-web-'));
+mkdirSync(path.join(webDist, 'assets'));
+writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Haven</title>');
+const haven = useTestApp({ listen: true, env: { HAVEN_WEB_DIST: webDist } });
+afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 
-beforeAll(async () => {
-  webDist = await fs.mkdtemp(path.join(os.tmpdir(), 'haven-web-'));
-  await fs.mkdir(path.join(webDist, 'assets'));
-  await fs.writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>Haven</title>');
-  app = await startTestApp({ HAVEN_WEB_DIST: webDist });
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.http.server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await app?.close();
-  await fs.rm(webDist, { recursive: true, force: true });
-});
-
-async function signedUp(): Promise<string> {
-  return sessionCookieFrom((await app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp() })).headers['set-cookie']);
-}
+const signedUp = async () => (await aSignedUpClient(haven)).cookie;
 
 /** A client with a finished intake, matched to a provider: their cookie and room. */
 async function matchedClient(): Promise<{ cookie: string; roomId: string }> {
-  await insertProvider(app.context.db, { states: ['TX'] });
-  const cookie = await signedUp();
-  const answers = {
-    state: 'TX',
-    dateOfBirth: '1992-03-04',
-    timeZone: 'America/Chicago',
-    requiredLanguages: ['en'],
-    focusAreas: ['anxiety'],
-    preferences: { providerGender: null, approaches: [], careFormat: 'messaging', liveModality: null, preferredTimes: [] },
-    phq9: { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: null },
-    gad7: { items: [0, 0, 0, 0, 0, 0, 0] },
-    coverage: { kind: 'direct', plan: 'messaging' },
-    consent: { telehealthVersion: consentVersions.telehealth, privacyVersion: consentVersions.privacy },
-  };
-  await app.http.inject({ method: 'PUT', url: '/api/intake', headers: { cookie }, payload: { step: 'consent', answers } });
-  const care = (await app.http.inject({ method: 'POST', url: '/api/intake/submit', headers: { cookie }, payload: {} })).json<CareState>();
-  return { cookie, roomId: care.roomId! };
+  const provider = await insertProvider(haven.db, { states: ['TX'] });
+  return aMatchedClient(haven, { state: 'TX' }, { expectProvider: provider.id });
 }
 
 type Streamed = { status: number; body: string; sent: number };
@@ -66,7 +41,7 @@ function streamUpload(url: string, total: number, headers: Record<string, string
     let answered: Streamed | null = null;
     const request = http.request(
       {
-        port,
+        port: new URL(haven.baseUrl).port,
         host: '127.0.0.1',
         method: 'POST',
         path: url,
@@ -155,7 +130,7 @@ function stringFields(schema: Schema, text: string, at: string[] = []): Array<{ 
 }
 
 async function apiOperations(): Promise<Array<{ method: string; url: string; operation: Operation }>> {
-  const document = (await app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+  const document = (await haven.app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, Operation>>;
   }>();
   return Object.entries(document.paths).flatMap(([route, methods]) =>
@@ -177,7 +152,7 @@ describe('text PostgreSQL cannot store', () => {
     expect(cases.length).toBeGreaterThan(40);
     const wrong: string[] = [];
     for (const { method, url, field, body } of cases) {
-      const response = await app.http.inject({ method: method as 'POST', url, headers: { cookie }, payload: body as object });
+      const response = await haven.app.http.inject({ method: method as 'POST', url, headers: { cookie }, payload: body as object });
       const error = response.json<ApiError>().error;
       if (response.statusCode !== 400 || error?.issues?.[0]?.field !== field || !/NUL/.test(error.message)) {
         wrong.push(`${method} ${url} ${field}: ${response.statusCode} ${response.body.slice(0, 120)}`);
@@ -188,10 +163,14 @@ describe('text PostgreSQL cannot store', () => {
 
   it('is a 400 in a query string and a key too', async () => {
     const cookie = await signedUp();
-    const query = await app.http.inject({ method: 'GET', url: `/api/rooms/${randomUUID()}/messages?before=1%00`, headers: { cookie } });
+    const query = await haven.app.http.inject({
+      method: 'GET',
+      url: `/api/rooms/${randomUUID()}/messages?before=1%00`,
+      headers: { cookie },
+    });
     expect(query.statusCode).toBe(400);
     expect(query.json<ApiError>().error.issues?.[0]?.field).toBe('query.before');
-    const key = await app.http.inject({
+    const key = await haven.app.http.inject({
       method: 'PUT',
       url: '/api/intake',
       headers: { cookie, 'content-type': 'application/json' },
@@ -206,7 +185,7 @@ describe('paths', () => {
   it.each(['/' + 'a'.repeat(256), '/assets/' + 'b'.repeat(300) + '.js', '/' + 'c/'.repeat(200)])(
     '%s is not a server error',
     async (url) => {
-      const response = await app.http.inject({ method: 'GET', url });
+      const response = await haven.app.http.inject({ method: 'GET', url });
       expect(response.statusCode).toBeLessThan(500);
     },
   );
@@ -220,20 +199,20 @@ describe('API answers are never cached', () => {
     const cached: string[] = [];
     for (const { url } of gets) {
       for (const headers of [{ cookie }, {}]) {
-        const response = await app.http.inject({ method: 'GET', url, headers });
+        const response = await haven.app.http.inject({ method: 'GET', url, headers });
         if (!String(response.headers['cache-control'] ?? '').includes('no-store')) {
           cached.push(`${url} ${response.statusCode}: ${response.headers['cache-control']}`);
         }
       }
     }
     expect(cached).toEqual([]);
-    const signUp = await app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp() });
+    const signUp = await haven.app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp() });
     expect(signUp.headers['cache-control']).toBe('no-store');
   });
 
   it('while the web app itself stays cacheable', async () => {
     await fs.writeFile(path.join(webDist, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
-    const asset = await app.http.inject({ method: 'GET', url: '/assets/app-1a2b3c.js' });
+    const asset = await haven.app.http.inject({ method: 'GET', url: '/assets/app-1a2b3c.js' });
     expect(asset.headers['cache-control']).toContain('immutable');
   });
 });
