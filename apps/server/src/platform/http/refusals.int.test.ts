@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiError } from '@haven/contract';
@@ -31,41 +31,55 @@ async function matchedClient(): Promise<{ cookie: string; roomId: string }> {
 type Streamed = { status: number; body: string; sent: number };
 
 /**
- * An upload over a real socket that keeps sending `total` bytes (one reused chunk, so this side
+ * An upload over a raw socket that keeps sending `total` bytes (one reused chunk, so this side
  * holds almost nothing) until the server answers or hangs up. `sent` is how much it got to write.
  */
 function streamUpload(url: string, total: number, headers: Record<string, string>, declareLength = true): Promise<Streamed> {
   const chunk = Buffer.alloc(MiB, 7);
-  return new Promise((resolve, reject) => {
+  const head = {
+    host: 'localhost',
+    'content-type': 'video/webm',
+    ...(declareLength ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }),
+    ...headers,
+  };
+  const frame = (part: Buffer) =>
+    declareLength ? part : Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]);
+  return new Promise((resolve) => {
     let sent = 0;
-    let answered: Streamed | null = null;
-    const request = http.request(
-      {
-        port: new URL(haven.baseUrl).port,
-        host: '127.0.0.1',
-        method: 'POST',
-        path: url,
-        headers: { 'content-type': 'video/webm', ...(declareLength ? { 'content-length': String(total) } : {}), ...headers },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (part: Buffer) => (body += part.toString('utf8')));
-        response.on('end', () => {
-          answered = { status: response.statusCode ?? 0, body, sent };
-          request.destroy();
-          resolve(answered);
-        });
-      },
-    );
-    request.on('error', (error) => (answered ? resolve(answered) : reject(error)));
-    const pump = () => {
-      while (!answered && !request.destroyed && sent < total) {
-        sent += chunk.length;
-        if (!request.write(chunk)) return void request.once('drain', pump);
-      }
-      if (!answered && sent >= total) request.end();
+    let received = '';
+    const socket = net.connect(Number(new URL(haven.baseUrl).port), '127.0.0.1');
+    const answered = () => /\r\n\r\n/.test(received);
+    const done = () => {
+      socket.destroy();
+      const [top = '', body = ''] = received.split('\r\n\r\n');
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(top)?.[1] ?? 0),
+        body: body.replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, ''),
+        sent,
+      });
     };
-    pump();
+    socket.on('data', (data: Buffer) => {
+      received += data.toString('utf8');
+      if (answered() && /\r\n\r\n[\s\S]*\}/.test(received)) done();
+    });
+    // The server hangs up on a refused upload: writing on after that fails, and the answer is in.
+    socket.on('error', done);
+    socket.on('close', done);
+    const pump = () => {
+      while (!answered() && !socket.destroyed && sent < total) {
+        sent += chunk.length;
+        if (!socket.write(frame(chunk))) return void socket.once('drain', pump);
+      }
+      if (!answered() && sent >= total) socket.end(declareLength ? '' : '0\r\n\r\n');
+    };
+    socket.once('connect', () => {
+      socket.write(
+        `POST ${url} HTTP/1.1\r\n${Object.entries(head)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('')}\r\n`,
+      );
+      pump();
+    });
   });
 }
 
