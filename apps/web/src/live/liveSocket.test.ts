@@ -64,8 +64,9 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-function liveSocket(random = () => 0.5) {
+function liveSocket(random = () => 0.5, onSignedOut = () => undefined) {
   return new LiveSocket({
+    onSignedOut,
     openSocket: () => {
       const socket = new FakeSocket(reachable);
       sockets.push(socket);
@@ -197,7 +198,8 @@ describe('the tab’s one live socket', () => {
   });
 
   it('stops for good when the server refuses the person, and says so', async () => {
-    const live = liveSocket();
+    const signedOut = vi.fn();
+    const live = liveSocket(undefined, signedOut);
     const room = follower(roomTopic(ROOM), () => ({ type: 'subscribe', roomId: ROOM, afterSeq: 0 }), { type: 'unsubscribe', roomId: ROOM });
     live.follow(room.me);
     await vi.advanceTimersByTimeAsync(20);
@@ -205,5 +207,19 @@ describe('the tab’s one live socket', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sockets).toHaveLength(1);
     expect(room.links.at(-1)).toBe('closed');
+    // The sign-in ended: the tab goes to the sign-in page rather than sit there.
+    expect(signedOut).toHaveBeenCalledOnce();
+  });
+
+  it('does not send the person to sign in when only a topic is refused (4403)', async () => {
+    const signedOut = vi.fn();
+    const live = liveSocket(undefined, signedOut);
+    const room = follower(roomTopic(ROOM), () => ({ type: 'subscribe', roomId: ROOM, afterSeq: 0 }), { type: 'unsubscribe', roomId: ROOM });
+    live.follow(room.me);
+    await vi.advanceTimersByTimeAsync(20);
+    latest().drop(4403);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(room.links.at(-1)).toBe('closed');
+    expect(signedOut).not.toHaveBeenCalled();
   });
 });

@@ -72,12 +72,15 @@ type Options = {
   openSocket?: () => SocketLike;
   /** For the backoff's jitter. */
   random?: () => number;
+  /** The server closed the socket because the sign-in ended (4401): by default, a full load of the sign-in page. */
+  onSignedOut?: () => void;
 };
 
 export class LiveSocket {
   private readonly followers = new Set<Follower>();
   private readonly openSocket: () => SocketLike;
   private readonly random: () => number;
+  private readonly onSignedOut: () => void;
   private readonly watchdog = new Watchdog(() => this.silent(), DEFAULT_PING_MS);
   private socket: SocketLike | null = null;
   private running = false;
@@ -96,6 +99,8 @@ export class LiveSocket {
   constructor(options: Options = {}) {
     this.openSocket = options.openSocket ?? (() => new WebSocket(liveUrl()) as unknown as SocketLike);
     this.random = options.random ?? Math.random;
+    // A full page load leaves nothing of the ended account in memory, as signing out does.
+    this.onSignedOut = options.onSignedOut ?? (() => window.location.assign('/sign-in'));
   }
 
   /** Follows a topic until the returned function is called; the socket opens with the first. */
@@ -173,6 +178,7 @@ export class LiveSocket {
       if (event.code === socketCloseCodes.unauthenticated || event.code === socketCloseCodes.forbidden) {
         this.running = false;
         this.setLink('closed');
+        if (event.code === socketCloseCodes.unauthenticated) this.onSignedOut();
         return;
       }
       this.scheduleRetry();

@@ -9,12 +9,20 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in account, set by the identity hook; null when signed out. */
     user: UserRow | null;
+    /** The sign-in session the cookie stands for; null when signed out. */
+    loginSessionId: string | null;
   }
 }
 
 export function requireUser(request: FastifyRequest): UserRow {
   if (!request.user) throw new AppError('unauthenticated');
   return request.user;
+}
+
+/** The signed-in account and the sign-in session its cookie stands for. */
+export function requireSignIn(request: FastifyRequest): { user: UserRow; loginSessionId: string } {
+  if (!request.user || !request.loginSessionId) throw new AppError('unauthenticated');
+  return { user: request.user, loginSessionId: request.loginSessionId };
 }
 
 export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow {

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { UsersTable } from '../../platform/db/schema.ts';
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -56,6 +56,7 @@ export async function findActiveLoginSession(
     .where('s.ended_at', 'is', null)
     .where('s.expires_at', '>', now)
     .where('s.last_seen_at', '>', idleSince)
+    .where(sql<boolean>`not ${deactivated(sql.ref('u.id'))}`)
     .executeTakeFirst();
   if (!row) return undefined;
   const { session_id, last_seen_at, ...user } = row;
@@ -66,6 +67,46 @@ export async function touchLoginSession(db: Db, sessionId: string, now: Date): P
   await db.updateTable('login_sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
 
-export async function endLoginSession(db: Db, tokenHash: string, now: Date): Promise<void> {
-  await db.updateTable('login_sessions').set({ ended_at: now }).where('token_hash', '=', tokenHash).where('ended_at', 'is', null).execute();
+/** Whether a session id still stands for a signed-in account: not ended, expired, idle or deactivated. */
+export async function loginSessionIsActive(db: Db, sessionId: string, idleSince: Date, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('login_sessions as s')
+    .select('s.id')
+    .where('s.id', '=', sessionId)
+    .where('s.ended_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', idleSince)
+    .where(sql<boolean>`not ${deactivated(sql.ref('s.user_id'))}`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ends the session behind a token; returns its id when it was still open. */
+export async function endLoginSession(db: Db, tokenHash: string, now: Date): Promise<string | undefined> {
+  const row = await db
+    .updateTable('login_sessions')
+    .set({ ended_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Ends every open session of an account. */
+export async function endLoginSessionsOf(db: Db, userId: string, now: Date): Promise<void> {
+  await db.updateTable('login_sessions').set({ ended_at: now }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+}
+
+export async function isDeactivated(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectNoFrom(deactivated(sql`${userId}::uuid`).as('deactivated')).executeTakeFirstOrThrow();
+  return row.deactivated;
+}
+
+/**
+ * An account is deactivated when its provider profile is: users have no status of their own, and
+ * an operator's deactivation (providers.status 'inactive') is what ends a provider's access.
+ */
+function deactivated(userId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from providers p where p.user_id = ${userId} and p.status = 'inactive')`;
 }

@@ -7,14 +7,17 @@ import { requireUser } from './identity.policy.ts';
 import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
 import { sessionCookie } from './session-cookie.ts';
 
-export function registerIdentity(app: Http, { db, config }: AppContext): void {
+export function registerIdentity(app: Http, { db, config, live }: AppContext): void {
   const cookie = sessionCookie(config);
   const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
 
   app.decorateRequest('user', null);
+  app.decorateRequest('loginSessionId', null);
   app.addHook('onRequest', async (request) => {
     const token = cookie.read(request);
-    request.user = token ? await authenticate(db, config.session, token) : null;
+    const signedIn = token ? await authenticate(db, config.session, token) : null;
+    request.user = signedIn?.user ?? null;
+    request.loginSessionId = signedIn?.loginSessionId ?? null;
   });
 
   app.post(
@@ -58,7 +61,7 @@ export function registerIdentity(app: Http, { db, config }: AppContext): void {
     { schema: { summary: 'End the current session', tags: ['identity'], response: { 204: z.null() } } },
     async (request, reply) => {
       const token = cookie.read(request);
-      if (token) await signOut(db, token);
+      if (token) await signOut(db, live, token);
       cookie.clear(reply);
       return reply.status(204).send(null);
     },

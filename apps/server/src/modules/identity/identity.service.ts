@@ -2,13 +2,17 @@ import type { Role, SignInRequest, SignUpRequest } from '@haven/contract';
 import type { Config } from '../../platform/config.ts';
 import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { LiveBus } from '../../platform/events/live-bus.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import {
   endLoginSession,
+  endLoginSessionsOf,
   findActiveLoginSession,
   findUserByEmail,
   insertLoginSession,
   insertUser,
+  isDeactivated,
+  loginSessionIsActive,
   normalizeEmail,
   touchLoginSession,
   type UserRow,
@@ -18,6 +22,7 @@ import { hashPassword, isStrongPassword, verifyAgainstDecoy, verifyPassword } fr
 export type { UserRow } from './identity.repository.ts';
 export type SessionPolicy = Config['session'];
 export type SignedIn = { user: UserRow; token: string };
+export type Authenticated = { user: UserRow; loginSessionId: string };
 
 // Writing last-seen on every request would turn each read into a write; a minute of
 // slack on a 30-minute idle timeout is harmless.
@@ -48,23 +53,46 @@ export async function signUp(db: Db, policy: SessionPolicy, input: SignUpRequest
 export async function signIn(db: Db, policy: SessionPolicy, input: SignInRequest, now = new Date()): Promise<SignedIn> {
   const user = await findUserByEmail(db, input.email);
   const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
-  if (!user || !valid) throw new AppError('invalid_credentials');
+  // A deactivated account gets the wrong-password answer, so the refusal reveals nothing.
+  if (!user || !valid || (await isDeactivated(db, user.id))) throw new AppError('invalid_credentials');
   return { user, token: await startLoginSession(db, policy, user.id, now) };
 }
 
-export async function signOut(db: Db, token: string, now = new Date()): Promise<void> {
-  await endLoginSession(db, hashToken(token), now);
+/** Ends the session behind the token, and closes the live sockets it opened, on every instance. */
+export async function signOut(db: Db, live: LiveBus, token: string, now = new Date()): Promise<void> {
+  const sessionId = await endLoginSession(db, hashToken(token), now);
+  if (sessionId) await live.publish(loginSessionChannel(sessionId), ACCESS_ENDED);
 }
 
-/** The account behind a session token, or null when it is unknown, ended, idle or expired. */
-export async function authenticate(db: Db, policy: SessionPolicy, token: string, now = new Date()): Promise<UserRow | null> {
+/** Ends every session of an account, in the caller's transaction; announce it with `announceAccountEnded` after commit. */
+export async function endAccountSessions(db: Db, userId: string, now = new Date()): Promise<void> {
+  await endLoginSessionsOf(db, userId, now);
+}
+
+/** Closes every live socket of an account whose access has ended, on every instance. */
+export async function announceAccountEnded(live: LiveBus, userId: string): Promise<void> {
+  await live.publish(accountChannel(userId), ACCESS_ENDED);
+}
+
+/** Live-bus channels a socket listens on to learn that its sign-in has ended. */
+export const loginSessionChannel = (sessionId: string) => `login-session:${sessionId}`;
+export const accountChannel = (userId: string) => `account:${userId}`;
+const ACCESS_ENDED = 'ended';
+
+/** Whether a sign-in session still holds: not ended, expired, idle, or its account deactivated. */
+export function loginSessionHolds(db: Db, policy: SessionPolicy, sessionId: string, now = new Date()): Promise<boolean> {
+  return loginSessionIsActive(db, sessionId, new Date(now.getTime() - policy.idleMs), now);
+}
+
+/** The account and session behind a session token, or null when it is unknown, ended, idle, expired or deactivated. */
+export async function authenticate(db: Db, policy: SessionPolicy, token: string, now = new Date()): Promise<Authenticated | null> {
   const idleSince = new Date(now.getTime() - policy.idleMs);
   const session = await findActiveLoginSession(db, hashToken(token), idleSince, now);
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchLoginSession(db, session.sessionId, now);
   }
-  return session.user;
+  return { user: session.user, loginSessionId: session.sessionId };
 }
 
 /** Starts a sign-in session for an account that has just proven who it is. */

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { actorOf, requireRole } from '../identity/identity.policy.ts';
+import { announceAccountEnded } from '../identity/identity.service.ts';
 import { inviteProvider } from './onboarding.service.ts';
 import * as operations from './operations.service.ts';
 
@@ -20,7 +21,7 @@ const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' })
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 /** The operations console's side of the provider network. Every route is admin-only. */
-export function registerProviderOperations(app: Http, { db, config }: AppContext): void {
+export function registerProviderOperations(app: Http, { db, config, live }: AppContext): void {
   const tags = ['operations'];
 
   app.post(
@@ -73,7 +74,8 @@ export function registerProviderOperations(app: Http, { db, config }: AppContext
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      await operations.deactivateProvider(db, actorOf(admin), request.params.id, request.body.reason);
+      const userId = await operations.deactivateProvider(db, actorOf(admin), request.params.id, request.body.reason);
+      if (userId) await announceAccountEnded(live, userId);
       return operations.providerRecord(db, request.params.id);
     },
   );

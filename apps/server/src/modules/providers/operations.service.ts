@@ -3,6 +3,7 @@ import { auditTrailFor, recordAudit, systemActor, type Actor } from '../../platf
 import type { Db } from '../../platform/db/database.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { endAccountSessions } from '../identity/identity.service.ts';
 import { presentLicence } from './providers.presenter.ts';
 import * as repo from './providers.repository.ts';
 import { todayUtc, workspaceOf } from './providers.service.ts';
@@ -75,15 +76,21 @@ export async function activateProvider(db: Db, admin: Actor, providerId: string,
   });
 }
 
-/** Takes a provider out of matching; the `provider.deactivated` event lets matching re-home their clients. */
-export async function deactivateProvider(db: Db, admin: Actor, providerId: string, reason: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Takes a provider out of matching and ends their sign-in sessions (they cannot sign in again until
+ * reactivated); the `provider.deactivated` event lets matching re-home their clients. Returns the
+ * provider's account, whose open sockets the caller closes once this has committed.
+ */
+export async function deactivateProvider(db: Db, admin: Actor, providerId: string, reason: string): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
     const provider = await repo.lockProvider(trx, providerId);
     if (!provider) throw new AppError('not_found', 'There is no provider with that id.');
-    if (provider.status === 'inactive') return;
+    if (provider.status === 'inactive') return provider.user_id;
     await repo.updateProvider(trx, providerId, { status: 'inactive', status_reason: reason });
+    if (provider.user_id) await endAccountSessions(trx, provider.user_id);
     await recordAudit(trx, { actor: admin, action: 'provider.deactivated', subject: providerSubject(providerId), reason });
     await recordEvent(trx, { type: 'provider.deactivated', payload: { providerId, reason } });
+    return provider.user_id;
   });
 }
 

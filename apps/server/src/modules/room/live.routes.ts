@@ -2,7 +2,9 @@
 // cookie before the upgrade, same-origin only, carrying every room and session the tab follows
 // and the person's own notices. A tab subscribes to a room from the last sequence it has; what it
 // missed is sent first, then new events as they happen, with no gap and no repeat. The server
-// says hello with its ping interval, pings, and drops a tab that stops answering.
+// says hello with its ping interval, pings, and drops a tab that stops answering. A socket lives
+// no longer than the sign-in that opened it: sign-out or deactivation closes it at once (over the
+// live bus, on every instance), and each ping and subscribe re-checks the sign-in (expiry, idle).
 import websocket from '@fastify/websocket';
 import { ClientFrame, socketCloseCodes, type ServerFrame } from '@haven/contract';
 import type { FastifyRequest } from 'fastify';
@@ -12,8 +14,8 @@ import type { AppContext } from '../../app-context.ts';
 import { startHeartbeat } from '../../platform/events/heartbeat.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
-import type { UserRow } from '../identity/identity.service.ts';
-import { requireUser } from '../identity/identity.policy.ts';
+import { accountChannel, loginSessionChannel, loginSessionHolds, type UserRow } from '../identity/identity.service.ts';
+import { requireSignIn, requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
 import { userChannel } from '../notifications/notifications.service.ts';
 import { SessionSignals } from '../sessions/signaling.ts';
@@ -43,16 +45,20 @@ export async function registerLive(app: Http, context: AppContext): Promise<void
       },
     },
     (socket, request) => {
-      const user = requireUser(request);
+      const { user, loginSessionId } = requireSignIn(request);
+      const signIn = signInGuard(context, socket, loginSessionId, user.id);
       // An open tab counts as "online": its person hears new messages here, not by bell or email.
       // A tab that stops answering pings is dropped, so a half-open connection stops counting.
       context.presence.connected(user.id);
       const heartbeat = startHeartbeat({
         everyMs: context.config.live.pingMs,
-        ping: () => session.send({ type: 'ping' }),
+        ping: () => {
+          session.send({ type: 'ping' });
+          void signIn.holds();
+        },
         onSilent: () => socket.terminate(),
       });
-      const session = new LiveSession(context, socket, user, () => heartbeat.answered());
+      const session = new LiveSession(context, socket, user, () => heartbeat.answered(), signIn.holds);
       session.send({ type: 'hello', pingSeconds: context.config.live.pingMs / 1000 });
       socket.on('message', (data, isBinary) => session.receive(data as Buffer, isBinary));
       // Notices for this person (the bell's unread count) reach every tab they have open.
@@ -61,12 +67,40 @@ export async function registerLive(app: Http, context: AppContext): Promise<void
       });
       socket.on('close', () => {
         heartbeat.stop();
+        void signIn.stop();
         void personal.then((stop) => stop());
         context.presence.disconnected(user.id);
         void session.end();
       });
     },
   );
+}
+
+/**
+ * Closes the socket when the sign-in that opened it ends: told over the live bus (sign-out of this
+ * session, deactivation of the account), or found by `holds()` (expired, idle, ended elsewhere).
+ */
+function signInGuard(context: AppContext, socket: WebSocket, loginSessionId: string, userId: string) {
+  const end = () => {
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
+      socket.close(socketCloseCodes.unauthenticated, 'Your sign-in has ended.');
+    }
+  };
+  const listening = Promise.all([
+    context.live.subscribe(loginSessionChannel(loginSessionId), end),
+    context.live.subscribe(accountChannel(userId), end),
+  ]);
+  return {
+    holds: async (): Promise<boolean> => {
+      // A database hiccup is not a sign-out: the next check decides.
+      const holds = await loginSessionHolds(context.db, context.config.session, loginSessionId).catch(() => true);
+      if (!holds) end();
+      return holds;
+    },
+    stop: async () => {
+      for (const stop of await listening) await stop();
+    },
+  };
 }
 
 function requireSameOrigin(request: FastifyRequest, publicUrl: string): void {
@@ -106,6 +140,7 @@ class LiveSession {
     private readonly socket: WebSocket,
     private readonly user: UserRow,
     private readonly answered: () => void,
+    private readonly signInHolds: () => Promise<boolean>,
   ) {
     this.signals = new SessionSignals(context.db, context.live, user, (frame) => this.send(frame));
   }
@@ -172,7 +207,7 @@ class LiveSession {
   }
 
   private async subscribe(roomId: string, afterSeq: number): Promise<void> {
-    if (this.ended) return;
+    if (this.ended || !(await this.signInHolds())) return;
     await this.subscriptions.get(roomId)?.stop();
     this.subscriptions.delete(roomId);
     const access = await accessRoom(this.context.db, this.user, roomId);

@@ -203,6 +203,19 @@ describe('the live socket', () => {
     // The server is unaffected.
     expect((await haven.signedOut.get('/api/health')).statusCode).toBe(200);
   });
+
+  it('closes within seconds once its sign-in session has expired, found by the re-check on its pings', async () => {
+    const provider = await insertProvider(haven.db, { states: ['NM'] });
+    const { cookie, userId, roomId } = await aMatchedClient(haven, { state: 'NM' }, { expectProvider: provider.id });
+    const tab = await connect(cookie);
+    tab.send({ type: 'subscribe', roomId, afterSeq: 0 });
+    await tab.next((f) => f.type === 'subscribed');
+
+    // The absolute expiry passing, without waiting hours for it.
+    await haven.db.updateTable('login_sessions').set({ expires_at: new Date() }).where('user_id', '=', userId).execute();
+    const within5s = new Promise<number>((_, reject) => setTimeout(() => reject(new Error('still open after 5 s')), 5_000));
+    expect(await Promise.race([closed(tab.socket), within5s])).toBe(4401);
+  });
 });
 
 describe('one socket for everything a tab follows', () => {
