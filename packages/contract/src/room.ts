@@ -123,7 +123,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('typing'), roomId: z.uuid() }),
   z.strictObject({ type: z.literal('read'), roomId: z.uuid(), seq: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('pong') }),
-  /** Still answered with a pong, for tabs loaded before the server pinged. */
+  /** Answered with a pong once the subscribes and unsubscribes sent before it are done. */
   z.strictObject({ type: z.literal('ping') }),
   ...SessionClientFrames,
 ]);

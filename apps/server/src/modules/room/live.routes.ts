@@ -173,7 +173,8 @@ class LiveSession {
 
   private async handle(frame: ClientFrame): Promise<void> {
     if (frame.type === 'pong') return this.answered();
-    if (frame.type === 'ping') return this.send({ type: 'pong' });
+    // A tab's ping is answered after the subscribes and unsubscribes sent before it: its pong says they are done.
+    if (frame.type === 'ping') return this.inOrder(() => Promise.resolve(this.send({ type: 'pong' })));
     if (frame.type === 'subscribe') return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
     if (frame.type === 'unsubscribe') return this.inOrder(() => this.unsubscribe(frame.roomId, { quietly: true }));
     if (frame.type === 'session.enter' || frame.type === 'session.leave' || frame.type === 'signal') return this.signals.handle(frame);

@@ -249,6 +249,9 @@ describe('one socket for everything a tab follows', () => {
     const hasty = await connect(mine.provider);
     hasty.send({ type: 'subscribe', roomId: mine.roomId, afterSeq: 1 });
     hasty.send({ type: 'unsubscribe', roomId: mine.roomId });
+    hasty.send({ type: 'ping' });
+    await hasty.next((f) => f.type === 'pong');
+    expect(hasty.frames.some((f) => f.type === 'subscribed')).toBe(true);
     await say(mine.client, mine.roomId, 'second');
     await client.next((f) => f.type === 'message' && f.message.text === 'second');
     await say(mine.client, mine.roomId, 'third');
