@@ -20,10 +20,12 @@ import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerNotes } from './modules/notes/notes.routes.ts';
+import { sealLegacyFollowUpNotes } from './modules/care/queue.service.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
 import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
 import { registerProviderOperations } from './modules/providers/operations.routes.ts';
 import { registerProviders } from './modules/providers/providers.routes.ts';
+import { sealLegacyReasons } from './modules/sessions/changes.service.ts';
 import { registerCalendar } from './modules/sessions/calendar.routes.ts';
 import { registerSessions } from './modules/sessions/sessions.routes.ts';
 
@@ -48,6 +50,8 @@ export async function buildApp(config: Config): Promise<App> {
       live: config.redisUrl ? redisLiveBus(config.redisUrl) : inProcessLiveBus(),
       presence: config.redisUrl ? redisPresence(config.redisUrl, randomUUID()) : inProcessPresence(),
     };
+    await sealLegacyReasons(context.db, context.sealer);
+    await sealLegacyFollowUpNotes(context.db, context.sealer);
     const http = await createHttpServer(config);
     registerIdentity(http, context);
     registerHealth(http, context);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aMatchedClient, aSignedUpClient, submitIntake } from '../../testing/clients.ts';
 import { drainEvents } from '../../testing/events.ts';
 import { anIntake, messagingAndVideo } from '../../testing/factories.ts';
+import { columnsHolding } from '../../testing/clear-text.ts';
 import { useTestApp } from '../../testing/harness.ts';
 import { insertProvider } from '../../testing/network.ts';
 import * as repo from './care.repository.ts';
@@ -96,7 +97,14 @@ describe('intake', () => {
       .as(haven.admin)
       .post(`/api/admin/safety-flags/${flag!.id}/follow-up`, { note: 'Called; safety plan agreed.' });
     expect(followUp.statusCode).toBe(200);
+    expect(followUp.json()).toMatchObject({ followUpNote: 'Called; safety plan agreed.' });
     expect(followUp.json().followedUpAt).not.toBeNull();
+    // The note is clinical: sealed on the flag, and not in the audit trail's reason.
+    expect(await columnsHolding(haven.db, 'safety plan agreed')).toEqual([]);
+    const all = (await haven.as(haven.admin).get('/api/admin/safety-flags?status=all')).json<{
+      flags: Array<{ id: string; followUpNote: string | null }>;
+    }>();
+    expect(all.flags.find((f) => f.id === flag!.id)?.followUpNote).toBe('Called; safety plan agreed.');
     expect((await haven.as(haven.admin).post(`/api/admin/safety-flags/${flag!.id}/follow-up`, { note: 'again' })).statusCode).toBe(409);
     expect((await haven.as(cookie).get('/api/admin/safety-flags')).statusCode).toBe(403);
   });

@@ -250,7 +250,7 @@ export function registerCare(app: Http, context: AppContext): void {
     },
     async (request) => {
       requireRole(request, 'admin');
-      return { flags: await listSafetyFlags(db, request.query.status === 'open') };
+      return { flags: await listSafetyFlags(db, sealer, request.query.status === 'open') };
     },
   );
 
@@ -267,7 +267,7 @@ export function registerCare(app: Http, context: AppContext): void {
     },
     (request) => {
       const admin = requireRole(request, 'admin');
-      return recordFollowUp(db, actorOf(admin), request.params.id, request.body.note);
+      return recordFollowUp(db, sealer, actorOf(admin), request.params.id, request.body.note);
     },
   );
 }

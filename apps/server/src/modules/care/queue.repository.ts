@@ -57,10 +57,10 @@ export function safetyFlags(db: Db, filter: { openOnly?: boolean; id?: string })
   return query.execute();
 }
 
-export function followUpSafetyFlag(trx: Db, flagId: string, adminId: string, note: string, now: Date) {
+export function followUpSafetyFlag(trx: Db, flagId: string, adminId: string, noteSealed: string, now: Date) {
   return trx
     .updateTable('safety_flags')
-    .set({ followed_up_at: now, followed_up_by: adminId, follow_up_note: note })
+    .set({ followed_up_at: now, followed_up_by: adminId, follow_up_note_sealed: noteSealed })
     .where('id', '=', flagId)
     .where('followed_up_at', 'is', null)
     .returningAll()

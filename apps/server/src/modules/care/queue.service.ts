@@ -4,6 +4,7 @@ import type { MatchingOverview, SafetyFlag } from '@haven/contract';
 import { fitScore, percentile, solveBatch, type MatchClient } from '@haven/domain';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Sealer } from '../../platform/crypto/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { recordEvent, type RecordedEvent } from '../../platform/events/domain-events.ts';
 import { on, type EventHandler } from '../../platform/events/event-processor.ts';
@@ -155,7 +156,13 @@ export async function matchingOverview(db: Db, now = new Date()): Promise<Matchi
   };
 }
 
-function presentFlag(row: Awaited<ReturnType<typeof queueRepo.safetyFlags>>[number]): SafetyFlag {
+type FlagRow = Awaited<ReturnType<typeof queueRepo.safetyFlags>>[number];
+
+/** An operator's follow-up note on a safety flag, sealed for the client like their messages. */
+const noteField = (flagId: string) => ({ table: 'safety_flags', row: flagId, field: 'follow_up_note' });
+
+async function presentFlag(sealer: Sealer, row: FlagRow): Promise<SafetyFlag> {
+  const sealed = row.follow_up_note_sealed;
   return {
     id: row.id,
     clientId: row.client_id,
@@ -166,27 +173,47 @@ function presentFlag(row: Awaited<ReturnType<typeof queueRepo.safetyFlags>>[numb
     item9: row.item9,
     raisedAt: row.raised_at.toISOString(),
     followedUpAt: row.followed_up_at?.toISOString() ?? null,
-    followUpNote: row.follow_up_note,
+    followUpNote: sealed === null ? row.follow_up_note : await sealer.open(row.client_id, sealed, noteField(row.id)),
   };
 }
 
-export async function listSafetyFlags(db: Db, openOnly: boolean): Promise<SafetyFlag[]> {
-  return (await queueRepo.safetyFlags(db, { openOnly })).map(presentFlag);
+export async function listSafetyFlags(db: Db, sealer: Sealer, openOnly: boolean): Promise<SafetyFlag[]> {
+  return Promise.all((await queueRepo.safetyFlags(db, { openOnly })).map((row) => presentFlag(sealer, row)));
 }
 
 export async function recordFollowUp(
   db: Db,
+  sealer: Sealer,
   admin: Actor & { id: string },
   flagId: string,
   note: string,
   now = new Date(),
 ): Promise<SafetyFlag> {
+  const [open] = await queueRepo.safetyFlags(db, { id: flagId, openOnly: true });
+  const alreadyDone = () => new AppError('conflict', 'This case was already followed up, or does not exist. Reload the list.');
+  if (!open) throw alreadyDone();
+  const noteSealed = await sealer.seal(open.client_id, note, noteField(flagId));
   await db.transaction().execute(async (trx) => {
-    const flag = await queueRepo.followUpSafetyFlag(trx, flagId, admin.id, note, now);
-    if (!flag) throw new AppError('conflict', 'This case was already followed up, or does not exist. Reload the list.');
-    await recordAudit(trx, { actor: admin, action: 'safety.followed_up', subject: clientSubject(flag.client_id), reason: note });
+    const flag = await queueRepo.followUpSafetyFlag(trx, flagId, admin.id, noteSealed, now);
+    if (!flag) throw alreadyDone();
+    // The note is clinical: the trail says that it was written, and the flag holds it sealed.
+    await recordAudit(trx, { actor: admin, action: 'safety.followed_up', subject: clientSubject(flag.client_id), detail: { flagId } });
   });
   const [flag] = await queueRepo.safetyFlags(db, { id: flagId });
   if (!flag) throw new AppError('not_found');
-  return presentFlag(flag);
+  return presentFlag(sealer, flag);
+}
+
+/** Seals the follow-up notes written in clear before sealing began (migration 0010); idempotent, run at start. */
+export async function sealLegacyFollowUpNotes(db: Db, sealer: Sealer): Promise<number> {
+  const rows = await db
+    .selectFrom('safety_flags')
+    .select(['id', 'client_id', 'follow_up_note'])
+    .where('follow_up_note', 'is not', null)
+    .execute();
+  for (const row of rows) {
+    const sealed = await sealer.seal(row.client_id, row.follow_up_note!, noteField(row.id));
+    await db.updateTable('safety_flags').set({ follow_up_note_sealed: sealed, follow_up_note: null }).where('id', '=', row.id).execute();
+  }
+  return rows.length;
 }

@@ -20,9 +20,10 @@ export type Catalogue = {
     sessionRequested(p: { client: string; what: string }): string;
     sessionBooked(p: { client: string; what: string }): string;
     confirmed(p: SessionWords): string;
-    declined(p: SessionWords & { reason: string | null }): string;
-    cancelled(p: SessionWords & { reason: string | null }): string;
-    rescheduled(p: SessionWords & { reason: string | null }): string;
+    /** `withNote`: they wrote why. The note itself is read in Haven, never in a notice or an email. */
+    declined(p: SessionWords & { withNote: boolean }): string;
+    cancelled(p: SessionWords & { withNote: boolean }): string;
+    rescheduled(p: SessionWords & { withNote: boolean }): string;
     cancelledProviderChanged(p: SessionWords): string;
     attendance: Record<AttendanceNotice, Record<'client' | 'provider', (p: SessionWords) => string>>;
     reminder(p: SessionWords & { what: string }): string;
@@ -52,7 +53,7 @@ export type Catalogue = {
 
 const openHaven = (link: string | null) => (link ? `Open Haven to see it: ${link}` : 'Open Haven to see it.');
 const careSignOff = 'Sign in to Haven to read more. Your room and your messages are where you left them.';
-const withReason = (text: string, reason: string | null, prefix = ' Reason: ') => (reason ? `${text}${prefix}${reason}` : text);
+const withNote = (text: string, note: boolean) => (note ? `${text} They left a note about it on your sessions page.` : text);
 
 const en: Catalogue = {
   modality: { video: 'video session', audio: 'audio session', chat: 'live chat session' },
@@ -60,10 +61,10 @@ const en: Catalogue = {
     sessionRequested: ({ client, what }) => `${client} asked for ${what}. Confirm or decline it.`,
     sessionBooked: ({ client, what }) => `${client} booked ${what}.`,
     confirmed: ({ other, when }) => `${other} confirmed your session on ${when}.`,
-    declined: ({ other, when, reason }) =>
-      `${other} could not take your session on ${when}; it has been returned to you.${reason ? ` ${reason}` : ''} Choose another time on your sessions page.`,
-    cancelled: ({ other, when, reason }) => withReason(`${other} cancelled the session on ${when}.`, reason),
-    rescheduled: ({ other, when, reason }) => withReason(`${other} moved your session to ${when}.`, reason),
+    declined: ({ other, when, withNote: note }) =>
+      `${other} could not take your session on ${when}; it has been returned to you.${note ? ' They left a note about it.' : ''} Choose another time on your sessions page.`,
+    cancelled: ({ other, when, withNote: note }) => withNote(`${other} cancelled the session on ${when}.`, note),
+    rescheduled: ({ other, when, withNote: note }) => withNote(`${other} moved your session to ${when}.`, note),
     cancelledProviderChanged: ({ other, when }) =>
       `Your session with ${other} on ${when} is cancelled because they are no longer your provider. It has been returned to you; book with your new provider from your sessions page.`,
     attendance: {

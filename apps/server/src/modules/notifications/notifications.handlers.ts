@@ -96,7 +96,7 @@ export function notificationHandlers(deps: Deps): EventHandler[] {
             email: (text) => words.email.sessionCancelled({ bell: text, link: `${url}/sessions` }),
           };
         }
-        const bell = words.bell[p.change]({ other, when, reason: p.reason });
+        const bell = words.bell[p.change]({ other, when, withNote: p.withNote });
         return {
           bell,
           template: `session.${p.change}`,

@@ -224,7 +224,7 @@ describe('the provider confirms', () => {
     expect(await kit.ledgerOf(declined.id)).toEqual(['reserve -1', 'return 1']);
     expect(await kit.noticesAbout(client.cookie, confirmed.id)).toEqual([expect.stringMatching(/confirmed your session on/)]);
     expect(await kit.noticesAbout(client.cookie, declined.id)).toEqual([
-      expect.stringMatching(/could not take your session .* returned to you\. I am away that day\./),
+      expect.stringMatching(/could not take your session .* returned to you\. They left a note about it\./),
     ]);
     expect((await kit.session(client.cookie, confirmed.id)).status).toBe('booked');
   });
@@ -251,7 +251,7 @@ describe('cancelling and moving', () => {
     expect(await kit.ledgerOf(early!.id)).toEqual(['reserve -1', 'return 1']);
     expect(await kit.credits(client.cookie)).toBe(3);
     expect(await kit.noticesAbout(provider.cookie, early!.id)).toContainEqual(
-      expect.stringMatching(/cancelled the session on .* Reason: Work trip/),
+      expect.stringMatching(/cancelled the session on .* They left a note about it on your sessions page\./),
     );
     expect((await call('POST', `/api/sessions/${early!.id}/cancel`, client.cookie, {})).statusCode).toBe(409);
 
@@ -273,7 +273,7 @@ describe('cancelling and moving', () => {
     expect(await kit.ledgerOf(byProvider!.id)).toEqual(['reserve -1', 'return 1']);
     expect(await kit.credits(client.cookie)).toBe(4);
     expect(await kit.noticesAbout(client.cookie, byProvider!.id)).toEqual([
-      expect.stringMatching(/cancelled the session on .* Reason: I am unwell\./),
+      expect.stringMatching(/cancelled the session on .* They left a note about it on your sessions page\./),
     ]);
 
     const target = slots[9]!;

@@ -14,7 +14,7 @@ import type { UserRow } from '../identity/identity.service.ts';
 import { bookableSlots } from '../providers/providers.service.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
 import { scheduleReminders } from './reminders.ts';
-import { presentSession, sessionFacts } from './sessions.presenter.ts';
+import { presentOneSession, presentSessions, sessionFacts } from './sessions.presenter.ts';
 import { partyOf } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
@@ -84,16 +84,16 @@ export async function rescheduleOptions({ db, user, now }: Caller, sessionId: st
   return options(provider, length, await openSlotsOf(db, provider, range, length, now, session.id));
 }
 
-export async function sessionsOf({ db, user, now }: Caller): Promise<{ upcoming: LiveSession[]; past: LiveSession[] }> {
+export async function sessionsOf({ db, deps, user, now }: Caller): Promise<{ upcoming: LiveSession[]; past: LiveSession[] }> {
   const party = await partyFilter(db, user);
   const rows = await repo.sessionsOfParty(db, party, { from: new Date(now.getTime() - 180 * 86_400_000) });
-  const sessions = rows.map((row) => presentSession(row, now));
+  const sessions = await presentSessions(deps.sealer, rows, now);
   const isUpcoming = (s: LiveSession) => isOpenStatus(s.status) && new Date(s.endsAt) > now;
   return { upcoming: sessions.filter(isUpcoming), past: sessions.filter((s) => !isUpcoming(s)).reverse() };
 }
 
-export async function sessionOf({ db, user, now }: Pick<Caller, 'db' | 'user' | 'now'>, sessionId: string): Promise<LiveSession> {
-  return presentSession((await partyOf(db, user, sessionId)).session, now);
+export async function sessionOf({ db, deps, user, now }: Caller, sessionId: string): Promise<LiveSession> {
+  return presentOneSession(deps.sealer, (await partyOf(db, user, sessionId)).session, now);
 }
 
 async function partyFilter(db: Db, user: UserRow): Promise<{ clientId: string } | { providerId: string }> {
@@ -184,7 +184,7 @@ export async function book({ db, deps, actor, user, now }: Caller, request: Book
     if (first) await recordEvent(trx, { type: 'session.booked', payload: { ...sessionFacts(first), count: starts.length, status } });
     return booked;
   });
-  return (await repo.sessionsWithParties(db, ids)).map((row) => presentSession(row, now));
+  return presentSessions(deps.sealer, await repo.sessionsWithParties(db, ids), now);
 }
 
 export async function requireOpenSlot(

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { requireRole } from '../identity/identity.policy.ts';
+import { requireCaller, requireRole } from '../identity/identity.policy.ts';
 import { providerCalendar, sessionCalendarFile, upcomingCalendarFile, type CalendarFile } from './calendar.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 422: ApiError };
@@ -33,7 +33,7 @@ export function registerCalendar(app: Http, context: AppContext): void {
       },
     },
     (request) =>
-      providerCalendar(db, requireRole(request, 'provider'), { from: new Date(request.query.from), to: new Date(request.query.to) }),
+      providerCalendar(requireCaller(context, request, 'provider'), { from: new Date(request.query.from), to: new Date(request.query.to) }),
   );
 
   app.get(

@@ -3,24 +3,20 @@
 // name only and says nothing clinical: calendars are synced, shared and shown on lock screens.
 import type { LiveModality, LiveStatus, ProviderCalendar } from '@haven/contract';
 import { publishedWindows, writeIcs, type IcsEvent, type IcsStatus } from '@haven/domain';
+import type { Caller } from '../../caller.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { providerOf, publishedHours } from '../providers/providers.service.ts';
 import { partyOf } from './sessions.policy.ts';
-import { presentSession } from './sessions.presenter.ts';
+import { presentSessions } from './sessions.presenter.ts';
 import * as repo from './sessions.repository.ts';
 
 export const MAX_CALENDAR_DAYS = 42;
 const DAY_MS = 86_400_000;
 
 /** The provider's calendar over [from, to): every session in it, whatever became of it, over their hours. */
-export async function providerCalendar(
-  db: Db,
-  user: UserRow,
-  range: { from: Date; to: Date },
-  now = new Date(),
-): Promise<ProviderCalendar> {
+export async function providerCalendar({ db, deps, user, now }: Caller, range: { from: Date; to: Date }): Promise<ProviderCalendar> {
   if (range.to <= range.from) {
     throw new AppError('validation_failed', '`to` must be after `from`.', [{ field: 'to', message: '`to` must be after `from`.' }]);
   }
@@ -35,7 +31,7 @@ export async function providerCalendar(
   const available = hours ? publishedWindows(hours.availability, range) : [];
   return {
     timeZone: provider.time_zone ?? 'UTC',
-    sessions: rows.map((row) => presentSession(row, now)),
+    sessions: await presentSessions(deps.sealer, rows, now),
     available: available.map((window) => ({ start: window.start.toISOString(), end: window.end.toISOString() })),
     timeOff: (hours?.timeOff ?? [])
       .filter((off) => new Date(off.startsAt) < range.to)

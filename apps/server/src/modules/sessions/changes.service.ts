@@ -3,8 +3,10 @@
 // a request. Each change settles the ledger once, under the session's row lock.
 import type { CancelRequest, DecideRequest, LiveSession, RescheduleRequest } from '@haven/contract';
 import { isFreeChange, isOpenStatus } from '@haven/domain';
+import { sql } from 'kysely';
 import type { Caller } from '../../caller.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { recordEvent, type SessionChange } from '../../platform/events/domain-events.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -23,7 +25,7 @@ import {
   slotTaken,
   subject,
 } from './booking.service.ts';
-import { sessionFacts } from './sessions.presenter.ts';
+import { sealReason, sessionFacts } from './sessions.presenter.ts';
 import { partyOf, type Party } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
@@ -51,7 +53,7 @@ export async function cancel(caller: Caller, sessionId: string, request: CancelR
       status: 'cancelled',
       outcome: settlement,
       cancelled_by: party.role,
-      change_reason: request.reason ?? null,
+      change_reason_sealed: await sealedReason(caller, session, request.reason),
       settled_at: now,
     });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
@@ -61,7 +63,7 @@ export async function cancel(caller: Caller, sessionId: string, request: CancelR
       subject: subject(session.client_id),
       detail: { sessionId, outcome: settlement, by: party.role },
     });
-    await recordChange(trx, party, sessionId, 'cancelled', request.reason ?? null);
+    await recordChange(trx, party, sessionId, 'cancelled', request.reason);
   });
   return sessionOf(caller, sessionId);
 }
@@ -96,7 +98,7 @@ export async function reschedule(caller: Caller, sessionId: string, request: Res
       status: 'cancelled',
       outcome: settlement,
       cancelled_by: party.role,
-      change_reason: request.reason ?? 'Moved to another time',
+      change_reason_sealed: await sealedReason(caller, session, request.reason),
       settled_at: now,
     });
     await ledger.settleLiveSession(trx, deps.payments, sessionId, settlement);
@@ -125,7 +127,7 @@ export async function reschedule(caller: Caller, sessionId: string, request: Res
       subject: subject(session.client_id),
       detail: { from: sessionId, to: moved.id, outcome: settlement, by: party.role },
     });
-    await recordChange(trx, party, moved.id, 'rescheduled', request.reason ?? null, start);
+    await recordChange(trx, party, moved.id, 'rescheduled', request.reason, start);
     return moved.id;
   });
   return sessionOf(caller, id);
@@ -147,7 +149,7 @@ export async function decide(caller: Caller, sessionId: string, request: DecideR
         status: 'cancelled',
         outcome: 'declined',
         cancelled_by: 'provider',
-        change_reason: request.reason ?? null,
+        change_reason_sealed: await sealedReason(caller, session, request.reason),
         settled_at: now,
       });
       await ledger.settleLiveSession(trx, deps.payments, sessionId, 'declined');
@@ -158,13 +160,36 @@ export async function decide(caller: Caller, sessionId: string, request: DecideR
       subject: subject(session.client_id),
       detail: { sessionId },
     });
-    await recordChange(trx, party, sessionId, request.decision === 'confirm' ? 'confirmed' : 'declined', request.reason ?? null);
+    await recordChange(trx, party, sessionId, request.decision === 'confirm' ? 'confirmed' : 'declined', request.reason);
   });
   return sessionOf(caller, sessionId);
 }
 
 /** Records a change by one party, for the other to be told (in their own zone, by the notifications module). */
-function recordChange(trx: Db, party: Party, sessionId: string, change: SessionChange, reason: string | null, startsAt?: Date) {
+function recordChange(trx: Db, party: Party, sessionId: string, change: SessionChange, reason: string | undefined, startsAt?: Date) {
   const facts = sessionFacts({ ...party.session, id: sessionId }, startsAt);
-  return recordEvent(trx, { type: 'session.changed', payload: { ...facts, change, by: party.role, reason } });
+  return recordEvent(trx, { type: 'session.changed', payload: { ...facts, change, by: party.role, withNote: Boolean(reason) } });
+}
+
+/** What the person wrote, sealed; nothing when they wrote nothing. */
+function sealedReason({ deps }: Caller, session: repo.SessionRow, reason: string | undefined): Promise<string | null> {
+  return reason ? sealReason(deps.sealer, session, reason) : Promise.resolve(null);
+}
+
+/**
+ * Seals the reasons written in clear before sealing began (migration 0010), and takes them out of
+ * the events that carried them; idempotent, run at start.
+ */
+export async function sealLegacyReasons(db: Db, sealer: Sealer): Promise<number> {
+  const rows = await db
+    .selectFrom('live_sessions')
+    .select(['id', 'client_id', 'change_reason'])
+    .where('change_reason', 'is not', null)
+    .execute();
+  for (const row of rows) {
+    const sealed = await sealReason(sealer, row, row.change_reason!);
+    await db.updateTable('live_sessions').set({ change_reason_sealed: sealed, change_reason: null }).where('id', '=', row.id).execute();
+  }
+  await sql`UPDATE domain_events SET payload = payload - 'reason' WHERE type = 'session.changed' AND payload ? 'reason'`.execute(db);
+  return rows.length;
 }

@@ -17,7 +17,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as ledger from '../coverage/session-ledger.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
-import { isJoinableNow, joinWindowOf, presentSession, providerName, sessionFacts } from './sessions.presenter.ts';
+import { isJoinableNow, joinWindowOf, presentOneSession, providerName, sealReason, sessionFacts } from './sessions.presenter.ts';
 import { partyOf, type Party } from './sessions.policy.ts';
 import * as repo from './sessions.repository.ts';
 
@@ -28,7 +28,7 @@ export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 async function announce({ db, deps, now }: Pick<SystemCaller, 'db' | 'deps' | 'now'>, sessionId: string): Promise<LiveSession> {
   const row = await repo.sessionWithParties(db, sessionId);
   if (!row) throw new AppError('not_found');
-  const session = presentSession(row, now);
+  const session = await presentOneSession(deps.sealer, row, now);
   await deps.live.publish(
     sessionChannel(sessionId),
     JSON.stringify({ from: 'server', frame: { type: 'session.changed', sessionId, session } }),
@@ -189,7 +189,7 @@ async function cancelOrphaned({ db, deps, actor, now }: SystemCaller): Promise<n
         status: 'cancelled',
         outcome: 'cancelled_by_provider',
         cancelled_by: 'provider',
-        change_reason: 'The client’s provider changed',
+        change_reason_sealed: await sealReason(deps.sealer, s, 'The client’s provider changed'),
         settled_at: now,
       });
       await ledger.settleLiveSession(trx, deps.payments, s.id, 'cancelled_by_provider');
@@ -203,7 +203,7 @@ async function cancelOrphaned({ db, deps, actor, now }: SystemCaller): Promise<n
       if (!row) return;
       await recordEvent(trx, {
         type: 'session.changed',
-        payload: { ...sessionFacts(row), change: 'cancelled_provider_changed', by: 'provider', reason: null },
+        payload: { ...sessionFacts(row), change: 'cancelled_provider_changed', by: 'provider', withNote: false },
       });
     });
   }

@@ -216,7 +216,7 @@ describe('change notices', () => {
   /** A `session.changed` event as the booking service records it: the session moved by `by`. */
   const moved = async (trx: Db, s: Booked, by: 'client' | 'provider', to: Date) => {
     const row = await sessionWithParties(trx, s.id);
-    await recordEvent(trx, { type: 'session.changed', payload: { ...sessionFacts(row!, to), change: 'rescheduled', by, reason: null } });
+    await recordEvent(trx, { type: 'session.changed', payload: { ...sessionFacts(row!, to), change: 'rescheduled', by, withNote: false } });
   };
 
   it('tell a party in the bell and by email, nameless and timeless by email in discreet mode', async () => {

@@ -1,5 +1,6 @@
 import type { LiveSession } from '@haven/contract';
 import { isFreeChange, isJoinable, joinWindow } from '@haven/domain';
+import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { SessionFacts } from '../../platform/events/domain-events.ts';
 import type { SessionRow, SessionWithParties } from './sessions.repository.ts';
 
@@ -20,7 +21,30 @@ export function providerName(row: Pick<SessionWithParties, 'provider_first_name'
   return `${row.provider_first_name} ${row.provider_last_name}`;
 }
 
-export function presentSession(row: SessionWithParties, now: Date): LiveSession {
+const reasonField = (sessionId: string) => ({ table: 'live_sessions', row: sessionId, field: 'change_reason' });
+
+/** A reason given for a change, sealed for the client like their messages (PRODUCT §3). */
+export function sealReason(sealer: Sealer, session: Pick<SessionRow, 'id' | 'client_id'>, reason: string): Promise<string> {
+  return sealer.seal(session.client_id, reason, reasonField(session.id));
+}
+
+/** Sessions as their parties see them, each with its reason opened. */
+export function presentSessions(sealer: Sealer, rows: SessionWithParties[], now: Date): Promise<LiveSession[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const sealed = row.change_reason_sealed;
+      const reason = sealed === null ? row.change_reason : await sealer.open(row.client_id, sealed, reasonField(row.id));
+      return presentSession(row, now, reason);
+    }),
+  );
+}
+
+export async function presentOneSession(sealer: Sealer, row: SessionWithParties, now: Date): Promise<LiveSession> {
+  const [session] = await presentSessions(sealer, [row], now);
+  return session!;
+}
+
+function presentSession(row: SessionWithParties, now: Date, reason: string | null): LiveSession {
   return {
     id: row.id,
     seriesId: row.series_id,
@@ -37,7 +61,7 @@ export function presentSession(row: SessionWithParties, now: Date): LiveSession 
     status: row.status,
     outcome: row.outcome,
     cancelledBy: row.cancelled_by,
-    changeReason: row.change_reason,
+    changeReason: reason,
     rescheduledFromId: row.rescheduled_from,
     costCents: row.cost_cents,
     // A request not yet confirmed costs nothing to change, however near it is.

@@ -47,7 +47,8 @@ export type DomainEvent =
   | { type: 'session.booked'; payload: SessionFacts & { count: number; status: 'booked' | 'requested' } }
   | {
       type: 'session.changed';
-      payload: SessionFacts & { change: SessionChange; by: 'client' | 'provider'; reason: string | null };
+      /** `withNote`: the person wrote why (sealed on the session; never carried by an event). */
+      payload: SessionFacts & { change: SessionChange; by: 'client' | 'provider'; withNote: boolean };
     }
   | { type: 'session.attendance'; payload: SessionFacts & { outcome: AttendanceNotice } }
   | { type: 'session.reminder_due'; payload: SessionFacts & { userId: string; minutesBefore: number } }

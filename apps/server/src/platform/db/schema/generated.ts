@@ -231,6 +231,7 @@ export interface Licences {
 export interface LiveSessions {
   cancelled_by: CancelledBy | null;
   change_reason: string | null;
+  change_reason_sealed: string | null;
   client_id: string;
   client_joined_at: Timestamp | null;
   client_location: string | null;
@@ -454,6 +455,7 @@ export interface Rooms {
 export interface SafetyFlags {
   client_id: string;
   follow_up_note: string | null;
+  follow_up_note_sealed: string | null;
   followed_up_at: Timestamp | null;
   followed_up_by: string | null;
   id: Generated<string>;
