@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLicenceQueue } from '../../api/operations.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
-import { formatCalendarDate } from '../../time/formatting.ts';
 import { DataTable, Spinner, StatusMessage, type DataTableColumn } from '../../ui/index.ts';
 import { useVocabulary } from '../../vocabulary/useVocabulary.ts';
 import { LicenceDecision } from '../licences/LicenceDecision.tsx';
-import { licenceCellId } from '../licences/LicenceTable.tsx';
+import { licenceColumns } from '../licences/LicenceTable.tsx';
 import { LoadFailed } from '../LoadFailed.tsx';
 
 export function LicenceQueuePage() {
@@ -24,29 +23,7 @@ export function LicenceQueuePage() {
       rowHeader: true,
       cell: (licence) => <Link to={`/admin/providers/${licence.providerId}`}>{licence.providerName}</Link>,
     },
-    {
-      key: 'state',
-      header: t('licences.columns.state'),
-      cellId: (licence) => licenceCellId(licence, 'state'),
-      cell: (licence) => vocabulary.state(licence.state),
-    },
-    {
-      key: 'type',
-      header: t('licences.columns.type'),
-      cellId: (licence) => licenceCellId(licence, 'type'),
-      cell: (licence) => licence.licenceType,
-    },
-    {
-      key: 'number',
-      header: t('licences.columns.number'),
-      cellId: (licence) => licenceCellId(licence, 'number'),
-      cell: (licence) => licence.number,
-    },
-    {
-      key: 'expires',
-      header: t('licences.columns.expires'),
-      cell: (licence) => formatCalendarDate(licence.expiresOn, vocabulary.locale),
-    },
+    ...licenceColumns<LicenceQueue['licences'][number]>(t, vocabulary, false),
     {
       key: 'actions',
       header: t('licences.columns.actions'),

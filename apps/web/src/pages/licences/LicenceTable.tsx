@@ -1,10 +1,11 @@
 import type { Licence } from '@haven/contract';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatCalendarDate } from '../../time/formatting.ts';
 import { DataTable, type DataTableColumn } from '../../ui/index.ts';
 import { LicenceStatusBadge } from '../../vocabulary/StatusBadges.tsx';
-import { useVocabulary } from '../../vocabulary/useVocabulary.ts';
+import { useVocabulary, type Vocabulary } from '../../vocabulary/useVocabulary.ts';
 
 type LicenceCell = 'state' | 'type' | 'number';
 
@@ -26,15 +27,13 @@ type LicenceTableProps = {
   actions?: (licence: Licence) => ReactNode;
 };
 
-/** Licences with their state, type, number, expiry and verification status. */
-export function LicenceTable({ caption, licences, empty, actions }: LicenceTableProps) {
-  const { t } = useTranslation();
-  const vocabulary = useVocabulary();
-  const columns: DataTableColumn<Licence>[] = [
+/** The columns that say which licence a row is, and when it expires: shared by every licence table. */
+export function licenceColumns<L extends Licence>(t: TFunction, vocabulary: Vocabulary, rowHeader: boolean): DataTableColumn<L>[] {
+  return [
     {
       key: 'state',
       header: t('licences.columns.state'),
-      rowHeader: true,
+      rowHeader,
       cellId: (licence) => licenceCellId(licence, 'state'),
       cell: (licence) => vocabulary.state(licence.state),
     },
@@ -55,6 +54,15 @@ export function LicenceTable({ caption, licences, empty, actions }: LicenceTable
       header: t('licences.columns.expires'),
       cell: (licence) => formatCalendarDate(licence.expiresOn, vocabulary.locale),
     },
+  ];
+}
+
+/** Licences with their state, type, number, expiry and verification status. */
+export function LicenceTable({ caption, licences, empty, actions }: LicenceTableProps) {
+  const { t } = useTranslation();
+  const vocabulary = useVocabulary();
+  const columns: DataTableColumn<Licence>[] = [
+    ...licenceColumns<Licence>(t, vocabulary, true),
     {
       key: 'status',
       header: t('licences.columns.status'),
