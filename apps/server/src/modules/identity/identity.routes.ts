@@ -1,14 +1,20 @@
 import { ApiError, MeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
 import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
 import { sessionCookie } from './session-cookie.ts';
+import { signInBackoff } from './sign-in-backoff.ts';
 
 export function registerIdentity(app: Http, { db, config, live }: AppContext): void {
   const cookie = sessionCookie(config);
+  const counter = config.redisUrl ? redisFailureCounter(config.redisUrl) : memoryFailureCounter();
+  const backoff = signInBackoff(counter);
+  app.addHook('onClose', () => counter.close());
   const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
 
   app.decorateRequest('user', null);
@@ -50,7 +56,13 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
       },
     },
     async (request, reply) => {
-      const { user, token } = await signIn(db, config.session, request.body);
+      const { email } = request.body;
+      await backoff.check(email);
+      const { user, token } = await signIn(db, config.session, request.body).catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'invalid_credentials') await backoff.failed(email);
+        throw error;
+      });
+      await backoff.succeeded(email);
       cookie.set(reply, token);
       return { user: presentMe(user) };
     },

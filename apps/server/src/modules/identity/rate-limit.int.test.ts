@@ -5,7 +5,7 @@ import { useTestApp } from '../../testing/harness.ts';
 const haven = useTestApp({ env: { RATE_LIMIT_AUTH_PER_MINUTE: '3' } });
 
 it('slows down repeated sign-in attempts with a clear 429', async () => {
-  const attempt = () => haven.signedOut.post('/api/auth/sign-in', { email: 'x@example.org', password: 'guess number one' });
+  const attempt = () => haven.signedOut.post('/api/auth/sign-in', { email: `x-${Date.now()}@example.org`, password: 'guess number one' });
   const statuses = [];
   for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).statusCode);
   expect(statuses).toEqual([401, 401, 401, 429]);

@@ -43,6 +43,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
       ...(error.issues ? { issues: error.issues } : {}),
     },
   };
+  if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(error.status).type('application/json').send(body);
 }
 

@@ -4,12 +4,15 @@ import type { ErrorCode, FieldIssue } from '@haven/contract';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
+  /** For a refusal that lifts by itself: sent as `retry-after`. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string = defaultMessages[code], issues?: FieldIssue[]) {
+  constructor(code: ErrorCode, message: string = defaultMessages[code], issues?: FieldIssue[], retryAfterSeconds?: number) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** One field's input is not acceptable, said so that a person can fix it. */
