@@ -1,3 +1,4 @@
+import { FREE_CHANGE_HOURS, JOIN_OPENS_MINUTES } from '@haven/domain';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
@@ -34,8 +35,12 @@ void i18next.use(initReactI18next).init({
   fallbackLng: fallbackLanguage,
   supportedLngs: supportedLanguages,
   initAsync: false,
-  // React escapes what it renders.
-  interpolation: { escapeValue: false },
+  interpolation: {
+    // React escapes what it renders.
+    escapeValue: false,
+    // The product's rules, written once in @haven/domain, so the wording cannot drift from them.
+    defaultVariables: { freeChangeHours: FREE_CHANGE_HOURS, joinOpensMinutes: JOIN_OPENS_MINUTES },
+  },
 });
 
 export { i18next };

@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { actorOf, requireRole, requireUser } from '../identity/identity.policy.ts';
+import { requireCaller, requireRole, requireUser } from '../identity/identity.policy.ts';
 import { clientIdOf } from '../care/care.service.ts';
 import { coverageState } from './coverage-state.service.ts';
 import * as coverage from './coverage.service.ts';
@@ -30,7 +30,7 @@ const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' })
 
 /** A client's plan and coverage; the console's partners, plans and client ledgers. */
 export function registerCoverage(app: Http, context: AppContext): void {
-  const { db, eligibility, payments } = context;
+  const { db, eligibility } = context;
   const tags = ['coverage'];
 
   app.get(
@@ -55,10 +55,10 @@ export function registerCoverage(app: Http, context: AppContext): void {
     '/api/coverage',
     { schema: { tags, summary: 'Change how you pay', body: ChangeCoverageRequest, response: { 200: CoverageState, ...errors } } },
     async (request) => {
-      const user = requireRole(request, 'client');
-      const clientId = await clientIdOf(db, user.id, { submitted: true });
-      await coverage.changeCoverage(db, context, actorOf(user), clientId, request.body.coverage);
-      return coverageState(db, eligibility, clientId);
+      const caller = requireCaller(context, request, 'client');
+      const clientId = await clientIdOf(db, caller.user.id, { submitted: true });
+      await coverage.changeCoverage(caller, clientId, request.body.coverage);
+      return coverageState(db, eligibility, clientId, caller.now);
     },
   );
 
@@ -73,21 +73,21 @@ export function registerCoverage(app: Http, context: AppContext): void {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'client');
-      const clientId = await clientIdOf(db, user.id, { submitted: true });
-      await coverage.changeDirectPlan(db, payments, actorOf(user), clientId, request.body.to);
-      return coverageState(db, eligibility, clientId);
+      const caller = requireCaller(context, request, 'client');
+      const clientId = await clientIdOf(db, caller.user.id, { submitted: true });
+      await coverage.changeDirectPlan(caller, clientId, request.body.to);
+      return coverageState(db, eligibility, clientId, caller.now);
     },
   );
 
   const opsTags = ['operations'];
-  const admin = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'admin');
+  const admin = (request: Parameters<typeof requireRole>[0]) => requireCaller(context, request, 'admin');
 
   app.get(
     '/api/admin/partners',
     { schema: { tags: opsTags, summary: 'EAP organisations and health plans', response: { 200: Partners, ...errors } } },
     (request) => {
-      admin(request);
+      requireRole(request, 'admin');
       return partners.listPartners(db);
     },
   );
@@ -95,7 +95,7 @@ export function registerCoverage(app: Http, context: AppContext): void {
   app.post(
     '/api/admin/partners/eap',
     { schema: { tags: opsTags, summary: 'Add an EAP organisation', body: EapPartnerInput, response: { 201: EapPartner, ...errors } } },
-    async (request, reply) => reply.status(201).send(await partners.createEapPartner(db, actorOf(admin(request)), request.body)),
+    async (request, reply) => reply.status(201).send(await partners.createEapPartner(admin(request), request.body)),
   );
 
   app.post(
@@ -109,8 +109,7 @@ export function registerCoverage(app: Http, context: AppContext): void {
         response: { 201: EapPartner, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await partners.addEapCode(db, actorOf(admin(request)), request.params.id, request.body.code)),
+    async (request, reply) => reply.status(201).send(await partners.addEapCode(admin(request), request.params.id, request.body.code)),
   );
 
   app.post(
@@ -123,20 +122,20 @@ export function registerCoverage(app: Http, context: AppContext): void {
         response: { 200: EapPartner, ...errors },
       },
     },
-    (request) => partners.deactivateEapCode(db, actorOf(admin(request)), request.params.id, request.params.code.toUpperCase()),
+    (request) => partners.deactivateEapCode(admin(request), request.params.id, request.params.code.toUpperCase()),
   );
 
   app.post(
     '/api/admin/partners/health-plans',
     { schema: { tags: opsTags, summary: 'Add a health plan', body: HealthPlanInput, response: { 201: Partners, ...errors } } },
-    async (request, reply) => reply.status(201).send(await partners.createHealthPlan(db, actorOf(admin(request)), request.body)),
+    async (request, reply) => reply.status(201).send(await partners.createHealthPlan(admin(request), request.body)),
   );
 
   app.get(
     '/api/admin/plans',
     { schema: { tags: opsTags, summary: 'Direct plans on offer', response: { 200: PlanCatalogue, ...errors } } },
     (request) => {
-      admin(request);
+      requireRole(request, 'admin');
       return partners.planCatalogue(db);
     },
   );
@@ -152,14 +151,14 @@ export function registerCoverage(app: Http, context: AppContext): void {
         response: { 200: PlanCatalogue, ...errors },
       },
     },
-    (request) => partners.updatePlan(db, actorOf(admin(request)), request.params.plan, request.body),
+    (request) => partners.updatePlan(admin(request), request.params.plan, request.body),
   );
 
   app.get(
     '/api/admin/clients',
     { schema: { tags: opsTags, summary: 'Find a client', querystring: ClientListQuery, response: { 200: ClientList, ...errors } } },
     (request) => {
-      admin(request);
+      requireRole(request, 'admin');
       return partners.listClients(db, request.query.q);
     },
   );
@@ -174,6 +173,6 @@ export function registerCoverage(app: Http, context: AppContext): void {
         response: { 200: ClientLedger, ...errors },
       },
     },
-    (request) => partners.clientLedger(db, eligibility, actorOf(admin(request)), request.params.id),
+    (request) => partners.clientLedger(admin(request), request.params.id),
   );
 }

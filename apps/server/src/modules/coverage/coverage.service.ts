@@ -3,6 +3,7 @@
 // lock, so concurrent spends are serialised and none can overdraw.
 import type { CoverageChoice, CoverageOptions, CoverageState, DirectPlan, FieldIssue, SessionEstimate } from '@haven/contract';
 import { anchorDayOf, nextPeriod, periodContaining } from '@haven/domain';
+import type { Caller } from '../../caller.ts';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
@@ -13,7 +14,6 @@ import * as repo from './coverage.repository.ts';
 export const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2).replace(/\.00$/, '')}`;
 export const clientSubject = (clientId: string) => ({ type: 'client', id: clientId });
-export type Payments = { payments: PaymentProcessor; eligibility: EligibilityChecker };
 
 export async function coverageOptions(db: Db): Promise<CoverageOptions> {
   const [plans, healthPlans] = await Promise.all([repo.directPlans(db), repo.healthPlans(db)]);
@@ -115,14 +115,8 @@ export async function startCoverage(
   return coverage;
 }
 
-export async function changeCoverage(
-  db: Db,
-  deps: Payments,
-  actor: Actor,
-  clientId: string,
-  choice: CoverageChoice,
-  now = new Date(),
-): Promise<void> {
+export async function changeCoverage(caller: Caller, clientId: string, choice: CoverageChoice): Promise<void> {
+  const { db, deps, actor, now } = caller;
   const checked = await checkChoice(db, deps.eligibility, clientId, choice, 'coverage', dayOf(now));
   await db.transaction().execute(async (trx) => {
     await trx.selectFrom('clients').select('id').where('id', '=', clientId).forUpdate().execute();
@@ -216,14 +210,9 @@ export function planName(plan: DirectPlan): string {
  * Plan changes and pauses take effect at the start of the next period (the client keeps what they
  * paid for until then); resuming a paused plan takes effect at once and bills the current period.
  */
-export async function changeDirectPlan(
-  db: Db,
-  payments: PaymentProcessor,
-  actor: Actor,
-  clientId: string,
-  to: DirectPlan | 'pause' | 'resume',
-  now = new Date(),
-): Promise<void> {
+export async function changeDirectPlan(caller: Caller, clientId: string, to: DirectPlan | 'pause' | 'resume'): Promise<void> {
+  const { db, deps, actor, now } = caller;
+  const { payments } = deps;
   await db.transaction().execute(async (trx) => {
     const current = await repo.currentCoverage(trx, clientId);
     if (!current || current.kind !== 'direct' || !current.anchor_day)

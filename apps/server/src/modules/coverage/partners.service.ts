@@ -1,15 +1,17 @@
 // The operations console's side of coverage: EAP organisations and their codes, health plans, the
 // direct plans' prices and allowances, and any client's ledger.
 import type { ClientLedger, ClientList, DirectPlan, EapPartner, PlanCatalogue, Partners } from '@haven/contract';
-import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
+import type { SystemCaller } from '../../caller.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './coverage.repository.ts';
 import { coverageState } from './coverage-state.service.ts';
 import { coverageOptions } from './coverage.service.ts';
 
 const partnerSubject = (id: string) => ({ type: 'partner', id });
+/** An operator or Haven itself (the demo seeding): the partner writes need only the database and whom to audit. */
+type Writer = Pick<SystemCaller, 'db' | 'actor'>;
 
 export async function listPartners(db: Db): Promise<Partners> {
   const [partners, codes, plans, members] = await Promise.all([
@@ -43,8 +45,7 @@ async function partner(db: Db, id: string): Promise<EapPartner> {
 }
 
 export async function createEapPartner(
-  db: Db,
-  actor: Actor,
+  { db, actor }: Writer,
   input: { name: string; sessionsPerClient: number; endsOn: string },
 ): Promise<EapPartner> {
   const { id } = await db.transaction().execute(async (trx) => {
@@ -55,7 +56,7 @@ export async function createEapPartner(
   return partner(db, id);
 }
 
-export async function addEapCode(db: Db, actor: Actor, partnerId: string, code: string): Promise<EapPartner> {
+export async function addEapCode({ db, actor }: Writer, partnerId: string, code: string): Promise<EapPartner> {
   await partner(db, partnerId);
   await db.transaction().execute(async (trx) => {
     if (!(await repo.insertEapCode(trx, partnerId, code)))
@@ -65,7 +66,7 @@ export async function addEapCode(db: Db, actor: Actor, partnerId: string, code: 
   return partner(db, partnerId);
 }
 
-export async function deactivateEapCode(db: Db, actor: Actor, partnerId: string, code: string): Promise<EapPartner> {
+export async function deactivateEapCode({ db, actor }: Writer, partnerId: string, code: string): Promise<EapPartner> {
   await db.transaction().execute(async (trx) => {
     if (!(await repo.deactivateEapCode(trx, partnerId, code)))
       throw new AppError('not_found', 'That code does not belong to this organisation.');
@@ -75,8 +76,7 @@ export async function deactivateEapCode(db: Db, actor: Actor, partnerId: string,
 }
 
 export async function createHealthPlan(
-  db: Db,
-  actor: Actor,
+  { db, actor }: Writer,
   input: { name: string; payerId: string; sessionRateCents: number },
 ): Promise<Partners> {
   await db.transaction().execute(async (trx) => {
@@ -93,8 +93,7 @@ export async function planCatalogue(db: Db): Promise<PlanCatalogue> {
 }
 
 export async function updatePlan(
-  db: Db,
-  actor: Actor,
+  { db, actor }: Writer,
   plan: DirectPlan,
   change: { monthlyPriceCents: number; liveSessionsPerMonth: number },
 ): Promise<PlanCatalogue> {
@@ -113,9 +112,9 @@ export async function listClients(db: Db, q: string | undefined): Promise<Client
   return { clients: rows.map((r) => ({ clientId: r.id, name: r.preferred_name, email: r.email, state: r.state, coverage: r.kind })) };
 }
 
-export async function clientLedger(db: Db, eligibility: EligibilityChecker, actor: Actor, clientId: string): Promise<ClientLedger> {
+export async function clientLedger({ db, deps, actor, now }: SystemCaller, clientId: string): Promise<ClientLedger> {
   const client = await repo.clientIdentity(db, clientId);
   if (!client) throw new AppError('not_found', 'There is no client with that id.');
   await db.transaction().execute((trx) => recordAudit(trx, { actor, action: 'ledger.read', subject: { type: 'client', id: clientId } }));
-  return { clientId, name: client.preferred_name, email: client.email, state: await coverageState(db, eligibility, clientId) };
+  return { clientId, name: client.preferred_name, email: client.email, state: await coverageState(db, deps.eligibility, clientId, now) };
 }

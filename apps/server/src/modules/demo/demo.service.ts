@@ -55,11 +55,12 @@ export async function ensureDemoPartners(db: Db, now = new Date()): Promise<{ co
   const existing = await listPartners(db);
   if (existing.eap.length > 0 || existing.healthPlans.length > 0) return demo;
   const endsOn = `${now.getUTCFullYear() + 1}-12-31`;
-  const acme = await createEapPartner(db, systemActor, { name: 'Acme Corporation', sessionsPerClient: 6, endsOn });
-  await addEapCode(db, systemActor, acme.id, 'ACME-2026');
-  const globex = await createEapPartner(db, systemActor, { name: 'Globex Employee Assistance', sessionsPerClient: 3, endsOn });
-  await addEapCode(db, systemActor, globex.id, 'GLOBEX-EAP');
-  await createHealthPlan(db, systemActor, { name: 'Blue Horizon Health', payerId: 'BHH01', sessionRateCents: 12_000 });
-  await createHealthPlan(db, systemActor, { name: 'Summit Care', payerId: 'SMC22', sessionRateCents: 11_000 });
+  const haven = { db, actor: systemActor };
+  const acme = await createEapPartner(haven, { name: 'Acme Corporation', sessionsPerClient: 6, endsOn });
+  await addEapCode(haven, acme.id, 'ACME-2026');
+  const globex = await createEapPartner(haven, { name: 'Globex Employee Assistance', sessionsPerClient: 3, endsOn });
+  await addEapCode(haven, globex.id, 'GLOBEX-EAP');
+  await createHealthPlan(haven, { name: 'Blue Horizon Health', payerId: 'BHH01', sessionRateCents: 12_000 });
+  await createHealthPlan(haven, { name: 'Summit Care', payerId: 'SMC22', sessionRateCents: 11_000 });
   return demo;
 }

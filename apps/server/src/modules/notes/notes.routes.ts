@@ -1,8 +1,9 @@
 import { AmendmentInput, ApiError, NoteView, ProgressNoteDraft, PsychotherapyNoteInput } from '@haven/contract';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { requireRole } from '../identity/identity.policy.ts';
+import { requireCaller } from '../identity/identity.policy.ts';
 import * as notes from './notes.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError };
@@ -10,6 +11,7 @@ const SessionParams = z.strictObject({ id: z.uuid({ error: 'That session id is n
 
 /** A live session's notes, for its provider only (PRODUCT §2.5). */
 export function registerNotes(app: Http, context: AppContext): void {
+  const provider = (request: FastifyRequest) => requireCaller(context, request, 'provider');
   const tags = ['notes'];
   const params = SessionParams;
 
@@ -23,7 +25,7 @@ export function registerNotes(app: Http, context: AppContext): void {
         response: { 200: NoteView, ...errors },
       },
     },
-    (request) => notes.noteView(context, requireRole(request, 'provider'), request.params.id),
+    (request) => notes.noteView(provider(request), request.params.id),
   );
 
   app.put(
@@ -37,7 +39,7 @@ export function registerNotes(app: Http, context: AppContext): void {
         response: { 200: NoteView, ...errors },
       },
     },
-    (request) => notes.saveDraft(context, requireRole(request, 'provider'), request.params.id, request.body),
+    (request) => notes.saveDraft(provider(request), request.params.id, request.body),
   );
 
   app.post(
@@ -51,7 +53,7 @@ export function registerNotes(app: Http, context: AppContext): void {
         response: { 200: NoteView, ...errors },
       },
     },
-    (request) => notes.signNote(context, requireRole(request, 'provider'), request.params.id, request.body),
+    (request) => notes.signNote(provider(request), request.params.id, request.body),
   );
 
   app.post(
@@ -65,7 +67,7 @@ export function registerNotes(app: Http, context: AppContext): void {
         response: { 200: NoteView, ...errors },
       },
     },
-    (request) => notes.addAmendment(context, requireRole(request, 'provider'), request.params.id, request.body),
+    (request) => notes.addAmendment(provider(request), request.params.id, request.body),
   );
 
   app.put(
@@ -79,6 +81,6 @@ export function registerNotes(app: Http, context: AppContext): void {
         response: { 200: NoteView, ...errors },
       },
     },
-    (request) => notes.savePsychotherapyNote(context, requireRole(request, 'provider'), request.params.id, request.body),
+    (request) => notes.savePsychotherapyNote(provider(request), request.params.id, request.body),
   );
 }

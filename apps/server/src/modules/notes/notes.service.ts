@@ -6,19 +6,15 @@
 import { createHash } from 'node:crypto';
 import type { AmendmentInput, FieldIssue, NoteView, ProgressNoteDraft, ProgressNoteFields, PsychotherapyNoteInput } from '@haven/contract';
 import { cptForMinutes } from '@haven/domain';
-import type { AppContext } from '../../app-context.ts';
+import type { Caller } from '../../caller.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { actorOf } from '../identity/identity.policy.ts';
-import type { UserRow } from '../identity/identity.service.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import { presentAmendment, presentNoteView, presentProgressNote } from './notes.presenter.ts';
 import * as repo from './notes.repository.ts';
 
-export type Notes = Pick<AppContext, 'db' | 'sealer'>;
 type Provider = Awaited<ReturnType<typeof providerOf>>;
-type Author = { user: UserRow; provider: Provider; session: repo.NoteSession };
+type Author = { provider: Provider; session: repo.NoteSession };
 
 const clientSubject = (clientId: string) => ({ type: 'client', id: clientId });
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -31,15 +27,13 @@ const amendmentSeal = (noteId: string) => ({ table: 'progress_note_amendments', 
 const signatureOf = (provider: Provider) => [`${provider.first_name} ${provider.last_name}`.trim(), ...provider.credentials].join(', ');
 
 /** The session, when the signed-in provider is its provider; a 404 for anyone else, audited. */
-async function authorOf(db: Db, user: UserRow, sessionId: string): Promise<Author> {
+async function authorOf({ db, user, actor }: Caller, sessionId: string): Promise<Author> {
   const provider = await providerOf(db, user);
   const session = await repo.sessionOfProvider(db, sessionId, provider.id);
-  if (session) return { user, provider, session };
+  if (session) return { provider, session };
   await db
     .transaction()
-    .execute((trx) =>
-      recordAudit(trx, { actor: actorOf(user), action: 'progress_note.access_denied', subject: { type: 'live_session', id: sessionId } }),
-    );
+    .execute((trx) => recordAudit(trx, { actor, action: 'progress_note.access_denied', subject: { type: 'live_session', id: sessionId } }));
   throw new AppError('not_found', 'There is no such session among yours.');
 }
 
@@ -52,8 +46,8 @@ function requireWritable(session: repo.NoteSession, now: Date): void {
   if (!isWritable(session, now)) throw new AppError('conflict', 'Notes can be written once the session has started.');
 }
 
-async function buildView(notes: Notes, { provider, session }: Author, now: Date): Promise<NoteView> {
-  const { db, sealer } = notes;
+async function buildView({ db, deps, now }: Caller, { provider, session }: Author): Promise<NoteView> {
+  const { sealer } = deps;
   const [row, privateRow] = await Promise.all([repo.progressNote(db, session.id), repo.psychotherapyNote(db, session.id, provider.id)]);
   let note = null;
   let amendments: NoteView['amendments'] = [];
@@ -80,12 +74,12 @@ async function buildView(notes: Notes, { provider, session }: Author, now: Date)
   return presentNoteView({ session, writable: isWritable(session, now), note, amendments, psychotherapyNote });
 }
 
-export async function noteView(notes: Notes, user: UserRow, sessionId: string, now = new Date()): Promise<NoteView> {
-  const author = await authorOf(notes.db, user, sessionId);
-  const view = await buildView(notes, author, now);
-  await notes.db.transaction().execute((trx) =>
+export async function noteView(caller: Caller, sessionId: string): Promise<NoteView> {
+  const author = await authorOf(caller, sessionId);
+  const view = await buildView(caller, author);
+  await caller.db.transaction().execute((trx) =>
     recordAudit(trx, {
-      actor: actorOf(user),
+      actor: caller.actor,
       action: 'session_notes.viewed',
       subject: clientSubject(author.session.client_id),
       detail: { sessionId, progressNote: view.note !== null, psychotherapyNote: view.psychotherapyNote !== null },
@@ -121,9 +115,10 @@ function missingForSignature(draft: ProgressNoteDraft): FieldIssue[] {
 }
 
 /** Saves the draft — and signs it, when asked — under the note's row lock. */
-async function write(notes: Notes, author: Author, draft: ProgressNoteDraft, sign: boolean, now: Date): Promise<void> {
-  const { db, sealer } = notes;
-  const { session, provider, user } = author;
+async function write(caller: Caller, author: Author, draft: ProgressNoteDraft, sign: boolean): Promise<void> {
+  const { db, deps, actor, now } = caller;
+  const { sealer } = deps;
+  const { session, provider } = author;
   requireWritable(session, now);
   if ((await repo.progressNote(db, session.id))?.status === 'signed') throw signedAlready();
   if (sign) {
@@ -153,7 +148,7 @@ async function write(notes: Notes, author: Author, draft: ProgressNoteDraft, sig
     }
     if (sign) await repo.markSigned(trx, row!.id, { signature: signatureOf(provider), content_sha256: sha256(plaintext) }, now);
     await recordAudit(trx, {
-      actor: actorOf(user),
+      actor,
       action: sign ? 'progress_note.signed' : 'progress_note.saved',
       subject: clientSubject(session.client_id),
       detail: { sessionId: session.id, minutes: draft.minutes, cptCode: draft.cptCode },
@@ -161,39 +156,20 @@ async function write(notes: Notes, author: Author, draft: ProgressNoteDraft, sig
   });
 }
 
-export async function saveDraft(
-  notes: Notes,
-  user: UserRow,
-  sessionId: string,
-  draft: ProgressNoteDraft,
-  now = new Date(),
-): Promise<NoteView> {
-  const author = await authorOf(notes.db, user, sessionId);
-  await write(notes, author, draft, false, now);
-  return buildView(notes, author, now);
+/** Saves the draft, and signs it when asked, then answers the note as it now stands. */
+async function saveNote(caller: Caller, sessionId: string, draft: ProgressNoteDraft, sign: boolean): Promise<NoteView> {
+  const author = await authorOf(caller, sessionId);
+  await write(caller, author, draft, sign);
+  return buildView(caller, author);
 }
 
-export async function signNote(
-  notes: Notes,
-  user: UserRow,
-  sessionId: string,
-  draft: ProgressNoteDraft,
-  now = new Date(),
-): Promise<NoteView> {
-  const author = await authorOf(notes.db, user, sessionId);
-  await write(notes, author, draft, true, now);
-  return buildView(notes, author, now);
-}
+export const saveDraft = (caller: Caller, sessionId: string, draft: ProgressNoteDraft) => saveNote(caller, sessionId, draft, false);
+export const signNote = (caller: Caller, sessionId: string, draft: ProgressNoteDraft) => saveNote(caller, sessionId, draft, true);
 
-export async function addAmendment(
-  notes: Notes,
-  user: UserRow,
-  sessionId: string,
-  input: AmendmentInput,
-  now = new Date(),
-): Promise<NoteView> {
-  const { db, sealer } = notes;
-  const author = await authorOf(db, user, sessionId);
+export async function addAmendment(caller: Caller, sessionId: string, input: AmendmentInput): Promise<NoteView> {
+  const { db, deps, actor, now } = caller;
+  const { sealer } = deps;
+  const author = await authorOf(caller, sessionId);
   const { session, provider } = author;
   const note = await repo.progressNote(db, session.id);
   if (note?.status !== 'signed')
@@ -208,24 +184,19 @@ export async function addAmendment(
       signature: signatureOf(provider),
     });
     await recordAudit(trx, {
-      actor: actorOf(user),
+      actor,
       action: 'progress_note.amended',
       subject: clientSubject(session.client_id),
       detail: { sessionId: session.id },
     });
   });
-  return buildView(notes, author, now);
+  return buildView(caller, author);
 }
 
-export async function savePsychotherapyNote(
-  notes: Notes,
-  user: UserRow,
-  sessionId: string,
-  input: PsychotherapyNoteInput,
-  now = new Date(),
-): Promise<NoteView> {
-  const { db, sealer } = notes;
-  const author = await authorOf(db, user, sessionId);
+export async function savePsychotherapyNote(caller: Caller, sessionId: string, input: PsychotherapyNoteInput): Promise<NoteView> {
+  const { db, deps, actor, now } = caller;
+  const { sealer } = deps;
+  const author = await authorOf(caller, sessionId);
   const { session, provider } = author;
   requireWritable(session, now);
   const body = await sealer.seal(session.client_id, input.text, privateSeal(session.id));
@@ -237,11 +208,11 @@ export async function savePsychotherapyNote(
     );
     if (!row) throw new AppError('not_found', 'There is no such session among yours.');
     await recordAudit(trx, {
-      actor: actorOf(user),
+      actor,
       action: 'psychotherapy_note.saved',
       subject: clientSubject(session.client_id),
       detail: { sessionId: session.id },
     });
   });
-  return buildView(notes, author, now);
+  return buildView(caller, author);
 }
