@@ -5,6 +5,7 @@ import type { Http } from '../../platform/http/server.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
 import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
+import { storableUserAgent } from './login-sessions.service.ts';
 import { sessionCookie } from './session-cookie.ts';
 
 export function registerIdentity(app: Http, { db, config, live }: AppContext): void {
@@ -50,7 +51,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
       },
     },
     async (request, reply) => {
-      const { user, token } = await signIn(db, config.session, request.body);
+      const { user, token } = await signIn(db, config.session, request.body, new Date(), storableUserAgent(request.headers['user-agent']));
       cookie.set(reply, token);
       return { user: presentMe(user) };
     },
