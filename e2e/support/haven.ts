@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { eventHandlers } from '../../apps/server/src/event-handlers.ts';
 import { processEvents } from '../../apps/server/src/platform/events/event-processor.ts';
 import { startPeriodicJobs } from '../../apps/server/src/platform/jobs/scheduler.ts';
+import { smtpSender } from '../../apps/server/src/platform/mail/smtp-sender.ts';
 import { startTestApp, type TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 export type RunningHaven = { app: TestApp; url: string; close(): Promise<void> };
@@ -17,8 +18,14 @@ export async function startHaven(env: Record<string, string> = {}): Promise<Runn
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;
   const handlers = eventHandlers(app.context);
+  const smtp = app.config.smtp;
+  const mail = smtp ? smtpSender(app.context.db, smtp) : null;
   const jobs = startPeriodicJobs(
-    [{ name: 'events.process', everyMs: 500, run: () => processEvents(app.context.db, handlers) }],
+    [
+      { name: 'events.process', everyMs: 500, run: () => processEvents(app.context.db, handlers) },
+      // With SMTP_URL given, queued email goes out as under `npm start` (more often, for a journey's pace).
+      ...(mail ? [{ name: 'mail.send', everyMs: 500, run: () => mail.sendPending() }] : []),
+    ],
     app.http.log,
   );
   return {

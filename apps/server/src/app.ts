@@ -19,6 +19,7 @@ import { registerLive } from './modules/room/live.routes.ts';
 import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
+import { registerRecovery } from './modules/identity/recovery.routes.ts';
 import { registerNotes } from './modules/notes/notes.routes.ts';
 import { sealLegacyFollowUpNotes } from './modules/care/queue.service.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp(config: Config): Promise<App> {
     await sealLegacyFollowUpNotes(context.db, context.sealer);
     const http = await createHttpServer(config);
     registerIdentity(http, context);
+    registerRecovery(http, context);
     registerHealth(http, context);
     registerProviders(http, context);
     registerOnboarding(http, context);

@@ -13,6 +13,7 @@ export const errorCodes = [
   'email_taken',
   'conflict',
   'invite_unusable',
+  'link_unusable',
   'provider_not_ready',
   'invalid_image',
   'weak_password',

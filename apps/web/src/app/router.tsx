@@ -10,6 +10,8 @@ import { PlanPage } from '../pages/plan/PlanPage.tsx';
 import { PublicProfilePage } from '../pages/providers/PublicProfilePage.tsx';
 import { ProviderRoomPage, RoomPage } from '../pages/room/RoomPage.tsx';
 import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
 import type * as AdminPages from '../pages/admin/adminPages.ts';
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
           { index: true, element: <LandingPage /> },
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'sign-in', element: <SignInPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'home', element: <HomePage /> },
           { path: 'intake', element: <IntakePage /> },
           { path: 'care', element: <CarePage /> },

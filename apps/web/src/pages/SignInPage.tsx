@@ -80,6 +80,9 @@ export function SignInPage() {
         </Button>
       </form>
       <p>
+        <Link to="/forgot-password">{t('signIn.forgotPassword')}</Link>
+      </p>
+      <p>
         {t('signIn.noAccount')} <Link to="/sign-up">{t('signIn.createAccount')}</Link>
       </p>
     </div>

@@ -24,7 +24,7 @@ export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefi
 
 export async function insertLoginSession(
   db: Db,
-  session: { userId: string; tokenHash: string; startedAt: Date; expiresAt: Date },
+  session: { userId: string; tokenHash: string; startedAt: Date; expiresAt: Date; userAgent?: string | null },
 ): Promise<void> {
   await db
     .insertInto('login_sessions')
@@ -34,6 +34,7 @@ export async function insertLoginSession(
       created_at: session.startedAt,
       last_seen_at: session.startedAt,
       expires_at: session.expiresAt,
+      user_agent: session.userAgent ?? null,
     })
     .execute();
 }

@@ -7,6 +7,7 @@ import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
 import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
+import { storableUserAgent } from './login-sessions.service.ts';
 import { sessionCookie } from './session-cookie.ts';
 import { signInBackoff } from './sign-in-backoff.ts';
 
@@ -58,7 +59,8 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
     async (request, reply) => {
       const { email } = request.body;
       await backoff.check(email);
-      const { user, token } = await signIn(db, config.session, request.body).catch(async (error: unknown) => {
+      const userAgent = storableUserAgent(request.headers['user-agent']);
+      const { user, token } = await signIn(db, config.session, request.body, new Date(), userAgent).catch(async (error: unknown) => {
         if (error instanceof AppError && error.code === 'invalid_credentials') await backoff.failed(email);
         throw error;
       });

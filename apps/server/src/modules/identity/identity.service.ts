@@ -50,12 +50,18 @@ export async function signUp(db: Db, policy: SessionPolicy, input: SignUpRequest
   return { user, token: await startLoginSession(db, policy, user.id, now) };
 }
 
-export async function signIn(db: Db, policy: SessionPolicy, input: SignInRequest, now = new Date()): Promise<SignedIn> {
+export async function signIn(
+  db: Db,
+  policy: SessionPolicy,
+  input: SignInRequest,
+  now = new Date(),
+  userAgent: string | null = null,
+): Promise<SignedIn> {
   const user = await findUserByEmail(db, input.email);
   const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
   // A deactivated account gets the wrong-password answer, so the refusal reveals nothing.
   if (!user || !valid || (await isDeactivated(db, user.id))) throw new AppError('invalid_credentials');
-  return { user, token: await startLoginSession(db, policy, user.id, now) };
+  return { user, token: await startLoginSession(db, policy, user.id, now, userAgent) };
 }
 
 /** Ends the session behind the token, and closes the live sockets it opened, on every instance. */
@@ -96,10 +102,16 @@ export async function authenticate(db: Db, policy: SessionPolicy, token: string,
 }
 
 /** Starts a sign-in session for an account that has just proven who it is. */
-export async function startLoginSession(db: Db, policy: SessionPolicy, userId: string, now: Date): Promise<string> {
+export async function startLoginSession(
+  db: Db,
+  policy: SessionPolicy,
+  userId: string,
+  now: Date,
+  userAgent: string | null = null,
+): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + policy.absoluteMs);
-  await insertLoginSession(db, { userId, tokenHash: hashToken(token), startedAt: now, expiresAt });
+  await insertLoginSession(db, { userId, tokenHash: hashToken(token), startedAt: now, expiresAt, userAgent });
   return token;
 }
 

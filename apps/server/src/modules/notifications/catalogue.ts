@@ -43,6 +43,10 @@ export type Catalogue = {
     safetyFollowUp(): Rendered;
     licencesExpired(p: { lines: string[] }): Rendered;
     providerInvite(p: { firstName: string; link: string; expiresAt: Date }): Rendered;
+    passwordReset(p: { link: string; minutes: number }): Rendered;
+    passwordChanged(p: { how: 'reset' | 'change'; resetLink: string }): Rendered;
+    verifyEmail(p: { link: string; hours: number }): Rendered;
+    signUpRepeated(p: { signInLink: string; resetLink: string }): Rendered;
   };
   discreet: {
     newMessage(p: { link: string }): Rendered;
@@ -116,6 +120,22 @@ const en: Catalogue = {
     providerInvite: ({ firstName, link, expiresAt }) => ({
       subject: 'You are invited to join Haven as a provider',
       text: `Hello ${firstName},\n\nYou have been invited to join Haven's provider network. Set your password and complete your profile here:\n\n${link}\n\nThis link works once and expires on ${expiresAt.toUTCString()}.\n`,
+    }),
+    passwordReset: ({ link, minutes }) => ({
+      subject: 'Reset your Haven password',
+      text: `Someone, hopefully you, asked to reset the password of your Haven account. Choose a new password here:\n\n${link}\n\nThis link works once and expires in ${minutes} minutes. If you did not ask, ignore this email: your password stays as it is.\n`,
+    }),
+    passwordChanged: ({ how, resetLink }) => ({
+      subject: 'Your Haven password was changed',
+      text: `The password of your Haven account was just ${how === 'reset' ? 'reset from an emailed link' : 'changed'}. ${how === 'reset' ? 'Every device that was signed in has been signed out.' : 'Your other signed-in devices have been signed out.'}\n\nIf this was not you, reset your password now and tell us: ${resetLink}\n`,
+    }),
+    verifyEmail: ({ link, hours }) => ({
+      subject: 'Confirm your email for Haven',
+      text: `Welcome to Haven. Confirm that this address is yours to finish creating your account:\n\n${link}\n\nThis link works once and expires in ${hours} hours. If you did not sign up, ignore this email and no account will be used.\n`,
+    }),
+    signUpRepeated: ({ signInLink, resetLink }) => ({
+      subject: 'Someone tried to sign up with your address',
+      text: `Someone, perhaps you, tried to create a Haven account with this email address, which already has one. Nothing has changed.\n\nTo get in, sign in: ${signInLink}\nForgot your password? Reset it: ${resetLink}\n\nIf this was not you, you need not do anything.\n`,
     }),
   },
   discreet: {

@@ -63,7 +63,11 @@ export type DomainEvent =
     }
   /** A client's provider left them (deactivated or gone): told whether or not a new match was found. */
   | { type: 'assignment.ended'; payload: { clientId: string; providerId: string; providerName: string; reason: 'provider_left' } }
-  | { type: 'safety.flag_raised'; payload: { clientId: string; reasons: string[]; alreadyOpen: boolean } };
+  | { type: 'safety.flag_raised'; payload: { clientId: string; reasons: string[]; alreadyOpen: boolean } }
+  /** An account's password was set anew, by a reset link or by the signed-in person: its owner is told. */
+  | { type: 'account.password_changed'; payload: { userId: string; how: 'reset' | 'change' } }
+  /** Someone signed up with an address that already has an account: its owner is told, the stranger is not. */
+  | { type: 'account.sign_up_repeated'; payload: { userId: string } };
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -51,6 +51,16 @@ export type Generated<T> =
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccountTokens {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  purpose: string;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface AuditEvents {
   action: string;
   actor_id: string | null;
@@ -262,6 +272,7 @@ export interface LoginSessions {
   id: Generated<string>;
   last_seen_at: Generated<Timestamp>;
   token_hash: string;
+  user_agent: string | null;
   user_id: string;
 }
 
@@ -495,6 +506,7 @@ export interface Users {
   discreet_notifications: Generated<boolean>;
   email: string;
   email_normalized: string;
+  email_verified_at: Timestamp | null;
   id: Generated<string>;
   password_hash: string;
   preferred_name: string;
@@ -503,6 +515,7 @@ export interface Users {
 }
 
 export interface DB {
+  account_tokens: AccountTokens;
   audit_events: AuditEvents;
   availability_exceptions: AvailabilityExceptions;
   care_assignments: CareAssignments;

@@ -1,0 +1,129 @@
+import {
+  ApiError,
+  CheckYourEmail,
+  PasswordChangeRequest,
+  PasswordResetCompletion,
+  PasswordResetRequest,
+  SessionsEndedResponse,
+  SignInSessionsResponse,
+} from '@haven/contract';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { Http } from '../../platform/http/server.ts';
+import { requireSignIn } from './identity.policy.ts';
+import { endSignInSession, listSignInSessions, signOutOthers } from './login-sessions.service.ts';
+import { changePassword, completePasswordReset, requestPasswordReset } from './recovery.service.ts';
+
+/**
+ * Answers that must not tell a registered address from an unknown one take at least this long, so
+ * the work done for a real account (a token, an email, an audit row) does not show in the timing.
+ */
+export const SAME_ANSWER_FLOOR_MS = 400;
+
+export async function noSoonerThan<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  const left = floorMs - (performance.now() - started);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  return result;
+}
+
+const RESET_REQUESTED =
+  'If that address has a Haven account, we have emailed it a link to choose a new password. It expires in 30 minutes.';
+
+export function registerRecovery(app: Http, { db, config, live }: AppContext): void {
+  const limited = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const links = { publicUrl: config.publicUrl };
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: limited,
+      schema: {
+        summary: 'Email a password reset link (the same answer whether or not the address is registered)',
+        tags: ['identity'],
+        body: PasswordResetRequest,
+        response: { 202: CheckYourEmail, 400: ApiError, 429: ApiError },
+      },
+    },
+    async (request, reply) => {
+      await noSoonerThan(SAME_ANSWER_FLOOR_MS, () => requestPasswordReset(db, links, request.body.email));
+      return reply.status(202).send({ message: RESET_REQUESTED });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    {
+      config: limited,
+      schema: {
+        summary: 'Set a new password from a reset link; every sign-in of the account ends',
+        tags: ['identity'],
+        body: PasswordResetCompletion,
+        response: { 204: z.null(), 400: ApiError, 410: ApiError, 422: ApiError, 429: ApiError },
+      },
+    },
+    async (request, reply) => {
+      await completePasswordReset(db, live, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: limited,
+      schema: {
+        summary: 'Change the password (the current one is needed); other sign-ins end',
+        tags: ['identity'],
+        security: [{ session: [] }],
+        body: PasswordChangeRequest,
+        response: { 200: SessionsEndedResponse, 400: ApiError, 401: ApiError, 422: ApiError, 429: ApiError },
+      },
+    },
+    async (request) => ({ ended: await changePassword(db, live, requireSignIn(request), request.body) }),
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      schema: {
+        summary: 'The signed-in sessions of this account',
+        tags: ['identity'],
+        security: [{ session: [] }],
+        response: { 200: SignInSessionsResponse, 401: ApiError },
+      },
+    },
+    async (request) => ({ sessions: await listSignInSessions(db, config.session, requireSignIn(request)) }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: {
+        summary: 'End one of this account’s sessions',
+        tags: ['identity'],
+        security: [{ session: [] }],
+        params: z.object({ id: z.uuid({ error: 'That is not a sign-in session id.' }) }),
+        response: { 204: z.null(), 400: ApiError, 401: ApiError, 404: ApiError },
+      },
+    },
+    async (request, reply) => {
+      await endSignInSession(db, live, requireSignIn(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/sessions/sign-out-others',
+    {
+      schema: {
+        summary: 'Sign out everywhere else: every session of this account but this one ends',
+        tags: ['identity'],
+        security: [{ session: [] }],
+        response: { 200: SessionsEndedResponse, 401: ApiError },
+      },
+    },
+    async (request) => ({ ended: await signOutOthers(db, live, requireSignIn(request)) }),
+  );
+}

@@ -1,0 +1,56 @@
+import {
+  CheckYourEmail,
+  SessionsEndedResponse,
+  SignInSessionsResponse,
+  type PasswordChangeRequest,
+  type PasswordResetCompletion,
+  type PasswordResetRequest,
+  type SignInSession,
+} from '@haven/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { requestEmpty, requestJson, type ApiFailure } from './client.ts';
+
+const sessionsKey = ['account', 'sessions'] as const;
+
+export function useRequestPasswordReset() {
+  return useMutation<CheckYourEmail, ApiFailure, PasswordResetRequest>({
+    mutationFn: (body) => requestJson('/api/auth/password-reset', CheckYourEmail, { method: 'POST', body }),
+  });
+}
+
+export function useCompletePasswordReset() {
+  return useMutation<void, ApiFailure, PasswordResetCompletion>({
+    mutationFn: (body) => requestEmpty('/api/auth/password-reset/complete', { method: 'POST', body }),
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation<SessionsEndedResponse, ApiFailure, PasswordChangeRequest>({
+    mutationFn: (body) => requestJson('/api/auth/password', SessionsEndedResponse, { method: 'POST', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+export function useSignInSessions() {
+  return useQuery<SignInSession[], ApiFailure>({
+    queryKey: sessionsKey,
+    queryFn: async () => (await requestJson('/api/auth/sessions', SignInSessionsResponse)).sessions,
+  });
+}
+
+export function useEndSignInSession() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiFailure, string>({
+    mutationFn: (id) => requestEmpty(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+export function useSignOutOthers() {
+  const queryClient = useQueryClient();
+  return useMutation<SessionsEndedResponse, ApiFailure, void>({
+    mutationFn: () => requestJson('/api/auth/sessions/sign-out-others', SessionsEndedResponse, { method: 'POST' }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
