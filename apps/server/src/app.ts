@@ -19,6 +19,7 @@ import { registerLive } from './modules/room/live.routes.ts';
 import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
+import { registerMfa } from './modules/identity/mfa.routes.ts';
 import { registerNotes } from './modules/notes/notes.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
 import { registerOnboarding } from './modules/providers/onboarding.routes.ts';
@@ -50,6 +51,7 @@ export async function buildApp(config: Config): Promise<App> {
     };
     const http = await createHttpServer(config);
     registerIdentity(http, context);
+    registerMfa(http, context);
     registerHealth(http, context);
     registerProviders(http, context);
     registerOnboarding(http, context);

@@ -9,3 +9,4 @@ export * from './room.ts';
 export * from './vocabulary.ts';
 export * from './sessions.ts';
 export * from './notes.ts';
+export * from './mfa.ts';

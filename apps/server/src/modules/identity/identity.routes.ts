@@ -1,14 +1,16 @@
-import { ApiError, MeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
+import { ApiError, MeResponse, MfaChallengeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
-import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
-import { sessionCookie } from './session-cookie.ts';
+import { authenticate, checkCredentials, signOut, signUp, startLoginSession } from './identity.service.ts';
+import { CHALLENGE_MS, mfaEnabled, startChallenge } from './mfa.service.ts';
+import { mfaChallengeCookie, sessionCookie } from './session-cookie.ts';
 
 export function registerIdentity(app: Http, { db, config, live }: AppContext): void {
   const cookie = sessionCookie(config);
+  const mfaCookie = mfaChallengeCookie(config, CHALLENGE_MS);
   const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
 
   app.decorateRequest('user', null);
@@ -46,12 +48,17 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
         summary: 'Sign in with email and password',
         tags: ['identity'],
         body: SignInRequest,
-        response: { 200: MeResponse, 400: ApiError, 401: ApiError, 429: ApiError },
+        response: { 200: z.union([MeResponse, MfaChallengeResponse]), 400: ApiError, 401: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
-      const { user, token } = await signIn(db, config.session, request.body);
-      cookie.set(reply, token);
+      const user = await checkCredentials(db, request.body);
+      // With two-step sign-in on, the password alone starts no session: the code comes next (mfa.routes.ts).
+      if (await mfaEnabled(db, user.id)) {
+        mfaCookie.set(reply, await startChallenge(db, user.id));
+        return { mfaRequired: true as const };
+      }
+      cookie.set(reply, await startLoginSession(db, config.session, user.id, new Date()));
       return { user: presentMe(user) };
     },
   );

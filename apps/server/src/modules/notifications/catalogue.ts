@@ -42,6 +42,7 @@ export type Catalogue = {
     safetyFollowUp(): Rendered;
     licencesExpired(p: { lines: string[] }): Rendered;
     providerInvite(p: { firstName: string; link: string; expiresAt: Date }): Rendered;
+    mfaReset(p: { link: string }): Rendered;
   };
   discreet: {
     newMessage(p: { link: string }): Rendered;
@@ -111,6 +112,11 @@ const en: Catalogue = {
     licencesExpired: ({ lines }) => ({
       subject: `${lines.length} provider license(s) expired`,
       text: `These licenses no longer count for matching:\n\n${lines.join('\n')}\n`,
+    }),
+    // Says what happened and what to do if it was not them; never the operator's reason.
+    mfaReset: ({ link }) => ({
+      subject: 'Your two-step sign-in was reset',
+      text: `Haven operations turned off two-step sign-in on your account, as asked, and signed you out everywhere.\n\nSign in with your password and set it up again: ${link}\n\nIf you did not ask for this, reply to this email or contact Haven support at once.\n`,
     }),
     providerInvite: ({ firstName, link, expiresAt }) => ({
       subject: 'You are invited to join Haven as a provider',

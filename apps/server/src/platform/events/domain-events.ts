@@ -62,6 +62,8 @@ export type DomainEvent =
     }
   /** A client's provider left them (deactivated or gone): told whether or not a new match was found. */
   | { type: 'assignment.ended'; payload: { clientId: string; providerId: string; providerName: string; reason: 'provider_left' } }
+  /** An operator turned off an account's two-step sign-in (a lost device). */
+  | { type: 'account.mfa_reset'; payload: { userId: string } }
   | { type: 'safety.flag_raised'; payload: { clientId: string; reasons: string[]; alreadyOpen: boolean } };
 
 export type DomainEventType = DomainEvent['type'];
