@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from './accounts.ts';
+import { Me, PASSWORD_MAX_LENGTH } from './accounts.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
 
@@ -65,3 +65,7 @@ export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
 /** A password accepted for an account with two-step sign-in: the code is still to come. */
 export const MfaChallengeResponse = z.object({ mfaRequired: z.literal(true) });
 export type MfaChallengeResponse = z.infer<typeof MfaChallengeResponse>;
+
+/** What a password sign-in answers: signed in, or the code still to come. */
+export const SignInResponse = z.union([z.object({ user: Me }), MfaChallengeResponse]);
+export type SignInResponse = z.infer<typeof SignInResponse>;
