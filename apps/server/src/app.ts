@@ -20,6 +20,7 @@ import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerRecovery } from './modules/identity/recovery.routes.ts';
+import { registerMfa } from './modules/identity/mfa.routes.ts';
 import { registerNotes } from './modules/notes/notes.routes.ts';
 import { sealLegacyFollowUpNotes } from './modules/care/queue.service.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config): Promise<App> {
     const http = await createHttpServer(config);
     registerIdentity(http, context);
     registerRecovery(http, context);
+    registerMfa(http, context);
     registerHealth(http, context);
     registerProviders(http, context);
     registerOnboarding(http, context);

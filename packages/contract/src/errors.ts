@@ -33,6 +33,10 @@ export const errorCodes = [
   'range_too_long',
   'note_incomplete',
   'rate_limited',
+  'mfa_enrolment_required',
+  'mfa_required',
+  'invalid_mfa_code',
+  'mfa_challenge_ended',
   'unavailable',
   'internal',
 ] as const;

@@ -10,3 +10,4 @@ export * from './vocabulary.ts';
 export * from './sessions.ts';
 export * from './notes.ts';
 export * from './recovery.ts';
+export * from './mfa.ts';

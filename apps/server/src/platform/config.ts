@@ -25,6 +25,8 @@ const Env = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'each entry must be an IP address or a CIDR' }))),
+  /** Two-step sign-in for providers and admins: `auto` is on in production. */
+  HAVEN_REQUIRE_MFA: z.enum(['auto', 'on', 'off']).default('auto'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   HAVEN_DATA_DIR: z.string().min(1).default('./.haven'),
@@ -96,6 +98,8 @@ export type Config = {
   logLevel: NonNullable<z.infer<typeof Env>['LOG_LEVEL']>;
   session: { idleMs: number; absoluteMs: number };
   rateLimit: { authPerMinute: number };
+  /** Providers and admins must set up two-step sign-in before anything else. */
+  requireMfa: boolean;
   trustedProxies: string[];
   redisUrl: string | null;
   smtp: { url: string; from: string; leaseSeconds: number } | null;
@@ -137,6 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL ?? (e.HAVEN_ENV === 'production' ? 'info' : 'warn'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
+    requireMfa: e.HAVEN_REQUIRE_MFA === 'on' || (e.HAVEN_REQUIRE_MFA === 'auto' && e.HAVEN_ENV === 'production'),
     trustedProxies: e.HAVEN_TRUSTED_PROXIES,
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseSeconds: e.HAVEN_MAIL_LEASE_SECONDS } : null,

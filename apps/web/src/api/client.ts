@@ -1,4 +1,13 @@
-import { ApiError, MeResponse, type ErrorCode, type FieldIssue, type Me, type SignInRequest, type SignUpRequest } from '@haven/contract';
+import {
+  ApiError,
+  MeResponse,
+  SignInResponse,
+  type ErrorCode,
+  type FieldIssue,
+  type Me,
+  type SignInRequest,
+  type SignUpRequest,
+} from '@haven/contract';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
 /** A request that did not succeed, carrying the API's error body (or a code we inferred). */
@@ -114,11 +123,17 @@ export function useSignUp() {
   });
 }
 
+/** Signed in, or (with two-step sign-in on) a code still to come: `null`. */
 export function useSignIn() {
   const queryClient = useQueryClient();
-  return useMutation<Me, ApiFailure, SignInRequest>({
-    mutationFn: async (body) => (await requestJson('/api/auth/sign-in', MeResponse, { method: 'POST', body })).user,
-    onSuccess: (user) => replaceSession(queryClient, user),
+  return useMutation<Me | null, ApiFailure, SignInRequest>({
+    mutationFn: async (body) => {
+      const answer = await requestJson('/api/auth/sign-in', SignInResponse, { method: 'POST', body });
+      return 'user' in answer ? answer.user : null;
+    },
+    onSuccess: (user) => {
+      if (user) replaceSession(queryClient, user);
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { CarePage } from '../pages/care/CarePage.tsx';
 import { ErrorPage } from '../pages/ErrorPage.tsx';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
           { path: 'room', element: <RoomPage /> },
           { path: 'plan', element: <PlanPage /> },
           { path: 'sessions', element: <SessionsPage /> },
+          { path: 'settings', element: <SettingsPage /> },
           { path: 'sessions/:sessionId', lazy: loadLiveSession, hydrateFallbackElement: <Spinner /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },

@@ -1,8 +1,9 @@
 import { SignInRequest } from '@haven/contract';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useMe, useSignIn } from '../api/client.ts';
+import { SignInCodeStep } from './SignInCodeStep.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { problemFromFailure, validate } from '../forms/problems.ts';
@@ -24,12 +25,14 @@ export function SignInPage() {
   const me = useMe();
   const navigate = useNavigate();
   const signIn = useSignIn();
+  const [codeNeeded, setCodeNeeded] = useState(false);
   const { values, change, errorFor, problem, summaryRef, report, clear } = useForm<SignInField>({
     email: '',
     password: '',
   });
 
   if (me.data) return <Navigate to="/home" replace />;
+  if (codeNeeded) return <SignInCodeStep onRestart={() => setCodeNeeded(false)} />;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +44,7 @@ export function SignInPage() {
     }
     clear();
     signIn.mutate(checked.data, {
-      onSuccess: () => void navigate('/home', { replace: true }),
+      onSuccess: (user) => (user ? void navigate('/home', { replace: true }) : setCodeNeeded(true)),
       // Bad credentials stay a general message: saying which field was wrong would leak accounts.
       onError: (failure) => report(problemFromFailure(failure, fields)),
     });

@@ -38,6 +38,9 @@ export function PageLayout({ signedIn, onSignOut, signingOut = false, signOutErr
                 <NavLink to="/home" className="nav__link">
                   {t('layout.nav.home')}
                 </NavLink>
+                <NavLink to="/settings" className="nav__link">
+                  {t('layout.nav.settings')}
+                </NavLink>
                 <Button variant="quiet" onClick={onSignOut} loading={signingOut}>
                   {t('layout.nav.signOut')}
                 </Button>

@@ -1,4 +1,4 @@
-import { ApiError, MeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
+import { ApiError, MeResponse, MfaChallengeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -6,13 +6,15 @@ import type { Http } from '../../platform/http/server.ts';
 import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
-import { authenticate, signIn, signOut, signUp } from './identity.service.ts';
+import { authenticate, checkCredentials, signOut, signUp, startLoginSession } from './identity.service.ts';
 import { storableUserAgent } from './login-sessions.service.ts';
-import { sessionCookie } from './session-cookie.ts';
+import { CHALLENGE_MS, mfaEnabled, startChallenge } from './mfa.service.ts';
+import { mfaChallengeCookie, sessionCookie } from './session-cookie.ts';
 import { signInBackoff } from './sign-in-backoff.ts';
 
 export function registerIdentity(app: Http, { db, config, live }: AppContext): void {
   const cookie = sessionCookie(config);
+  const mfaCookie = mfaChallengeCookie(config, CHALLENGE_MS);
   const counter = config.redisUrl ? redisFailureCounter(config.redisUrl) : memoryFailureCounter();
   const backoff = signInBackoff(counter);
   app.addHook('onClose', () => counter.close());
@@ -53,19 +55,24 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
         summary: 'Sign in with email and password',
         tags: ['identity'],
         body: SignInRequest,
-        response: { 200: MeResponse, 400: ApiError, 401: ApiError, 429: ApiError },
+        response: { 200: z.union([MeResponse, MfaChallengeResponse]), 400: ApiError, 401: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
       const { email } = request.body;
       await backoff.check(email);
-      const userAgent = storableUserAgent(request.headers['user-agent']);
-      const { user, token } = await signIn(db, config.session, request.body, new Date(), userAgent).catch(async (error: unknown) => {
+      const user = await checkCredentials(db, request.body).catch(async (error: unknown) => {
         if (error instanceof AppError && error.code === 'invalid_credentials') await backoff.failed(email);
         throw error;
       });
       await backoff.succeeded(email);
-      cookie.set(reply, token);
+      // With two-step sign-in on, the password alone starts no session: the code comes next (mfa.routes.ts).
+      if (await mfaEnabled(db, user.id)) {
+        mfaCookie.set(reply, await startChallenge(db, user.id));
+        return { mfaRequired: true as const };
+      }
+      const userAgent = storableUserAgent(request.headers['user-agent']);
+      cookie.set(reply, await startLoginSession(db, config.session, user.id, new Date(), userAgent));
       return { user: presentMe(user) };
     },
   );

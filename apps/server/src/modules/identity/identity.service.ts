@@ -50,6 +50,15 @@ export async function signUp(db: Db, policy: SessionPolicy, input: SignUpRequest
   return { user, token: await startLoginSession(db, policy, user.id, now) };
 }
 
+/** The account behind an email and password, or `invalid_credentials`; starts no session. */
+export async function checkCredentials(db: Db, input: SignInRequest): Promise<UserRow> {
+  const user = await findUserByEmail(db, input.email);
+  const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+  // A deactivated account gets the wrong-password answer, so the refusal reveals nothing.
+  if (!user || !valid || (await isDeactivated(db, user.id))) throw new AppError('invalid_credentials');
+  return user;
+}
+
 export async function signIn(
   db: Db,
   policy: SessionPolicy,
@@ -57,10 +66,7 @@ export async function signIn(
   now = new Date(),
   userAgent: string | null = null,
 ): Promise<SignedIn> {
-  const user = await findUserByEmail(db, input.email);
-  const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
-  // A deactivated account gets the wrong-password answer, so the refusal reveals nothing.
-  if (!user || !valid || (await isDeactivated(db, user.id))) throw new AppError('invalid_credentials');
+  const user = await checkCredentials(db, input);
   return { user, token: await startLoginSession(db, policy, user.id, now, userAgent) };
 }
 

@@ -47,6 +47,7 @@ export type Catalogue = {
     passwordChanged(p: { how: 'reset' | 'change'; resetLink: string }): Rendered;
     verifyEmail(p: { link: string; hours: number }): Rendered;
     signUpRepeated(p: { signInLink: string; resetLink: string }): Rendered;
+    mfaReset(p: { link: string }): Rendered;
   };
   discreet: {
     newMessage(p: { link: string }): Rendered;
@@ -116,6 +117,11 @@ const en: Catalogue = {
     licencesExpired: ({ lines }) => ({
       subject: `${lines.length} provider license(s) expired`,
       text: `These licenses no longer count for matching:\n\n${lines.join('\n')}\n`,
+    }),
+    // Says what happened and what to do if it was not them; never the operator's reason.
+    mfaReset: ({ link }) => ({
+      subject: 'Your two-step sign-in was reset',
+      text: `Haven operations turned off two-step sign-in on your account, as asked, and signed you out everywhere.\n\nSign in with your password and set it up again: ${link}\n\nIf you did not ask for this, reply to this email or contact Haven support at once.\n`,
     }),
     providerInvite: ({ firstName, link, expiresAt }) => ({
       subject: 'You are invited to join Haven as a provider',

@@ -155,6 +155,11 @@ export function notificationHandlers(deps: Deps): EventHandler[] {
       for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'safety.follow_up', words.email.safetyFollowUp());
     }),
 
+    on('account.mfa_reset', 'notifications.mfa_reset', async (trx, { payload: p }) => {
+      const user = await trx.selectFrom('users').select('email').where('id', '=', p.userId).executeTakeFirst();
+      if (user) await sendEmail(trx, user.email, 'account.mfa_reset', words.email.mfaReset({ link: `${url}/settings` }));
+    }),
+
     on('licences.expired', 'notifications.licences', async (trx, { payload: p }) => {
       const lines = p.licences.map((l) => `- ${l.providerName}: ${l.licenceType} ${l.number} (${l.state}) expired ${l.expiresOn}`);
       for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'licences.expired', words.email.licencesExpired({ lines }));

@@ -67,7 +67,9 @@ export type DomainEvent =
   /** An account's password was set anew, by a reset link or by the signed-in person: its owner is told. */
   | { type: 'account.password_changed'; payload: { userId: string; how: 'reset' | 'change' } }
   /** Someone signed up with an address that already has an account: its owner is told, the stranger is not. */
-  | { type: 'account.sign_up_repeated'; payload: { userId: string } };
+  | { type: 'account.sign_up_repeated'; payload: { userId: string } }
+  /** An operator turned off an account's two-step sign-in (a lost device). */
+  | { type: 'account.mfa_reset'; payload: { userId: string } };
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

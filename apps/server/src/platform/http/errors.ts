@@ -58,11 +58,20 @@ const statusByCode: Record<ErrorCode, number> = {
   range_too_long: 422,
   note_incomplete: 422,
   rate_limited: 429,
+  mfa_enrolment_required: 403,
+  mfa_required: 401,
+  invalid_mfa_code: 401,
+  mfa_challenge_ended: 401,
   internal: 500,
   unavailable: 503,
 };
 
 const defaultMessages: Record<ErrorCode, string> = {
+  mfa_enrolment_required: 'Set up two-step sign-in before you continue: open Settings → Two-step sign-in.',
+  mfa_required: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+  invalid_mfa_code:
+    'That code is not right, or it was already used. Enter the current 6-digit code from your app, or an unused recovery code.',
+  mfa_challenge_ended: 'This sign-in has expired or had too many wrong codes. Sign in again with your email and password.',
   validation_failed: 'Some of the information sent is not valid. Check the highlighted fields.',
   malformed_request: 'The request could not be read. Send a JSON body.',
   unauthenticated: 'Sign in to continue.',

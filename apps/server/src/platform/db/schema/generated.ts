@@ -333,6 +333,31 @@ export interface MessagingSessions {
   status: Generated<MessagingSessionStatus>;
 }
 
+export interface MfaChallenges {
+  ended_at: Timestamp | null;
+  expires_at: Timestamp;
+  failed_attempts: Generated<number>;
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+}
+
+export interface MfaFactors {
+  created_at: Generated<Timestamp>;
+  enabled_at: Timestamp | null;
+  last_used_step: BigintColumn | null;
+  secret_sealed: string;
+  status: string;
+  user_id: string;
+}
+
+export interface MfaRecoveryCodes {
+  code_hash: string;
+  id: Generated<string>;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface Notifications {
   at: Generated<Timestamp>;
   id: Generated<string>;
@@ -539,6 +564,9 @@ export interface DB {
   message_stars: MessageStars;
   messages: Messages;
   messaging_sessions: MessagingSessions;
+  mfa_challenges: MfaChallenges;
+  mfa_factors: MfaFactors;
+  mfa_recovery_codes: MfaRecoveryCodes;
   notifications: Notifications;
   outbox_emails: OutboxEmails;
   payment_charges: PaymentCharges;
