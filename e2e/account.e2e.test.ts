@@ -78,7 +78,7 @@ it('explains sign-up problems next to the fields, on a phone-sized screen', asyn
 it('refuses a wrong password without saying whether the account exists', async () => {
   const page = await newPage();
   await page.goto(`${haven.url}/sign-in`);
-  await page.getByLabel('Email').fill('nobody@example.org');
+  await page.getByLabel('Email').fill(`nobody-${Date.now()}@example.org`);
   await page.getByLabel('Password', { exact: true }).fill('whatever it may be');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/don't match/i);

@@ -237,7 +237,8 @@ describe('the client address behind a proxy', () => {
       method: 'POST',
       url: '/api/auth/sign-in',
       headers: { 'x-forwarded-for': forwardedFor },
-      payload: { email: 'nobody@example.org', password: 'not the password at all' },
+      // A new email each time: what is counted here is the address, not the account (sign-in-backoff.int.test.ts).
+      payload: { email: `nobody-${randomUUID()}@example.org`, password: 'not the password at all' },
     });
 
   it('is not taken from X-Forwarded-For sent by an untrusted peer, even in production', async () => {
