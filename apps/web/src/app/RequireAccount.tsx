@@ -18,9 +18,11 @@ type RequireAccountProps = {
 export function RequireAccount({ role, beforeMfa = false, children }: RequireAccountProps) {
   const me = useMe();
   // Providers and admins for whom two-step sign-in is required set it up before anything else.
-  const mfa = useMfaStatus(Boolean(me.data && me.data.role !== 'client' && !beforeMfa));
+  const gated = Boolean(me.data && me.data.role !== 'client' && !beforeMfa);
+  const mfa = useMfaStatus(gated);
   if (me.data === null) return <Navigate to="/sign-in" replace />;
-  if (mfa.data?.required && !mfa.data.enabled) return <Navigate to="/settings" replace />;
+  // The status may be cached from another page: the settings page itself is never sent to itself.
+  if (gated && mfa.data?.required && !mfa.data.enabled) return <Navigate to="/settings" replace />;
   if (me.data) return role && me.data.role !== role ? <Navigate to="/home" replace /> : children(me.data);
   if (me.isError) return <LoadFailed failure={me.error} onRetry={() => void me.refetch()} />;
   return <Spinner />;
