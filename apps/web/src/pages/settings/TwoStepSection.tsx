@@ -1,5 +1,5 @@
 import type { MfaEnrolment } from '@haven/contract';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { useConfirmMfaEnrolment, useDisableMfa, useMfaStatus, useRegenerateRecoveryCodes, useStartMfaEnrolment } from '../../api/mfa.ts';
@@ -38,7 +38,6 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const start = useStartMfaEnrolment();
   const confirm = useConfirmMfaEnrolment();
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
-  const [code, setCode] = useState('');
   if (!enrolment) {
     return (
       <>
@@ -49,10 +48,6 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
         </Button>
       </>
     );
-  }
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    confirm.mutate({ code: code.trim() }, { onSuccess: onEnabled });
   }
   return (
     <>
@@ -67,21 +62,58 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
       <p>
         {t('settings.mfa.secretLabel')} <code data-testid="mfa-secret">{enrolment.secret}</code>
       </p>
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id="mfa-confirm-code"
-          label={t('settings.mfa.codeLabel')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-          error={errorText(t, confirm.error)}
-        />
-        <Button type="submit" loading={confirm.isPending}>
-          {t('settings.mfa.confirm')}
-        </Button>
-      </form>
+      <CodeForm
+        id="mfa-confirm-code"
+        label={t('settings.mfa.codeLabel')}
+        submitLabel={t('settings.mfa.confirm')}
+        digitsOnly
+        mutation={confirm}
+        onCode={(code) => confirm.mutate({ code }, { onSuccess: onEnabled })}
+      />
     </>
+  );
+}
+
+type CodeFormProps = {
+  id: string;
+  label: string;
+  submitLabel: string;
+  /** The request the code is for: its pending state and its refusal show on the form. */
+  mutation: { isPending: boolean; error: ApiFailure | null };
+  onCode: (code: string) => void;
+  heading?: string;
+  /** Only the app's 6 digits will do (no recovery code): a numeric keyboard on phones. */
+  digitsOnly?: boolean;
+  secondary?: boolean;
+  /** Fields asked before the code (the password, to turn it off). */
+  children?: ReactNode;
+};
+
+/** One form that asks for a code from the app (or a recovery code) and sends it trimmed. */
+function CodeForm({ id, label, submitLabel, mutation, onCode, heading, digitsOnly = false, secondary = false, children }: CodeFormProps) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!mutation.isPending) onCode(code.trim());
+  }
+  return (
+    <form noValidate onSubmit={submit}>
+      {heading && <h3>{heading}</h3>}
+      {children}
+      <TextField
+        id={id}
+        label={label}
+        inputMode={digitsOnly ? 'numeric' : undefined}
+        autoComplete="one-time-code"
+        value={code}
+        onChange={(event) => setCode(event.currentTarget.value)}
+        error={errorText(t, mutation.error)}
+      />
+      <Button type="submit" variant={secondary ? 'secondary' : undefined} loading={mutation.isPending}>
+        {submitLabel}
+      </Button>
+    </form>
   );
 }
 
@@ -116,28 +148,16 @@ function RecoveryCodeList({ codes, onDone }: { codes: string[]; onDone: () => vo
 function Regenerate({ onCodes }: { onCodes: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const regenerate = useRegenerateRecoveryCodes();
-  const [code, setCode] = useState('');
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        regenerate.mutate({ code: code.trim() }, { onSuccess: onCodes });
-      }}
-    >
-      <h3>{t('settings.mfa.regenerateHeading')}</h3>
-      <TextField
-        id="mfa-regenerate-code"
-        label={t('settings.mfa.anyCodeLabel')}
-        autoComplete="one-time-code"
-        value={code}
-        onChange={(event) => setCode(event.currentTarget.value)}
-        error={errorText(t, regenerate.error)}
-      />
-      <Button type="submit" variant="secondary" loading={regenerate.isPending}>
-        {t('settings.mfa.regenerate')}
-      </Button>
-    </form>
+    <CodeForm
+      id="mfa-regenerate-code"
+      heading={t('settings.mfa.regenerateHeading')}
+      label={t('settings.mfa.anyCodeLabel')}
+      submitLabel={t('settings.mfa.regenerate')}
+      secondary
+      mutation={regenerate}
+      onCode={(code) => regenerate.mutate({ code }, { onSuccess: onCodes })}
+    />
   );
 }
 
@@ -145,16 +165,16 @@ function Disable() {
   const { t } = useTranslation();
   const disable = useDisableMfa();
   const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        disable.mutate({ password, code: code.trim() });
-      }}
+    <CodeForm
+      id="mfa-disable-code"
+      heading={t('settings.mfa.disableHeading')}
+      label={t('settings.mfa.anyCodeLabel')}
+      submitLabel={t('settings.mfa.disable')}
+      secondary
+      mutation={disable}
+      onCode={(code) => disable.mutate({ password, code })}
     >
-      <h3>{t('settings.mfa.disableHeading')}</h3>
       <PasswordField
         id="mfa-disable-password"
         label={t('fields.password.label')}
@@ -162,17 +182,6 @@ function Disable() {
         value={password}
         onChange={(event) => setPassword(event.currentTarget.value)}
       />
-      <TextField
-        id="mfa-disable-code"
-        label={t('settings.mfa.anyCodeLabel')}
-        autoComplete="one-time-code"
-        value={code}
-        onChange={(event) => setCode(event.currentTarget.value)}
-        error={errorText(t, disable.error)}
-      />
-      <Button type="submit" variant="secondary" loading={disable.isPending}>
-        {t('settings.mfa.disable')}
-      </Button>
-    </form>
+    </CodeForm>
   );
 }
