@@ -158,7 +158,7 @@ export function loadConfig(): Config {
 
 /** Everything tests may need from the environment, read here so `process.env` stays in one file. */
 export function testRedisUrl(): string | undefined {
-  return process.env.TEST_REDIS_URL || undefined;
+  return process.env.TEST_REDIS_URL || process.env.REDIS_URL || undefined;
 }
 
 export function testDatabaseUrl(): string | undefined {

@@ -1,10 +1,13 @@
 // Per-account backoff holds whatever the per-address limit allows, for known and unknown emails
 // alike, and across instances when Redis is there.
 import { describe, expect, it } from 'vitest';
+import { testRedisUrl } from '../../platform/config.ts';
 import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
 import { aSignedUpClient } from '../../testing/clients.ts';
 import { useTestApp } from '../../testing/harness.ts';
 import { signInBackoff, waitAfter } from './sign-in-backoff.ts';
+
+const redisUrl = testRedisUrl();
 
 const haven = useTestApp({ env: { RATE_LIMIT_AUTH_PER_MINUTE: '1000' } });
 
@@ -36,8 +39,8 @@ describe('sign-in backoff per account', () => {
     await expect(backoff.check('someone@example.org', t0)).resolves.toBeUndefined();
   });
 
-  it.skipIf(!process.env.REDIS_URL)('holds on every instance through Redis', async () => {
-    const [one, two] = [redisFailureCounter(process.env.REDIS_URL!), redisFailureCounter(process.env.REDIS_URL!)];
+  it.skipIf(!redisUrl)('holds on every instance through Redis', async () => {
+    const [one, two] = [redisFailureCounter(redisUrl!), redisFailureCounter(redisUrl!)];
     const email = `shared-${Date.now()}@example.org`;
     try {
       for (let i = 0; i < 5; i += 1) await signInBackoff(one).failed(email);
