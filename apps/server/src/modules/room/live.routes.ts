@@ -67,10 +67,13 @@ export async function registerLive(app: Http, context: AppContext): Promise<void
       });
       socket.on('close', () => {
         heartbeat.stop();
-        void signIn.stop();
-        void personal.then((stop) => stop());
         context.presence.disconnected(user.id);
-        void session.end();
+        // Tidying up after a closed socket must never take the process down; a failure is logged.
+        const tidy = (step: Promise<unknown>) =>
+          void step.catch((error: unknown) => request.log.warn({ err: error }, 'live socket clean-up failed'));
+        tidy(signIn.stop());
+        tidy(personal.then((stop) => stop()));
+        tidy(session.end());
       });
     },
   );

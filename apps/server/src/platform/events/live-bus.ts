@@ -43,6 +43,8 @@ export function redisLiveBus(url: string): LiveBus {
   const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const local = new EventEmitter();
   local.setMaxListeners(0);
+  // Sockets still closing after shutdown began stop listening on connections that are gone.
+  let closed = false;
   subscriber.on('message', (channel: string, payload: string) => local.emit(channel, payload));
   return {
     async publish(channel, payload) {
@@ -53,10 +55,11 @@ export function redisLiveBus(url: string): LiveBus {
       local.on(channel, listener);
       return async () => {
         local.off(channel, listener);
-        if (local.listenerCount(channel) === 0) await subscriber.unsubscribe(channel);
+        if (!closed && local.listenerCount(channel) === 0) await subscriber.unsubscribe(channel);
       };
     },
     async close() {
+      closed = true;
       local.removeAllListeners();
       await Promise.all([publisher.quit(), subscriber.quit()]);
     },
