@@ -159,9 +159,24 @@ export const NotificationItem = z.object({
   text: z.string(),
   read: z.boolean(),
 });
-export const Notifications = z.object({ unread: z.number().int(), items: z.array(NotificationItem), discreet: z.boolean() });
+/** Which emails a person wants besides those about their account and care, which always go. */
+export const EmailChoices = z.strictObject({
+  /** New messages in the room (at most one per room every 15 minutes). */
+  messages: z.boolean(),
+  /** Live sessions: booked, requested, changed, cancelled, attended, and reminders. */
+  sessions: z.boolean(),
+});
+export type EmailChoices = z.infer<typeof EmailChoices>;
+export const Notifications = z.object({
+  unread: z.number().int(),
+  items: z.array(NotificationItem),
+  discreet: z.boolean(),
+  email: EmailChoices,
+});
 export type Notifications = z.infer<typeof Notifications>;
-export const NotificationSettings = z.strictObject({ discreet: z.boolean() });
+/** Any of the choices; those left out stay as they are. */
+export const NotificationSettings = z.strictObject({ discreet: z.boolean().optional(), email: EmailChoices.partial().optional() });
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
 // ── Operations: response times ─────────────────────────────────────────────────────────────
 

@@ -1,4 +1,13 @@
-import { Inbox, Message, MessagePage, MyRooms, Notifications, RoomView, type MessageKind } from '@haven/contract';
+import {
+  Inbox,
+  Message,
+  MessagePage,
+  MyRooms,
+  Notifications,
+  RoomView,
+  type MessageKind,
+  type NotificationSettings,
+} from '@haven/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { requestEmpty, requestJson, type ApiFailure } from './client.ts';
 
@@ -78,11 +87,11 @@ export function useNotifications() {
   });
 }
 
-/** Discreet mode: emails that never carry a name or any content. */
-export function useSetDiscreet() {
+/** Which emails to send, and discreet mode (emails that never carry a name or any content). */
+export function useSetNotificationChoices() {
   const queryClient = useQueryClient();
-  return useMutation<Notifications, ApiFailure, boolean>({
-    mutationFn: (discreet) => requestJson('/api/notifications/settings', Notifications, { method: 'PUT', body: { discreet } }),
+  return useMutation<Notifications, ApiFailure, NotificationSettings>({
+    mutationFn: (choices) => requestJson('/api/notifications/settings', Notifications, { method: 'PUT', body: choices }),
     onSuccess: (notifications) => queryClient.setQueryData(notificationsQueryKey, notifications),
   });
 }

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { notificationsQueryKey, useNotifications, useSetDiscreet } from '../api/room.ts';
+import { notificationsQueryKey, useNotifications, useSetNotificationChoices } from '../api/room.ts';
 import { onNotificationCount } from '../live/notificationCount.ts';
 import { browserTimeZone } from '../time/formatting.ts';
 import { StatusMessage } from '../ui/index.ts';
@@ -18,7 +18,7 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
   const [open, setOpen] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
   const notifications = useNotifications();
-  const setDiscreet = useSetDiscreet();
+  const setDiscreet = useSetNotificationChoices();
   const queryClient = useQueryClient();
   const container = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -59,7 +59,7 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
 
   function toggleDiscreet(discreet: boolean) {
     setSaid(null);
-    setDiscreet.mutate(discreet, { onSuccess: () => setSaid(t(discreet ? 'bell.discreetOn' : 'bell.discreetOff')) });
+    setDiscreet.mutate({ discreet }, { onSuccess: () => setSaid(t(discreet ? 'bell.discreetOn' : 'bell.discreetOff')) });
   }
 
   return (

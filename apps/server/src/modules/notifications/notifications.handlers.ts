@@ -59,8 +59,9 @@ export function notificationHandlers(deps: Deps): EventHandler[] {
       // Someone reading their room hears the message there, not from the bell or their inbox.
       if (!recipient || (await deps.presence.isOnline(recipient))) return;
       await repo.addNotice(trx, { user_id: recipient, kind: 'message', room_id: roomId });
-      if (!(await repo.claimEmailSlot(trx, recipient, roomId, event.at, MESSAGE_EMAIL_WINDOW_MS))) return;
       const contact = await repo.contactOf(trx, recipient);
+      if (!contact.email_messages) return;
+      if (!(await repo.claimEmailSlot(trx, recipient, roomId, event.at, MESSAGE_EMAIL_WINDOW_MS))) return;
       const link = `${url}/${sender.role === 'client' ? 'provider/inbox' : 'room'}`;
       const email = contact.discreet_notifications
         ? words.discreet.newMessage({ link })

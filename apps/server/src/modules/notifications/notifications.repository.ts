@@ -1,3 +1,4 @@
+import type { NotificationSettings } from '@haven/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
@@ -55,12 +56,19 @@ export async function claimEmailSlot(db: Db, userId: string, roomId: string, now
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export type Contact = { id: string; email: string; preferred_name: string; discreet_notifications: boolean };
+export type Contact = {
+  id: string;
+  email: string;
+  preferred_name: string;
+  discreet_notifications: boolean;
+  email_messages: boolean;
+  email_sessions: boolean;
+};
 
 export function contactOf(db: Db, userId: string): Promise<Contact> {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'preferred_name', 'discreet_notifications'])
+    .select(['id', 'email', 'preferred_name', 'discreet_notifications', 'email_messages', 'email_sessions'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
 }
@@ -70,11 +78,16 @@ export function contactOfClient(db: Db, clientId: string): Promise<Contact> {
   return db
     .selectFrom('clients as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['u.id', 'u.email', 'u.preferred_name', 'u.discreet_notifications'])
+    .select(['u.id', 'u.email', 'u.preferred_name', 'u.discreet_notifications', 'u.email_messages', 'u.email_sessions'])
     .where('c.id', '=', clientId)
     .executeTakeFirstOrThrow();
 }
 
-export async function setDiscreet(db: Db, userId: string, discreet: boolean): Promise<void> {
-  await db.updateTable('users').set({ discreet_notifications: discreet }).where('id', '=', userId).execute();
+export async function setChoices(db: Db, userId: string, choices: NotificationSettings): Promise<void> {
+  const set = {
+    ...(choices.discreet === undefined ? {} : { discreet_notifications: choices.discreet }),
+    ...(choices.email?.messages === undefined ? {} : { email_messages: choices.email.messages }),
+    ...(choices.email?.sessions === undefined ? {} : { email_sessions: choices.email.sessions }),
+  };
+  if (Object.keys(set).length > 0) await db.updateTable('users').set(set).where('id', '=', userId).execute();
 }

@@ -15,8 +15,15 @@ export function registerNotifications(app: Http, { db }: AppContext): void {
 
   app.put(
     '/api/notifications/settings',
-    { schema: { tags, summary: 'Discreet email (no names)', body: NotificationSettings, response: { 200: Notifications, ...errors } } },
-    (request) => notifications.setDiscreet(db, requireUser(request), request.body.discreet),
+    {
+      schema: {
+        tags,
+        summary: 'Which emails to send (messages, sessions), and discreet email (no names)',
+        body: NotificationSettings,
+        response: { 200: Notifications, ...errors },
+      },
+    },
+    (request) => notifications.setChoices(db, requireUser(request), request.body),
   );
 
   // Lets operators read queued email: on the embedded default it is never sent anywhere.

@@ -1,6 +1,6 @@
 // The bell, its live count, and email (PRODUCT §2.4): who hears what is decided here, from the
 // domain events other modules record (notifications.handlers.ts), and written from one catalogue.
-import type { Notifications } from '@haven/contract';
+import type { NotificationSettings, Notifications } from '@haven/contract';
 import type { Db } from '../../platform/db/database.ts';
 import type { LiveBus } from '../../platform/events/live-bus.ts';
 import { queueEmail } from '../../platform/mail/outbox.ts';
@@ -24,6 +24,7 @@ export async function notifications(db: Db, user: UserRow): Promise<Notification
   return {
     unread,
     discreet: contact.discreet_notifications,
+    email: { messages: contact.email_messages, sessions: contact.email_sessions },
     items: items.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -36,8 +37,8 @@ export async function notifications(db: Db, user: UserRow): Promise<Notification
   };
 }
 
-export async function setDiscreet(db: Db, user: UserRow, discreet: boolean): Promise<Notifications> {
-  await repo.setDiscreet(db, user.id, discreet);
+export async function setChoices(db: Db, user: UserRow, choices: NotificationSettings): Promise<Notifications> {
+  await repo.setChoices(db, user.id, choices);
   return notifications(db, user);
 }
 
@@ -78,9 +79,10 @@ export type SessionNotice = {
   discreet: Rendered;
 };
 
-/** A notice about a live session: in the bell, and by email, generic in discreet mode. */
+/** A notice about a live session: in the bell, and by email unless declined, generic in discreet mode. */
 export async function tellAboutSession(trx: Db, notice: SessionNotice): Promise<void> {
   await repo.addNotice(trx, { user_id: notice.userId, kind: 'session', live_session_id: notice.sessionId, text: notice.bell });
   const contact = await repo.contactOf(trx, notice.userId);
+  if (!contact.email_sessions) return;
   await sendEmail(trx, contact.email, notice.template, contact.discreet_notifications ? notice.discreet : notice.named);
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { usePageTitle } from '../../app/usePageTitle.ts';
+import { EmailSettings } from './EmailSettings.tsx';
 import { PasswordSettings } from './PasswordSettings.tsx';
 import { SignInSessions } from './SignInSessions.tsx';
 import { TwoStepSection } from './TwoStepSection.tsx';
@@ -12,12 +13,14 @@ export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <RequireAccount beforeMfa>
-      {() => (
+      {(user) => (
         <div className="workspace">
           <h1>{t('settings.heading')}</h1>
           <TwoStepSection />
           <PasswordSettings />
           <SignInSessions />
+          {/* Operators' emails are their work (safety follow-up, licences): not a choice. */}
+          {user.role !== 'admin' && <EmailSettings />}
         </div>
       )}
     </RequireAccount>

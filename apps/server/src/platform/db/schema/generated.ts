@@ -530,7 +530,9 @@ export interface Users {
   created_at: Generated<Timestamp>;
   discreet_notifications: Generated<boolean>;
   email: string;
+  email_messages: Generated<boolean>;
   email_normalized: string;
+  email_sessions: Generated<boolean>;
   email_verified_at: Timestamp | null;
   id: Generated<string>;
   password_hash: string;
