@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Property tests run a thousand cases; on a busy 2-core machine one took over 5 s. The
+          // timeout only catches a hang: tests check behaviour, not speed.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,8 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { totpCode } from '../apps/server/src/testing/mfa.ts';
+import { requestsAs } from '../apps/server/src/testing/harness.ts';
+import { mailTo } from '../apps/server/src/testing/mailbox.ts';
+import { anEnrolledAdmin, enrolInMfa, totpCode } from '../apps/server/src/testing/mfa.ts';
 import { giveProviderAccount, insertProvider } from '../apps/server/src/testing/network.ts';
+import { signIn } from '../apps/server/src/testing/test-app.ts';
 import { expectAccessible, launchChromium } from './support/browser.ts';
+import { pageWithSession } from './support/clients.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
 let haven: RunningHaven;
@@ -105,4 +109,35 @@ it('a provider sets up two-step sign-in from the QR code, signs in with a code, 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect.poll(() => page.getByText('That code is not right').isVisible()).toBe(true);
   expect(new URL(page.url()).pathname).toBe('/sign-in');
+});
+
+it('an operator resets the two-step sign-in of a provider who lost their phone, with a reason, and the provider sets it up again', async () => {
+  const api = {
+    db: haven.app.context.db,
+    signedOut: requestsAs(() => haven.app, undefined),
+    as: (c?: string) => requestsAs(() => haven.app, c),
+  };
+  const { id } = await insertProvider(haven.app.context.db);
+  const credentials = await giveProviderAccount(haven.app.context.db, id);
+  await enrolInMfa(api, await signIn(haven.app, credentials));
+  const admin = await anEnrolledAdmin(api);
+
+  const operator = await pageWithSession(browser, haven, admin.cookie);
+  await operator.goto(`${haven.url}/admin/providers/${id}`);
+  await expect.poll(() => operator.getByText('Two-step sign-in is on for this provider.').isVisible()).toBe(true);
+  // No reason, no reset.
+  await operator.getByRole('button', { name: 'Reset two-step sign-in' }).click();
+  await expect.poll(() => operator.getByText('Say why this reset is needed in at least 10 characters.').isVisible()).toBe(true);
+  await operator.getByLabel('Reason for resetting').fill('Called the number on file and confirmed who asked.');
+  await operator.getByRole('button', { name: 'Reset two-step sign-in' }).click();
+  await expect.poll(() => operator.getByText('Two-step sign-in was reset.', { exact: false }).isVisible()).toBe(true);
+  await expect.poll(() => operator.getByText('Two-step sign-in is not set up yet.', { exact: false }).isVisible()).toBe(true);
+  await expectAccessible(operator);
+  expect((await mailTo(haven.app.context.db, credentials.email)).map((m) => m.subject)).toContain('Your two-step sign-in was reset');
+
+  // The password now leads to setting two-step sign-in up again, before any client.
+  const page = await (await browser.newContext()).newPage();
+  await enterPassword(page, credentials);
+  await page.waitForURL('**/settings');
+  await expect.poll(() => page.getByRole('button', { name: 'Set up two-step sign-in' }).isVisible()).toBe(true);
 });

@@ -15,14 +15,14 @@ export type Caller = {
   deps: Deps;
   /** The signed-in account the request acts for. */
   user: UserRow;
-  /** How the request appears in the audit trail. */
-  actor: Actor;
+  /** How the request appears in the audit trail: the signed-in account. */
+  actor: Actor & { id: string };
   /** The request's clock: one instant for everything the request decides. */
   now: Date;
 };
 
 /** A job's caller: nobody is signed in, and the audit trail says Haven did it. */
-export type SystemCaller = Omit<Caller, 'user'>;
+export type SystemCaller = Omit<Caller, 'user' | 'actor'> & { actor: Actor };
 
 /** A caller on another database handle (a transaction), otherwise the same. */
 export const withDb = <C extends { db: Db }>(caller: C, db: Db): C => ({ ...caller, db });

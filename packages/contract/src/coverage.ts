@@ -166,6 +166,7 @@ export const StartMessagingSessionRequest = z.strictObject({ acceptedCostCents: 
 export const sessionOutcomes = ['completed', 'client_no_show', 'provider_no_show'] as const satisfies readonly LiveOutcome[];
 export type RecordedSessionOutcome = (typeof sessionOutcomes)[number];
 export const SessionOutcomeRequest = z.strictObject({ outcome: z.enum(sessionOutcomes) });
+export type SessionOutcomeRequest = z.infer<typeof SessionOutcomeRequest>;
 
 // ── Operations: partners ───────────────────────────────────────────────────────────────────
 

@@ -65,6 +65,8 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const ProviderRecord = ProviderWorkspace.extend({
   statusReason: z.string().nullable(),
+  /** The provider's account, once they accepted their invitation; `twoStep` is on when they confirmed an authenticator. */
+  account: z.object({ userId: z.uuid(), twoStep: z.boolean() }).nullable(),
   audit: z.array(AuditEntry),
 });
 export type ProviderRecord = z.infer<typeof ProviderRecord>;

@@ -3,6 +3,9 @@ import { generate } from 'otplib';
 import { expect } from 'vitest';
 import { ensureAdmin } from '../modules/identity/identity.service.ts';
 import type { Haven } from './harness.ts';
+
+/** What these helpers need of a test Haven (a browser test builds it from its running app). */
+type Api = Pick<Haven, 'db' | 'as' | 'signedOut'>;
 import { sessionCookieFrom } from './test-app.ts';
 
 /** The authenticator app's code for `secret`, `stepsAhead` 30-second steps from now (one ahead is still accepted). */
@@ -11,7 +14,7 @@ export function totpCode(secret: string, stepsAhead = 0): Promise<string> {
 }
 
 /** Sets up two-step sign-in for a signed-in account through the API, as the settings page does. */
-export async function enrolInMfa(haven: Haven, cookie: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+export async function enrolInMfa(haven: Api, cookie: string): Promise<{ secret: string; recoveryCodes: string[] }> {
   const started = await haven.as(cookie).post('/api/account/mfa/enrolment');
   expect(started.statusCode, started.body).toBe(200);
   const { secret } = started.json<{ secret: string }>();
@@ -21,14 +24,14 @@ export async function enrolInMfa(haven: Haven, cookie: string): Promise<{ secret
 }
 
 /** Password, then the second step with `code`; answers the final response. */
-export async function signInWithCode(haven: Haven, credentials: { email: string; password: string }, code: string) {
+export async function signInWithCode(haven: Api, credentials: { email: string; password: string }, code: string) {
   const first = await haven.signedOut.post('/api/auth/sign-in', credentials);
   expect(first.json()).toEqual({ mfaRequired: true });
   return haven.as(sessionCookieFrom(first.headers['set-cookie'])).post('/api/auth/mfa', { code });
 }
 
 /** An admin with two-step sign-in set up, signed in with both steps. */
-export async function anEnrolledAdmin(haven: Haven): Promise<{ cookie: string; userId: string }> {
+export async function anEnrolledAdmin(haven: Api): Promise<{ cookie: string; userId: string }> {
   const admin = {
     email: `ops.${randomBytes(4).toString('hex')}@example.org`,
     password: `steady river granite ${randomBytes(3).toString('hex')}`,

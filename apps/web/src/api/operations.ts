@@ -6,11 +6,12 @@ import {
   ProviderRecord,
   type InviteProviderRequest,
   type LicenceDecision,
+  type MfaResetRequest,
   type ProviderListQuery,
   type StatusChangeRequest,
 } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { requestJson, type ApiFailure, type ApiRequest } from './client.ts';
+import { requestEmpty, requestJson, type ApiFailure, type ApiRequest } from './client.ts';
 
 const adminKey = ['admin'] as const;
 const recordKey = (providerId: string) => [...adminKey, 'provider', providerId] as const;
@@ -97,3 +98,12 @@ export const useDecideLicence = () =>
     `/api/admin/licences/${encodeURIComponent(licenceId)}/decision`,
     { method: 'POST', body },
   ]);
+
+/** Resets a provider's two-step sign-in (lost device), then reloads their record. */
+export function useResetTwoStep() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiFailure, { userId: string; providerId: string; body: MfaResetRequest }>({
+    mutationFn: ({ userId, body }) => requestEmpty(`/api/admin/users/${encodeURIComponent(userId)}/mfa/reset`, { method: 'POST', body }),
+    onSuccess: (_done, { providerId }) => void queryClient.invalidateQueries({ queryKey: recordKey(providerId) }),
+  });
+}

@@ -24,7 +24,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { actorOf, requireRole } from '../identity/identity.policy.ts';
+import { requireCaller, requireRole } from '../identity/identity.policy.ts';
 import * as care from './care.service.ts';
 import * as submission from './submission.service.ts';
 import { intakeOf, saveIntake } from './intake.service.ts';
@@ -49,18 +49,14 @@ function slotRange(query: { from: string; to: string }): { from: Date; to: Date 
 
 /** The client's intake and care team, and the operations console's matching and safety views. */
 export function registerCare(app: Http, context: AppContext): void {
-  const { db, sealer } = context;
+  const { db } = context;
   const tags = ['care'];
-  const client = (request: FastifyRequest) => requireRole(request, 'client');
-  const me = async (request: FastifyRequest) => care.clientOf(db, client(request).id);
+  const client = (request: FastifyRequest) => requireCaller(context, request, 'client');
 
   app.get(
     '/api/intake',
     { schema: { tags, summary: 'The intake so far, to resume it', response: { 200: IntakeState, ...errors } } },
-    (request) => {
-      const user = client(request);
-      return intakeOf(db, sealer, actorOf(user), user.id);
-    },
+    (request) => intakeOf(client(request)),
   );
 
   app.put(
@@ -73,10 +69,7 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: IntakeState, ...errors },
       },
     },
-    (request) => {
-      const user = client(request);
-      return saveIntake(db, context, actorOf(user), user.id, request.body);
-    },
+    (request) => saveIntake(client(request), request.body),
   );
 
   app.get(
@@ -89,7 +82,7 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: FirstSessionSlots, ...errors },
       },
     },
-    async (request) => submission.firstSessionSlots(db, sealer, await me(request), slotRange(request.query)),
+    (request) => submission.firstSessionSlots(client(request), slotRange(request.query)),
   );
 
   app.post(
@@ -103,8 +96,7 @@ export function registerCare(app: Http, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const user = client(request);
-      const state = await submission.submitIntake(db, context, actorOf(user), await care.clientOf(db, user.id), request.body.firstSession);
+      const state = await submission.submitIntake(client(request), request.body.firstSession);
       return reply.status(201).send(state);
     },
   );
@@ -112,7 +104,7 @@ export function registerCare(app: Http, context: AppContext): void {
   app.get(
     '/api/care',
     { schema: { tags, summary: 'Your provider, room and queue position', response: { 200: CareState, ...errors } } },
-    async (request) => care.careState(db, await me(request)),
+    (request) => care.myCare(client(request)),
   );
 
   app.post(
@@ -125,7 +117,7 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: RequestByNameResult, ...errors },
       },
     },
-    async (request) => care.requestByName(db, actorOf(client(request)), await me(request), request.body),
+    (request) => care.requestByName(client(request), request.body),
   );
 
   app.post(
@@ -133,7 +125,7 @@ export function registerCare(app: Http, context: AppContext): void {
     {
       schema: { tags, summary: 'Switch provider, keeping the room', body: SwitchProviderRequest, response: { 200: CareState, ...errors } },
     },
-    async (request) => care.switchProvider(db, sealer, actorOf(client(request)), await me(request), request.body),
+    (request) => care.switchProvider(client(request), request.body),
   );
 
   app.put(
@@ -146,14 +138,7 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: CareState, ...errors },
       },
     },
-    async (request) =>
-      care.setHistoryAccess(
-        db,
-        actorOf(client(request)),
-        await me(request),
-        request.body.assignmentId,
-        request.body.mayReadEarlierConversation,
-      ),
+    (request) => care.setHistoryAccess(client(request), request.body),
   );
 
   app.post(
@@ -167,19 +152,17 @@ export function registerCare(app: Http, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const user = client(request);
-      const me = await care.clientOf(db, user.id);
-      await sessions.startMessagingSession(db, context, actorOf(user), me, request.body.acceptedCostCents);
-      return reply.status(201).send(await coverageState(db, context.eligibility, me.id));
+      const clientId = await sessions.startMessagingSession(client(request), request.body.acceptedCostCents);
+      return reply.status(201).send(await coverageState(db, context.eligibility, clientId));
     },
   );
 
   const providerTags = ['provider'];
-  const provider = (request: FastifyRequest) => requireRole(request, 'provider');
+  const provider = (request: FastifyRequest) => requireCaller(context, request, 'provider');
   app.get(
     '/api/provider/clients',
     { schema: { tags: providerTags, summary: 'Your current clients', response: { 200: Caseload, ...errors } } },
-    (request) => sessions.caseload(db, provider(request)),
+    (request) => sessions.caseload(provider(request)),
   );
 
   app.post(
@@ -193,9 +176,9 @@ export function registerCare(app: Http, context: AppContext): void {
       },
     },
     async (request) => {
-      const user = provider(request);
-      await sessions.completeMessaging(db, actorOf(user), user, request.params.id);
-      return sessions.caseload(db, user);
+      const caller = provider(request);
+      await sessions.completeMessaging(caller, request.params.id);
+      return sessions.caseload(caller);
     },
   );
 
@@ -211,9 +194,9 @@ export function registerCare(app: Http, context: AppContext): void {
       },
     },
     async (request) => {
-      const user = provider(request);
-      await sessions.recordOutcome(db, context, actorOf(user), user, request.params.id, request.body.outcome);
-      return sessions.caseload(db, user);
+      const caller = provider(request);
+      await sessions.recordOutcome(caller, request.params.id, request.body);
+      return sessions.caseload(caller);
     },
   );
 
@@ -248,10 +231,7 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: SafetyFlags, ...errors },
       },
     },
-    async (request) => {
-      requireRole(request, 'admin');
-      return { flags: await listSafetyFlags(db, sealer, request.query.status === 'open') };
-    },
+    async (request) => ({ flags: await listSafetyFlags(requireCaller(context, request, 'admin'), request.query.status === 'open') }),
   );
 
   app.post(
@@ -265,9 +245,6 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: SafetyFlag, ...errors },
       },
     },
-    (request) => {
-      const admin = requireRole(request, 'admin');
-      return recordFollowUp(db, sealer, actorOf(admin), request.params.id, request.body.note);
-    },
+    (request) => recordFollowUp(requireCaller(context, request, 'admin'), request.params.id, request.body.note),
   );
 }

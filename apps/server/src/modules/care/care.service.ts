@@ -1,10 +1,17 @@
 // A client's care team (PRODUCT §2.3): the page that shows it, asking for a provider by name,
 // switching, and what the new provider may read. The first match is submission.service.ts's.
 // Every change of provider keeps the same room.
-import type { CareState, HardRuleName, RequestByNameResult, RequestProviderByName, SwitchProviderRequest } from '@haven/contract';
+import type {
+  CareState,
+  HardRuleName,
+  HistoryAccessRequest,
+  RequestByNameResult,
+  RequestProviderByName,
+  SwitchProviderRequest,
+} from '@haven/contract';
 import { estimateWait, hardRuleFailures, type Reason } from '@haven/domain';
-import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
-import type { Sealer } from '../../platform/crypto/envelope.ts';
+import type { Caller } from '../../caller.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { publicProfilesById } from '../providers/providers.service.ts';
@@ -34,6 +41,11 @@ export async function clientIdOf(db: Db, userId: string, options: { submitted?: 
 
 function requireSubmitted(client: repo.ClientRow): void {
   if (!client.submitted_at) throw new AppError('intake_incomplete', 'Finish your intake first: we need it to find who can help you.');
+}
+
+/** The signed-in client's care team, room and place in the queue. */
+export async function myCare({ db, user, now }: Caller): Promise<CareState> {
+  return careState(db, await clientOf(db, user.id), now);
 }
 
 export async function careState(db: Db, client: repo.ClientRow, now = new Date()): Promise<CareState> {
@@ -72,13 +84,8 @@ export async function careState(db: Db, client: repo.ClientRow, now = new Date()
 
 // ── Asking for someone by name, switching ──────────────────────────────────────────────────
 
-export async function requestByName(
-  db: Db,
-  actor: Actor,
-  client: repo.ClientRow,
-  request: RequestProviderByName,
-  now = new Date(),
-): Promise<RequestByNameResult> {
+export async function requestByName({ db, user, actor, now }: Caller, request: RequestProviderByName): Promise<RequestByNameResult> {
+  const client = await clientOf(db, user.id);
   requireSubmitted(client);
   const named = await repo.providersNamed(db, request.firstName, request.lastName);
   const fullName = `${request.firstName} ${request.lastName}`;
@@ -123,14 +130,8 @@ export async function requestByName(
   return { matched: true, care: await careState(db, client, now) };
 }
 
-export async function switchProvider(
-  db: Db,
-  sealer: Sealer,
-  actor: Actor,
-  client: repo.ClientRow,
-  request: SwitchProviderRequest,
-  now = new Date(),
-): Promise<CareState> {
+export async function switchProvider({ db, deps, user, actor, now }: Caller, request: SwitchProviderRequest): Promise<CareState> {
+  const client = await clientOf(db, user.id);
   requireSubmitted(client);
   const [current, queued] = await Promise.all([repo.currentAssignment(db, client.id), queueRepo.queueEntry(db, client.id)]);
   if (queued?.reason === 'switch') throw new AppError('switch_in_progress');
@@ -138,7 +139,7 @@ export async function switchProvider(
     throw new AppError('conflict', 'You have already changed provider. Reload to see who you are with now.');
   }
   const noteSealed = request.reason
-    ? await sealer.seal(client.id, request.reason, { table: 'care_assignments', row: current.id, field: 'end_note' })
+    ? await deps.sealer.seal(client.id, request.reason, { table: 'care_assignments', row: current.id, field: 'end_note' })
     : null;
   const rows = await repo.candidateProviders(db, todayOf(now), { state: client.state ?? undefined });
   const ranked = rankEligible(matchClientOf(client), rows, client.time_zone, todayOf(now), new Set([current.provider_id]));
@@ -173,13 +174,10 @@ export async function switchProvider(
 }
 
 export async function setHistoryAccess(
-  db: Db,
-  actor: Actor,
-  client: repo.ClientRow,
-  assignmentId: string,
-  value: boolean,
-  now = new Date(),
+  { db, user, actor, now }: Caller,
+  { assignmentId, mayReadEarlierConversation: value }: HistoryAccessRequest,
 ): Promise<CareState> {
+  const client = await clientOf(db, user.id);
   const changed = await db.transaction().execute(async (trx) => {
     const ok = await repo.setMayReadEarlier(trx, assignmentId, client.id, value);
     if (ok) {

@@ -1,15 +1,15 @@
 // The client's intake (PRODUCT §2.1): saved step by step so it resumes, sealed because it is
 // health information, and checked for safety on every save — a crisis answer raises a flag for
 // clinical follow-up at once, whether or not the client ever finishes.
+import type { Caller } from '../../caller.ts';
 import { randomUUID } from 'node:crypto';
 import { consentVersions, IntakeAnswers, MINIMUM_AGE, type FieldIssue, type IntakeState, type IntakeStep } from '@haven/contract';
 import { scoreGad7, scorePhq9 } from '@haven/domain';
-import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
-import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { checkChoice } from '../coverage/coverage.service.ts';
 import * as repo from './care.repository.ts';
 import * as queueRepo from './queue.repository.ts';
@@ -53,9 +53,9 @@ function presentIntake(client: repo.ClientRow, answers: IntakeAnswers): IntakeSt
   };
 }
 
-export async function intakeOf(db: Db, sealer: Sealer, actor: Actor, userId: string): Promise<IntakeState> {
-  const client = await repo.ensureClient(db, userId);
-  const answers = await readAnswers(sealer, client);
+export async function intakeOf({ db, deps, user, actor }: Caller): Promise<IntakeState> {
+  const client = await repo.ensureClient(db, user.id);
+  const answers = await readAnswers(deps.sealer, client);
   if (client.intake_sealed) {
     await db.transaction().execute((trx) => recordAudit(trx, { actor, action: 'intake.read', subject: clientSubject(client.id) }));
   }
@@ -109,19 +109,16 @@ export async function flagForFollowUp(trx: Db, clientId: string, concern: { reas
 }
 
 export async function saveIntake(
-  db: Db,
-  { sealer, eligibility }: { sealer: Sealer; eligibility: EligibilityChecker },
-  actor: Actor,
-  userId: string,
+  { db, deps, user, actor, now }: Caller,
   request: { step: IntakeStep; answers: IntakeAnswers },
-  now = new Date(),
 ): Promise<IntakeState> {
+  const { sealer, eligibility } = deps;
   const today = now.toISOString().slice(0, 10);
   const issues = problemsWith(request.answers, today);
   if (issues.length) throw new AppError('validation_failed', issues[0]?.message, issues);
   refuseUnderAge(request.answers, today);
 
-  const client = await repo.ensureClient(db, userId);
+  const client = await repo.ensureClient(db, user.id);
   if (client.submitted_at) throw new AppError('conflict', 'Your intake is already submitted. Your care page shows your match.');
   if (request.answers.coverage) await checkChoice(db, eligibility, client.id, request.answers.coverage, 'answers.coverage', today);
   const answers: IntakeAnswers = { ...(await readAnswers(sealer, client)), ...request.answers };

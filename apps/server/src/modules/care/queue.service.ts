@@ -1,8 +1,9 @@
 // The work matching does in the background (PRODUCT §2.3): draining the queue with the batch
 // assignment, re-homing the clients of a provider who leaves, and what operators see of it.
+import type { Caller } from '../../caller.ts';
 import type { MatchingOverview, SafetyFlag } from '@haven/contract';
 import { fitScore, percentile, solveBatch, type MatchClient } from '@haven/domain';
-import { recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
+import { recordAudit, systemActor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -177,18 +178,12 @@ async function presentFlag(sealer: Sealer, row: FlagRow): Promise<SafetyFlag> {
   };
 }
 
-export async function listSafetyFlags(db: Db, sealer: Sealer, openOnly: boolean): Promise<SafetyFlag[]> {
-  return Promise.all((await queueRepo.safetyFlags(db, { openOnly })).map((row) => presentFlag(sealer, row)));
+export async function listSafetyFlags({ db, deps }: Caller, openOnly: boolean): Promise<SafetyFlag[]> {
+  return Promise.all((await queueRepo.safetyFlags(db, { openOnly })).map((row) => presentFlag(deps.sealer, row)));
 }
 
-export async function recordFollowUp(
-  db: Db,
-  sealer: Sealer,
-  admin: Actor & { id: string },
-  flagId: string,
-  note: string,
-  now = new Date(),
-): Promise<SafetyFlag> {
+export async function recordFollowUp({ db, deps, actor: admin, now }: Caller, flagId: string, note: string): Promise<SafetyFlag> {
+  const { sealer } = deps;
   const [open] = await queueRepo.safetyFlags(db, { id: flagId, openOnly: true });
   const alreadyDone = () => new AppError('conflict', 'This case was already followed up, or does not exist. Reload the list.');
   if (!open) throw alreadyDone();

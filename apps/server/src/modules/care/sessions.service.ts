@@ -1,20 +1,16 @@
 // Sessions as coverage counts them (PRODUCT §2.2): messaging sessions the client starts, and the
 // provider's caseload with what became of each live session. Booking and joining live sessions is
 // the sessions module's; the ledger side is in the coverage module.
-import type { Caseload } from '@haven/contract';
-import type { Actor } from '../../platform/audit/audit.ts';
+import type { Caseload, SessionOutcomeRequest } from '@haven/contract';
+import type { Caller } from '../../caller.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
 import * as coverage from '../coverage/coverage.service.ts';
 import * as ledger from '../coverage/session-ledger.ts';
-import type { UserRow } from '../identity/identity.service.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import * as repo from './care.repository.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
 
-export type Deps = { payments: PaymentProcessor; eligibility: EligibilityChecker };
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const subject = (clientId: string) => ({ type: 'client', id: clientId });
 
@@ -24,14 +20,9 @@ async function requireProvider(db: Db, client: repo.ClientRow): Promise<repo.Ass
   return current;
 }
 
-export async function startMessagingSession(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  client: repo.ClientRow,
-  acceptedCostCents: number,
-  now = new Date(),
-): Promise<void> {
+/** Opens a 7-day messaging session for the signed-in client; returns their client id. */
+export async function startMessagingSession({ db, deps, user, actor, now }: Caller, acceptedCostCents: number): Promise<string> {
+  const client = await repo.ensureClient(db, user.id);
   const assignment = await requireProvider(db, client);
   const current = await coverage.currentCoverageOf(db, client.id);
   const allowance = await coverage.allowanceOf(db, current, dayOf(now));
@@ -45,13 +36,14 @@ export async function startMessagingSession(
     await ledger.openMessagingSession(trx, deps.payments, client.id, assignment.provider_id, estimate?.costCents ?? 0, now);
     await recordAudit(trx, { actor, action: 'messaging_session.started', subject: subject(client.id) });
   });
+  return client.id;
 }
 
 // ── The provider's side ────────────────────────────────────────────────────────────────────
 
 const CASELOAD_HISTORY_DAYS = 30;
 
-export async function caseload(db: Db, user: UserRow, now = new Date()): Promise<Caseload> {
+export async function caseload({ db, user, now }: Caller): Promise<Caseload> {
   const provider = await providerOf(db, user);
   const clients = await repo.caseloadOf(db, provider.id);
   const ids = clients.map((c) => c.client_id);
@@ -92,25 +84,15 @@ export async function caseload(db: Db, user: UserRow, now = new Date()): Promise
   };
 }
 
-export async function completeMessaging(
-  db: Db,
-  actor: Actor & { id: string },
-  user: UserRow,
-  sessionId: string,
-  now = new Date(),
-): Promise<void> {
+export async function completeMessaging({ db, user, actor, now }: Caller, sessionId: string): Promise<void> {
   const provider = await providerOf(db, user);
   await ledger.completeMessagingSession(db, actor, provider.id, sessionId, now);
 }
 
 export async function recordOutcome(
-  db: Db,
-  deps: Deps,
-  actor: Actor,
-  user: UserRow,
+  { db, deps, user, actor, now }: Caller,
   sessionId: string,
-  outcome: 'completed' | 'client_no_show' | 'provider_no_show',
-  now = new Date(),
+  { outcome }: SessionOutcomeRequest,
 ): Promise<void> {
   const provider = await providerOf(db, user);
   await db.transaction().execute(async (trx) => {

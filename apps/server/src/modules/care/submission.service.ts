@@ -1,13 +1,10 @@
 // Submitting the intake (PRODUCT §2.1, §2.3): the first match at once — with a first live session
 // when the client chose a time — or a place in the queue, in one transaction with the coverage.
+import type { Caller } from '../../caller.ts';
 import type { CareState, FirstSessionChoice, FirstSessionSlots } from '@haven/contract';
-import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
-import type { Config } from '../../platform/config.ts';
-import type { Sealer } from '../../platform/crypto/envelope.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { EligibilityChecker } from '../../platform/eligibility/eligibility-checker.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { PaymentProcessor } from '../../platform/payments/payment-processor.ts';
 import { checkChoice, estimateOf, startCoverage, type CoverageRow } from '../coverage/coverage.service.ts';
 import { reserveLiveSession } from '../coverage/session-ledger.ts';
 import { publicProfilesById } from '../providers/providers.service.ts';
@@ -43,14 +40,9 @@ async function rankedFor(db: Db, clientId: string, intake: MatchableIntake, now:
   return rankEligible(matchClientFromIntake(clientId, intake), rows, intake.timeZone, todayOf(now), exclude);
 }
 
-export async function firstSessionSlots(
-  db: Db,
-  sealer: Sealer,
-  client: repo.ClientRow,
-  range: { from: Date; to: Date },
-  now = new Date(),
-): Promise<FirstSessionSlots> {
-  const answers = await readAnswers(sealer, client);
+export async function firstSessionSlots({ db, deps, user, now }: Caller, range: { from: Date; to: Date }): Promise<FirstSessionSlots> {
+  const client = await repo.ensureClient(db, user.id);
+  const answers = await readAnswers(deps.sealer, client);
   const { state, timeZone, requiredLanguages, focusAreas, preferences } = answers;
   if (!state || !timeZone || !requiredLanguages || !focusAreas || !preferences) {
     throw new AppError(
@@ -108,15 +100,9 @@ async function checkFirstSession(db: Db, intake: CompleteIntake, ranked: Ranked[
  * session when one was chosen) or queues. All in one transaction, so a failure leaves the intake
  * as it was; submitting twice returns what the first submission made.
  */
-export async function submitIntake(
-  db: Db,
-  deps: { sealer: Sealer; payments: PaymentProcessor; eligibility: EligibilityChecker; config: Pick<Config, 'reminderMinutes'> },
-  actor: Actor,
-  client: repo.ClientRow,
-  firstSession: FirstSessionChoice | null,
-  now = new Date(),
-): Promise<CareState> {
+export async function submitIntake({ db, deps, user, actor, now }: Caller, firstSession: FirstSessionChoice | null): Promise<CareState> {
   const { sealer } = deps;
+  const client = await repo.ensureClient(db, user.id);
   if (client.submitted_at) return careState(db, client, now);
   const intake = requireComplete(await readAnswers(sealer, client), todayOf(now));
   const checkedCoverage = await checkChoice(db, deps.eligibility, client.id, intake.coverage, 'answers.coverage', todayOf(now));

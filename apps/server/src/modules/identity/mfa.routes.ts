@@ -14,7 +14,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { presentMe } from './identity.presenter.ts';
-import { requireRole, requireUser } from './identity.policy.ts';
+import { requireCaller, requireUser } from './identity.policy.ts';
 import { announceAccountEnded, startLoginSession } from './identity.service.ts';
 import {
   CHALLENGE_MS,
@@ -33,7 +33,8 @@ import { mfaChallengeCookie, sessionCookie } from './session-cookie.ts';
 /** What a provider or admin without two-step sign-in may still reach: setting it up, and leaving. */
 const OPEN_WITHOUT_MFA = [/^\/api\/me$/, /^\/api\/auth\//, /^\/api\/account\/mfa(\/|$)/, /^\/api\/health$/];
 
-export function registerMfa(app: Http, { db, config, sealer, live }: AppContext): void {
+export function registerMfa(app: Http, context: AppContext): void {
+  const { db, config, sealer, live } = context;
   const cookie = sessionCookie(config);
   const mfaCookie = mfaChallengeCookie(config, CHALLENGE_MS);
   const codeRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
@@ -150,8 +151,7 @@ export function registerMfa(app: Http, { db, config, sealer, live }: AppContext)
       },
     },
     async (request, reply) => {
-      const operator = requireRole(request, 'admin');
-      await resetMfa(db, operator, request.params.userId, request.body.reason);
+      await resetMfa(requireCaller(context, request, 'admin'), request.params.userId, request.body.reason);
       await announceAccountEnded(live, request.params.userId);
       return reply.status(204).send(null);
     },

@@ -1,3 +1,4 @@
+import type { Caller } from '../../caller.ts';
 // Two-step sign-in (TOTP, RFC 6238): enrolment, the second step of sign-in, recovery codes, and the
 // operator's reset. The secret is sealed under the account's data key; recovery codes and the
 // pending sign-in's token are kept only as SHA-256 hashes.
@@ -240,7 +241,7 @@ export async function completeChallenge(db: Db, sealer: Sealer, token: string, c
  * An operator turns off someone's two-step sign-in (a lost device and no recovery code), with a
  * recorded reason: audited, every session of theirs ended, and the person told by email.
  */
-export async function resetMfa(db: Db, operator: UserRow, userId: string, reason: string, now = new Date()): Promise<void> {
+export async function resetMfa({ db, actor, now }: Caller, userId: string, reason: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select(['id']).where('id', '=', userId).executeTakeFirst();
     if (!user) throw new AppError('not_found', 'There is no account with that id.');
@@ -248,7 +249,7 @@ export async function resetMfa(db: Db, operator: UserRow, userId: string, reason
     if (Number(removed.numDeletedRows) === 0) throw new AppError('conflict', 'This account has no two-step sign-in to reset.');
     await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
     await endLoginSessionsOf(trx, userId, now);
-    await recordAudit(trx, { actor: actorOf(operator), action: 'mfa.reset', subject: subjectOf(userId), reason });
+    await recordAudit(trx, { actor, action: 'mfa.reset', subject: subjectOf(userId), reason });
     await recordEvent(trx, { type: 'account.mfa_reset', payload: { userId } });
   });
 }

@@ -1,10 +1,12 @@
 import { drainEvents } from '../../testing/events.ts';
+import type { ProviderRecord } from '@haven/contract';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { findBrokenAuditLink, recordAudit } from '../../platform/audit/audit.ts';
 import { aSignedUpClient } from '../../testing/clients.ts';
 import { aProviderProfile } from '../../testing/factories.ts';
 import { useTestApp } from '../../testing/harness.ts';
+import { enrolInMfa } from '../../testing/mfa.ts';
 import { anInvitedProvider } from '../../testing/network.ts';
 import { expireLicences } from './operations.service.ts';
 
@@ -70,6 +72,22 @@ describe('deactivation', () => {
 
     const client = (await aSignedUpClient(haven)).cookie;
     expect((await haven.as(client).get(`/api/providers/${provider.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("the provider's account on their record", () => {
+  it('shows whether two-step sign-in is on, so an operator can reset it for a lost phone', async () => {
+    const provider = await verifiedProvider(['OR']);
+    const recordOf = async () => (await haven.as(haven.admin).get(`/api/admin/providers/${provider.id}`)).json<ProviderRecord>();
+    const userId = (await haven.as(provider.cookie).get('/api/me')).json<{ user: { id: string } }>().user.id;
+    expect((await recordOf()).account).toEqual({ userId, twoStep: false });
+    await enrolInMfa(haven, provider.cookie);
+    expect((await recordOf()).account).toEqual({ userId, twoStep: true });
+    const reset = await haven
+      .as(haven.admin)
+      .post(`/api/admin/users/${userId}/mfa/reset`, { reason: 'Lost phone; identity checked by a call.' });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await recordOf()).account).toEqual({ userId, twoStep: false });
   });
 });
 

@@ -9,10 +9,11 @@ import {
   ProviderRecord,
   StatusChangeRequest,
 } from '@haven/contract';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { actorOf, requireRole } from '../identity/identity.policy.ts';
+import { actorOf, requireCaller, requireRole } from '../identity/identity.policy.ts';
 import { announceAccountEnded } from '../identity/identity.service.ts';
 import { inviteProvider } from './onboarding.service.ts';
 import * as operations from './operations.service.ts';
@@ -21,8 +22,10 @@ const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' })
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 /** The operations console's side of the provider network. Every route is admin-only. */
-export function registerProviderOperations(app: Http, { db, config, live }: AppContext): void {
+export function registerProviderOperations(app: Http, context: AppContext): void {
+  const { db, config, live } = context;
   const tags = ['operations'];
+  const admin = (request: FastifyRequest) => requireCaller(context, request, 'admin');
 
   app.post(
     '/api/admin/provider-invites',
@@ -55,8 +58,7 @@ export function registerProviderOperations(app: Http, { db, config, live }: AppC
     '/api/admin/providers/:id/activate',
     { schema: { tags, summary: 'Activate a provider for matching', params: IdParams, response: { 200: ProviderRecord, ...errors } } },
     async (request) => {
-      const admin = requireRole(request, 'admin');
-      await operations.activateProvider(db, actorOf(admin), request.params.id);
+      await operations.activateProvider(admin(request), request.params.id);
       return operations.providerRecord(db, request.params.id);
     },
   );
@@ -73,8 +75,7 @@ export function registerProviderOperations(app: Http, { db, config, live }: AppC
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
-      const userId = await operations.deactivateProvider(db, actorOf(admin), request.params.id, request.body.reason);
+      const userId = await operations.deactivateProvider(admin(request), request.params.id, request.body.reason);
       if (userId) await announceAccountEnded(live, userId);
       return operations.providerRecord(db, request.params.id);
     },
@@ -108,8 +109,7 @@ export function registerProviderOperations(app: Http, { db, config, live }: AppC
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
-      const providerId = await operations.decideLicence(db, actorOf(admin), request.params.id, request.body);
+      const providerId = await operations.decideLicence(admin(request), request.params.id, request.body);
       return operations.providerRecord(db, providerId);
     },
   );

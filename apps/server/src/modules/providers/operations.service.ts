@@ -1,5 +1,6 @@
 import type { LicenceDecision, LicenceQueue, ProviderListQuery, ProviderRecord } from '@haven/contract';
-import { auditTrailFor, recordAudit, systemActor, type Actor } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../caller.ts';
+import { auditTrailFor, recordAudit, systemActor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -15,10 +16,15 @@ const providerSubject = (id: string) => ({ type: 'provider', id });
 export async function providerRecord(db: Db, providerId: string, now = new Date()): Promise<ProviderRecord> {
   const provider = await repo.findProvider(db, providerId);
   if (!provider) throw new AppError('not_found', 'There is no provider with that id.');
-  const [workspace, audit] = await Promise.all([workspaceOf(db, provider, now), auditTrailFor(db, providerSubject(providerId))]);
+  const [workspace, audit, twoStep] = await Promise.all([
+    workspaceOf(db, provider, now),
+    auditTrailFor(db, providerSubject(providerId)),
+    provider.user_id ? repo.hasTwoStep(db, provider.user_id) : false,
+  ]);
   return {
     ...workspace,
     statusReason: provider.status_reason,
+    account: provider.user_id ? { userId: provider.user_id, twoStep } : null,
     audit: audit.map((a) => ({ id: a.seq, at: a.at.toISOString(), actor: a.actor, action: a.action, reason: a.reason })),
   };
 }
@@ -38,7 +44,7 @@ export async function licenceQueue(db: Db): Promise<LicenceQueue> {
   };
 }
 
-export async function decideLicence(db: Db, admin: Actor, licenceId: string, decision: LicenceDecision, now = new Date()): Promise<string> {
+export async function decideLicence({ db, actor: admin, now }: Caller, licenceId: string, decision: LicenceDecision): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const licence = await repo.findLicence(trx, licenceId);
     if (!licence) throw new AppError('not_found', 'There is no license with that id.');
@@ -63,7 +69,7 @@ export async function decideLicence(db: Db, admin: Actor, licenceId: string, dec
   });
 }
 
-export async function activateProvider(db: Db, admin: Actor, providerId: string, now = new Date()): Promise<void> {
+export async function activateProvider({ db, actor: admin, now }: Caller, providerId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const provider = await repo.lockProvider(trx, providerId);
     if (!provider) throw new AppError('not_found', 'There is no provider with that id.');
@@ -81,7 +87,7 @@ export async function activateProvider(db: Db, admin: Actor, providerId: string,
  * reactivated); the `provider.deactivated` event lets matching re-home their clients. Returns the
  * provider's account, whose open sockets the caller closes once this has committed.
  */
-export async function deactivateProvider(db: Db, admin: Actor, providerId: string, reason: string): Promise<string | null> {
+export async function deactivateProvider({ db, actor: admin }: Caller, providerId: string, reason: string): Promise<string | null> {
   return db.transaction().execute(async (trx) => {
     const provider = await repo.lockProvider(trx, providerId);
     if (!provider) throw new AppError('not_found', 'There is no provider with that id.');

@@ -18,6 +18,17 @@ export function findProvider(db: Db, id: string): Promise<ProviderRow | undefine
   return db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether the account has confirmed an authenticator (two-step sign-in is on). */
+export async function hasTwoStep(db: Db, userId: string): Promise<boolean> {
+  const factor = await db
+    .selectFrom('mfa_factors')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'enabled')
+    .executeTakeFirst();
+  return factor !== undefined;
+}
+
 export function findProviderByUser(db: Db, userId: string): Promise<ProviderRow | undefined> {
   return db.selectFrom('providers').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }

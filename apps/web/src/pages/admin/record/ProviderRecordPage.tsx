@@ -13,6 +13,7 @@ import { AuditTrail } from './AuditTrail.tsx';
 import { AvailabilitySummary } from './AvailabilitySummary.tsx';
 import { ProfileFacts } from './ProfileFacts.tsx';
 import { StatusPanel } from './StatusPanel.tsx';
+import { TwoStepPanel } from './TwoStepPanel.tsx';
 
 export function ProviderRecordPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function ProviderRecordPage() {
         </p>
       </div>
       <StatusPanel record={record.data} />
+      <TwoStepPanel record={record.data} />
       <section className="form__section" aria-labelledby="record-licences">
         <h2 id="record-licences">{t('adminProvider.licences')}</h2>
         <StatusMessage message={decided} />

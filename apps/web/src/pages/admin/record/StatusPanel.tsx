@@ -1,44 +1,20 @@
 import { StatusChangeRequest, type ProviderRecord } from '@haven/contract';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivateProvider, useDeactivateProvider } from '../../../api/operations.ts';
-import { checkWith } from '../../../forms/fieldMessages.ts';
-import { Alert, Button, StatusMessage, TextAreaField } from '../../../ui/index.ts';
+import { Alert, Button, StatusMessage } from '../../../ui/index.ts';
 import { ProviderStatusBadge } from '../../../vocabulary/StatusBadges.tsx';
+import { ReasonForm } from './ReasonForm.tsx';
 
 /** Readiness, and the controls that put a provider in front of clients or take them away. */
 export function StatusPanel({ record }: { record: ProviderRecord }) {
   const { t } = useTranslation();
   const activate = useActivateProvider();
   const deactivate = useDeactivateProvider();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const [changed, setChanged] = useState<string | null>(null);
   const { profile, readiness, statusReason } = record;
   const failure = activate.error ?? deactivate.error;
   const active = profile.status === 'active';
-
-  function handleDeactivate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (deactivate.isPending) return;
-    const checked = checkWith(StatusChangeRequest, { reason }, { reason: 'validation.deactivation.reason' });
-    if (!checked.ok) {
-      setReasonError(t('validation.deactivation.reason'));
-      document.getElementById('deactivate-reason')?.focus();
-      return;
-    }
-    setReasonError(undefined);
-    activate.reset();
-    deactivate.mutate(
-      { providerId: profile.id, body: checked.data },
-      {
-        onSuccess: () => {
-          setReason('');
-          setChanged(t('adminProvider.status.deactivated'));
-        },
-      },
-    );
-  }
 
   function handleActivate() {
     deactivate.reset();
@@ -82,23 +58,27 @@ export function StatusPanel({ record }: { record: ProviderRecord }) {
         </div>
       )}
       {active && (
-        <form className="form" noValidate onSubmit={handleDeactivate}>
-          <TextAreaField
-            id="deactivate-reason"
-            label={t('adminProvider.status.deactivateReason')}
-            hint={t('adminProvider.status.deactivateHint')}
-            value={reason}
-            rows={3}
-            maxLength={500}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={reasonError}
-          />
-          <div className="form__actions">
-            <Button type="submit" variant="secondary" loading={deactivate.isPending}>
-              {t('adminProvider.status.deactivate')}
-            </Button>
-          </div>
-        </form>
+        <ReasonForm
+          id="deactivate-reason"
+          schema={StatusChangeRequest}
+          invalid="validation.deactivation.reason"
+          label={t('adminProvider.status.deactivateReason')}
+          hint={t('adminProvider.status.deactivateHint')}
+          action={t('adminProvider.status.deactivate')}
+          pending={deactivate.isPending}
+          onSubmit={(body, clear) => {
+            activate.reset();
+            deactivate.mutate(
+              { providerId: profile.id, body },
+              {
+                onSuccess: () => {
+                  clear();
+                  setChanged(t('adminProvider.status.deactivated'));
+                },
+              },
+            );
+          }}
+        />
       )}
     </section>
   );
