@@ -21,6 +21,7 @@ import { registerHealth } from './modules/health/health.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerRecovery } from './modules/identity/recovery.routes.ts';
 import { registerMfa } from './modules/identity/mfa.routes.ts';
+import { registerAccount } from './modules/account/account.routes.ts';
 import { registerNotes } from './modules/notes/notes.routes.ts';
 import { sealLegacyFollowUpNotes } from './modules/care/queue.service.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerIdentity(http, context);
     registerRecovery(http, context);
     registerMfa(http, context);
+    registerAccount(http, context);
     registerHealth(http, context);
     registerProviders(http, context);
     registerOnboarding(http, context);

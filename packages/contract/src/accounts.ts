@@ -26,6 +26,18 @@ export const PreferredName = z
   .min(1, { error: 'Tell us what to call you.' })
   .max(80, { error: 'Use at most 80 characters for your name.' });
 
+export const TimeZoneName = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'Use a time zone name like America/Chicago.' },
+);
+
 export const SignUpRequest = z.strictObject({
   email: Email,
   password: Password,
@@ -55,3 +67,22 @@ export type Me = z.infer<typeof Me>;
 
 export const MeResponse = z.object({ user: Me });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/**
+ * Settings → Your details. The time zone is the one Haven writes times in, in emails and reminders:
+ * a client's own; a provider's is their profile's (their hours are kept in it), so it is read-only here;
+ * an operator has none.
+ */
+export const AccountDetails = z.object({
+  preferredName: z.string(),
+  timeZone: z.string().nullable(),
+  timeZoneSetIn: z.enum(['settings', 'profile', 'none']),
+});
+export type AccountDetails = z.infer<typeof AccountDetails>;
+
+export const AccountDetailsUpdate = z
+  .strictObject({ preferredName: PreferredName.optional(), timeZone: TimeZoneName.optional() })
+  .refine((update) => update.preferredName !== undefined || update.timeZone !== undefined, {
+    error: 'Change your name, your time zone, or both.',
+  });
+export type AccountDetailsUpdate = z.infer<typeof AccountDetailsUpdate>;

@@ -1,5 +1,6 @@
 // A client's intake, their match and their care team (PRODUCT §2.1, §2.3).
 import { z } from 'zod';
+import { TimeZoneName } from './accounts.ts';
 import { CoverageChoice } from './coverage.ts';
 import { CalendarDate, PublicProviderProfile } from './providers.ts';
 import { FocusArea, Gender, LanguageCode, Modality, TherapyApproach, UsState } from './vocabulary.ts';
@@ -38,18 +39,6 @@ export const Gad7Answers = z.strictObject({
   items: z.array(ScreenerAnswer).length(7, { error: 'Answer all seven GAD-7 questions.' }),
 });
 export type Gad7Answers = z.infer<typeof Gad7Answers>;
-
-export const TimeZoneName = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'Use a time zone name like America/Chicago.' },
-);
 
 export const CarePreferences = z.strictObject({
   providerGender: Gender.nullable().default(null),

@@ -1,14 +1,16 @@
 import {
+  AccountDetails,
   CheckYourEmail,
   SessionsEndedResponse,
   SignInSessionsResponse,
+  type AccountDetailsUpdate,
   type PasswordChangeRequest,
   type PasswordResetCompletion,
   type PasswordResetRequest,
   type SignInSession,
 } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { requestEmpty, requestJson, type ApiFailure } from './client.ts';
+import { meQueryKey, requestEmpty, requestJson, type ApiFailure } from './client.ts';
 
 const sessionsKey = ['account', 'sessions'] as const;
 
@@ -52,5 +54,23 @@ export function useSignOutOthers() {
   return useMutation<SessionsEndedResponse, ApiFailure, void>({
     mutationFn: () => requestJson('/api/auth/sessions/sign-out-others', SessionsEndedResponse, { method: 'POST' }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+const detailsKey = ['account', 'details'] as const;
+
+export function useAccountDetails() {
+  return useQuery<AccountDetails, ApiFailure>({ queryKey: detailsKey, queryFn: () => requestJson('/api/account/details', AccountDetails) });
+}
+
+/** Changes the name or time zone; the name shows in the header, so the account is reloaded too. */
+export function useUpdateAccountDetails() {
+  const queryClient = useQueryClient();
+  return useMutation<AccountDetails, ApiFailure, AccountDetailsUpdate>({
+    mutationFn: (body) => requestJson('/api/account/details', AccountDetails, { method: 'PUT', body }),
+    onSuccess: (details) => {
+      queryClient.setQueryData(detailsKey, details);
+      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
   });
 }

@@ -32,6 +32,11 @@ export async function clientOf(db: Db, userId: string): Promise<repo.ClientRow> 
   return repo.ensureClient(db, userId);
 }
 
+/** The zone Haven writes the client's times in (emails, reminders); the intake sets it first. */
+export async function setClientTimeZone(db: Db, userId: string, timeZone: string): Promise<void> {
+  await repo.updateClient(db, (await repo.ensureClient(db, userId)).id, { time_zone: timeZone });
+}
+
 /** The client id behind an account; with `submitted`, only once the intake is in. */
 export async function clientIdOf(db: Db, userId: string, options: { submitted?: boolean } = {}): Promise<string> {
   const client = await repo.ensureClient(db, userId);

@@ -31,7 +31,7 @@ import {
 import { mfaChallengeCookie, sessionCookie } from './session-cookie.ts';
 
 /** What a provider or admin without two-step sign-in may still reach: setting it up, and leaving. */
-const OPEN_WITHOUT_MFA = [/^\/api\/me$/, /^\/api\/auth\//, /^\/api\/account\/mfa(\/|$)/, /^\/api\/health$/];
+const OPEN_WITHOUT_MFA = [/^\/api\/me$/, /^\/api\/auth\//, /^\/api\/account\/mfa(\/|$)/, /^\/api\/account\/details$/, /^\/api\/health$/];
 
 export function registerMfa(app: Http, context: AppContext): void {
   const { db, config, sealer, live } = context;

@@ -3,9 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { useChangePassword } from '../../api/account.ts';
+import { apiErrors, schemaErrors } from '../../forms/fieldErrors.ts';
 import { Alert, Button, PasswordField } from '../../ui/index.ts';
 
-type Field = 'currentPassword' | 'newPassword';
+const fields = ['currentPassword', 'newPassword'] as const;
+type Field = (typeof fields)[number];
 
 /** Settings → Password: the current password, then a new one; the person's other sign-ins end. */
 export function PasswordSettings() {
@@ -21,9 +23,7 @@ export function PasswordSettings() {
   };
 
   function showFailure(failure: ApiFailure) {
-    const byField: Partial<Record<Field, string>> = {};
-    for (const issue of failure.issues)
-      if (issue.field === 'currentPassword' || issue.field === 'newPassword') byField[issue.field] = issue.message;
+    const byField = apiErrors(failure, fields);
     if (failure.code === 'weak_password') byField.newPassword = t('errors.weak_password');
     setErrors(byField);
     setGeneral(Object.keys(byField).length ? null : t(`errors.${failure.code}`));
@@ -33,15 +33,7 @@ export function PasswordSettings() {
     event.preventDefault();
     if (change.isPending) return;
     const checked = PasswordChangeRequest.safeParse(values);
-    if (!checked.success) {
-      const byField: Partial<Record<Field, string>> = {};
-      for (const issue of checked.error.issues) {
-        const field = issue.path[0];
-        if ((field === 'currentPassword' || field === 'newPassword') && !byField[field]) byField[field] = issue.message;
-      }
-      setErrors(byField);
-      return;
-    }
+    if (!checked.success) return setErrors(schemaErrors(checked.error.issues, fields));
     setErrors({});
     setGeneral(null);
     change.mutate(checked.data, {

@@ -1,0 +1,29 @@
+import { AccountDetails, AccountDetailsUpdate, ApiError } from '@haven/contract';
+import type { AppContext } from '../../app-context.ts';
+import type { Http } from '../../platform/http/server.ts';
+import { requireCaller } from '../identity/identity.policy.ts';
+import { detailsOf, updateDetails } from './account.service.ts';
+
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 422: ApiError };
+
+/** The settings page's "Your details", for every role. */
+export function registerAccount(app: Http, context: AppContext): void {
+  const tags = ['account'];
+  app.get(
+    '/api/account/details',
+    { schema: { tags, summary: 'Your name and the time zone Haven writes your times in', response: { 200: AccountDetails, ...errors } } },
+    (request) => detailsOf(requireCaller(context, request)),
+  );
+  app.put(
+    '/api/account/details',
+    {
+      schema: {
+        tags,
+        summary: 'Change your name or (a client) your time zone',
+        body: AccountDetailsUpdate,
+        response: { 200: AccountDetails, ...errors },
+      },
+    },
+    (request) => updateDetails(requireCaller(context, request), request.body),
+  );
+}
