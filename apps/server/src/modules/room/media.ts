@@ -111,6 +111,7 @@ export function contentDisposition(kind: Kind, contentType: string, filename: st
 
 /** Room space in people's units: "2 GB", "350 MB". */
 export function spaceWords(bytes: number): string {
+  if (bytes === 0) return '0 MB';
   if (bytes >= 2 ** 30) return `${Number((bytes / 2 ** 30).toFixed(1))} GB`;
   return `${Math.max(1, Math.round(bytes / 2 ** 20))} MB`;
 }
