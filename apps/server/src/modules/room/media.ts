@@ -134,3 +134,12 @@ export function byteRange(header: string | undefined, size: number): { start: nu
   if (start >= size || start > end) return 'unsatisfiable';
   return { start, end };
 }
+
+/** Refused as a person can act on it: how much of the room's space is used, and what to do instead. */
+export function overQuota(quota: number, used: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    `This room has used ${spaceWords(used)} of its ${spaceWords(quota)} of space for recordings and files, and this upload would go over it. ` +
+      'Send a shorter recording or a smaller file, or write it as a message instead.',
+  );
+}

@@ -3,8 +3,7 @@
 // `message.sent` event; the notifications module decides from it whether the other side hears of
 // it by bell or email. Message text and media are sealed under the client's data key.
 import { randomUUID } from 'node:crypto';
-import { Writable, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { Inbox, Message, MessagePage, MyRooms, RoomView, UploadQuery } from '@haven/contract';
 import { replyBy, type BusinessHours, type WeeklyWindow } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
@@ -15,10 +14,10 @@ import { recordEvent } from '../../platform/events/domain-events.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { readRoomNotices } from '../notifications/notifications.service.ts';
 import { providerOf, publicProfilesById } from '../providers/providers.service.ts';
-import { inspectUpload, spaceWords } from './media.ts';
+import { inspectUpload, overQuota } from './media.ts';
 import { presentClientRoom, presentInboxRoom, presentMessages } from './room.presenter.ts';
 import * as repo from './room.repository.ts';
-import { openSealed, storeSealed, type MediaFormat } from './sealed-media.ts';
+import { measure, openSealed, storeSealed, type MediaFormat } from './sealed-media.ts';
 
 export type Room = Pick<AppContext, 'db' | 'sealer' | 'blobs' | 'live' | 'config'>;
 /** A room as one person may see it: their side, and from when they may read. */
@@ -85,6 +84,7 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
   const { db, sealer } = room;
   const clientId = access.parties.client_id;
   const blobKey = draft.media?.blobKey ?? null;
+  let stored = false;
   try {
     const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
     if (existing) {
@@ -143,11 +143,13 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
       if (blobKey) await room.blobs.delete(blobKey);
       return { message: await sameOrConflict(room, access, row, sizeOf(draft), user.id), created: false };
     }
+    stored = true;
     const message = (await present(room, access, [row], user.id))[0]!;
     await room.live.publish(roomChannel(row.room_id), JSON.stringify({ type: 'message', message: { ...message, starred: false } }));
     return { message, created: true };
   } catch (error) {
-    if (blobKey) await room.blobs.delete(blobKey);
+    // Once its message is stored the blob is the message's: a retry must find both.
+    if (blobKey && !stored) await room.blobs.delete(blobKey);
     throw error;
   }
 }
@@ -175,15 +177,6 @@ export async function sendText(
   return send(room, user, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
 }
 
-/** Refused as a person can act on it: how much of the room's space is used, and what to do instead. */
-function overQuota(quota: number, used: number): AppError {
-  return new AppError(
-    'payload_too_large',
-    `This room has used ${spaceWords(used)} of its ${spaceWords(quota)} of space for recordings and files, and this upload would go over it. ` +
-      'Send a shorter recording or a smaller file, or write it as a message instead.',
-  );
-}
-
 async function ensureSpace(db: Db, room: Room, roomId: string, bytes: number): Promise<void> {
   const quota = room.config.uploads.quotaBytes;
   const used = await repo.storedMediaBytes(db, roomId);
@@ -204,13 +197,6 @@ export async function admitUpload(
   if (upload.declaredBytes === null) return;
   if (upload.clientMessageId && (await repo.findByClientId(room.db, roomId, user.id, upload.clientMessageId))) return;
   await ensureSpace(room.db, room, access.parties.room_id, upload.declaredBytes);
-}
-
-/** Reads a body to its end, keeping nothing: how many bytes it had. */
-async function measure(body: Readable): Promise<number> {
-  let size = 0;
-  await pipeline(body, new Writable({ write: (chunk: Buffer, _encoding, done) => ((size += chunk.length), done()) }));
-  return size;
 }
 
 /**

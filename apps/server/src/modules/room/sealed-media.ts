@@ -1,6 +1,6 @@
 // A room's recordings and files on disk: sealed as they stream in (never held whole), read back
 // one range at a time. Blobs stored before chunked sealing (`whole`) are still read, whole.
-import { Readable, type Transform } from 'node:stream';
+import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CHUNK_HEADER_BYTES, chunkSpan, parseChunkHeader } from '../../platform/crypto/chunked.ts';
 import type { SealContext, Sealer } from '../../platform/crypto/envelope.ts';
@@ -26,6 +26,13 @@ export async function storeSealed(deps: Deps, ownerId: string, messageId: string
     await writer.abort();
     throw error;
   }
+}
+
+/** Reads a body to its end, keeping nothing: how many bytes it had. */
+export async function measure(body: Readable): Promise<number> {
+  let size = 0;
+  await pipeline(body, new Writable({ write: (chunk: Buffer, _encoding, done) => ((size += chunk.length), done()) }));
+  return size;
 }
 
 const gone = () => new AppError('not_found', 'That recording or file is no longer available.');
