@@ -59,6 +59,13 @@ const Env = z.object({
   HAVEN_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** How often the live socket pings each tab; a tab that misses a ping is dropped, and drops a silent server. */
   HAVEN_LIVE_PING_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
+  /** The most a room (one client's) recordings and files may hold in all, in bytes. */
+  HAVEN_UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 50)
+    .default(2 * 2 ** 30),
   // STUN/TURN servers handed to browsers for live sessions, as JSON (coturn in production).
   HAVEN_ICE_SERVERS: z
     .string()
@@ -106,6 +113,7 @@ export type Config = {
   iceServers: IceServer[];
   reminderMinutes: number[];
   live: { pingMs: number };
+  uploads: { quotaBytes: number };
 };
 
 export class ConfigError extends Error {}
@@ -148,6 +156,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     iceServers: e.HAVEN_ICE_SERVERS,
     reminderMinutes: [...new Set(e.HAVEN_REMINDER_MINUTES)].sort((a, b) => b - a),
     live: { pingMs: e.HAVEN_LIVE_PING_SECONDS * 1000 },
+    uploads: { quotaBytes: e.HAVEN_UPLOAD_QUOTA_BYTES },
   };
 }
 

@@ -76,6 +76,17 @@ export function insertMessage(trx: Db, row: Insertable<MessagesTable>): Promise<
   return trx.insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The bytes of every recording and file a room holds: what counts against its upload quota. */
+export async function storedMediaBytes(db: Db, roomId: string): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select(sql<string>`coalesce(sum(size_bytes), 0)`.as('bytes'))
+    .where('room_id', '=', roomId)
+    .where('blob_key', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}
+
 export function findMessage(db: Db, roomId: string, messageId: string): Promise<MessageRow | undefined> {
   return db.selectFrom('messages').selectAll().where('room_id', '=', roomId).where('id', '=', messageId).executeTakeFirst();
 }

@@ -13,14 +13,14 @@ import {
   UploadQuery,
 } from '@haven/contract';
 import { MAX_UPLOAD_BYTES } from '@haven/contract';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { requireRole, requireUser } from '../identity/identity.policy.ts';
-import { byteRange } from './media.ts';
+import { byteRange, contentDisposition } from './media.ts';
 import { responseTimes } from './response-times.ts';
 import * as rooms from './room.service.ts';
 
@@ -56,7 +56,8 @@ function capped(limit: ReturnType<typeof uploadLimit>, reply: FastifyReply) {
 export function registerRooms(app: Http, context: AppContext): void {
   const tags = ['room'];
   const { db } = context;
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: LARGEST_UPLOAD }, (_request, body, done) => done(null, body));
+  // Uploads stay a stream: the service seals them as they arrive and never holds one whole.
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
   app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) =>
     rooms.myRooms(db, requireUser(request)),
@@ -116,9 +117,14 @@ export function registerRooms(app: Http, context: AppContext): void {
       const user = requireUser(request);
       const params = RoomParams.safeParse(request.params);
       if (!params.success) throw AppError.invalid('roomId', 'That room id is not valid.');
-      await rooms.accessRoom(db, user, params.data.roomId);
       const limit = uploadLimit(request);
-      if (Number(request.headers['content-length'] ?? 0) > limit.bytes) throw limit.tooLarge();
+      const declared = request.headers['content-length'] === undefined ? null : Number(request.headers['content-length']);
+      const clientMessageId = UploadQuery.shape.clientMessageId.safeParse((request.query as { clientMessageId?: unknown }).clientMessageId);
+      await rooms.admitUpload(context, user, params.data.roomId, {
+        clientMessageId: clientMessageId.success ? clientMessageId.data : null,
+        declaredBytes: declared !== null && Number.isSafeInteger(declared) ? declared : null,
+      });
+      if ((declared ?? 0) > limit.bytes) throw limit.tooLarge();
     } catch (error) {
       reply.header('connection', 'close');
       throw error;
@@ -130,7 +136,13 @@ export function registerRooms(app: Http, context: AppContext): void {
     {
       bodyLimit: LARGEST_UPLOAD,
       onRequest: admitUpload,
-      preParsing: async (request, reply, payload) => payload.pipe(capped(uploadLimit(request), reply)),
+      preParsing: async (request, reply, payload) => {
+        const limited = capped(uploadLimit(request), reply);
+        // A request cut off midway fails the upload's stream, so what it wrote is thrown away.
+        payload.once('error', (error) => limited.destroy(error));
+        payload.once('aborted', () => limited.destroy(new Error('The upload was cut off.')));
+        return payload.pipe(limited);
+      },
       schema: {
         tags,
         summary: 'Send a voice or video message, or a file (the body is the bytes)',
@@ -141,14 +153,22 @@ export function registerRooms(app: Http, context: AppContext): void {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const body = request.body;
-      if (!Buffer.isBuffer(body))
+      // Images arrive parsed whole by the photo parser (they are small); everything else as a stream.
+      const body: unknown = request.body;
+      const stream = Buffer.isBuffer(body) ? Readable.from([body]) : body instanceof Readable ? body : null;
+      if (!stream)
         return reply.status(415).send({
           error: { code: 'unsupported_media_type', message: 'Send the recording or file as the request body.', requestId: request.id },
         });
       const declared = String(request.headers['content-type'] ?? 'application/octet-stream');
-      const { message, created } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, body);
-      return reply.status(created ? 201 : 200).send(message);
+      try {
+        const { message, created } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, stream);
+        return await reply.status(created ? 201 : 200).send(message);
+      } catch (error) {
+        // The rest of a refused body is not read: the connection closes after the answer.
+        reply.header('connection', 'close');
+        throw error;
+      }
     },
   );
 
@@ -156,15 +176,21 @@ export function registerRooms(app: Http, context: AppContext): void {
     '/api/rooms/:roomId/messages/:messageId/media',
     { schema: { tags, summary: 'A recording or file (supports Range)', params: MessageParams } },
     async (request, reply) => {
-      const { bytes, contentType } = await rooms.media(context, requireUser(request), request.params.roomId, request.params.messageId);
-      const range = byteRange(request.headers.range, bytes.length);
-      reply.header('accept-ranges', 'bytes').header('cache-control', 'private, no-store').type(contentType);
-      if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${bytes.length}`).send();
-      if (!range) return reply.send(bytes);
-      return reply
-        .status(206)
-        .header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`)
-        .send(bytes.subarray(range.start, range.end + 1));
+      const file = await rooms.media(context, requireUser(request), request.params.roomId, request.params.messageId);
+      const range = byteRange(request.headers.range, file.size);
+      reply
+        .header('accept-ranges', 'bytes')
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', contentDisposition(file.kind, file.contentType, file.filename))
+        .type(file.contentType);
+      if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${file.size}`).send();
+      const span = range ?? { start: 0, end: file.size - 1 };
+      // Only the chunks this range touches are read and decrypted.
+      const bytes = file.size === 0 ? Readable.from([]) : await file.open(span);
+      reply.header('content-length', span.end - span.start + 1);
+      if (range) reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${file.size}`);
+      return reply.send(bytes);
     },
   );
 

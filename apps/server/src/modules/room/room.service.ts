@@ -2,6 +2,8 @@
 // message id, ordered by a per-room sequence), reading back and media. A sent message records a
 // `message.sent` event; the notifications module decides from it whether the other side hears of
 // it by bell or email. Message text and media are sealed under the client's data key.
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Inbox, Message, MessagePage, MyRooms, RoomView, UploadQuery } from '@haven/contract';
 import { replyBy, type BusinessHours, type WeeklyWindow } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
@@ -12,9 +14,10 @@ import { recordEvent } from '../../platform/events/domain-events.ts';
 import type { UserRow } from '../identity/identity.service.ts';
 import { readRoomNotices } from '../notifications/notifications.service.ts';
 import { providerOf, publicProfilesById } from '../providers/providers.service.ts';
-import { acceptUpload } from './media.ts';
+import { inspectUpload, overQuota } from './media.ts';
 import { presentClientRoom, presentInboxRoom, presentMessages } from './room.presenter.ts';
 import * as repo from './room.repository.ts';
+import { measure, openSealed, storeSealed, type MediaFormat } from './sealed-media.ts';
 
 export type Room = Pick<AppContext, 'db' | 'sealer' | 'blobs' | 'live' | 'config'>;
 /** A room as one person may see it: their side, and from when they may read. */
@@ -64,10 +67,13 @@ const actorOf = (user: UserRow): Actor => ({ id: user.id, label: `${user.preferr
 // ── Sending ────────────────────────────────────────────────────────────────────────────────
 
 type Draft = {
+  /** Fixed up front when sealed media is already bound to it. */
+  id?: string;
   clientMessageId: string;
   kind: Message['kind'];
   text: string | null;
-  media: { bytes: Buffer; contentType: string; durationMs: number | null } | null;
+  /** An upload already sealed into its blob: the message owns it once stored, and deletes it otherwise. */
+  media: { blobKey: string; format: MediaFormat; size: number; contentType: string; durationMs: number | null } | null;
 };
 
 /**
@@ -77,24 +83,24 @@ type Draft = {
 async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean }> {
   const { db, sealer } = room;
   const clientId = access.parties.client_id;
-  const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
-  if (existing) return { message: await sameOrConflict(room, access, existing, draft, user.id), created: false };
-
-  // Sealed before the transaction (the sealer has its own queries); the id is fixed up front so
-  // the ciphertext is bound to its row.
-  const id = crypto.randomUUID();
-  const body = draft.text === null ? null : await sealer.seal(clientId, draft.text, { table: 'messages', row: id, field: 'body' });
-  const blobKey = draft.media
-    ? await room.blobs.put(
-        await sealer.sealBytes(clientId, draft.media.bytes, { table: 'messages', row: id, field: 'media' }),
-        'application/octet-stream',
-      )
-    : null;
+  const blobKey = draft.media?.blobKey ?? null;
+  let stored = false;
   try {
+    const existing = await repo.findByClientId(db, access.parties.room_id, user.id, draft.clientMessageId);
+    if (existing) {
+      if (blobKey) await room.blobs.delete(blobKey);
+      return { message: await sameOrConflict(room, access, existing, sizeOf(draft), user.id), created: false };
+    }
+    // Sealed before the transaction (the sealer has its own queries); the id is fixed up front so
+    // the ciphertext is bound to its row.
+    const id = draft.id ?? randomUUID();
+    const body = draft.text === null ? null : await sealer.seal(clientId, draft.text, { table: 'messages', row: id, field: 'body' });
     const row = await db.transaction().execute(async (trx) => {
       await repo.lockRoom(trx, access.parties.room_id);
       const raced = await repo.findByClientId(trx, access.parties.room_id, user.id, draft.clientMessageId);
       if (raced) return raced;
+      // Under the room's lock: of two uploads racing for the last space, the second is refused here.
+      if (draft.media) await ensureSpace(trx, room, access.parties.room_id, draft.media.size);
       const seq = await repo.nextSeq(trx, access.parties.room_id);
       const inserted = await repo.insertMessage(trx, {
         id,
@@ -106,8 +112,9 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
         kind: draft.kind,
         body_sealed: body,
         blob_key: blobKey,
+        media_format: draft.media?.format ?? null,
         content_type: draft.media?.contentType ?? null,
-        size_bytes: draft.media?.bytes.length ?? null,
+        size_bytes: draft.media?.size ?? null,
         duration_ms: draft.media?.durationMs ?? null,
         sent_at: now,
         // Written during a live chat session: the history marks it as part of that session.
@@ -134,22 +141,27 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
     });
     if (row.id !== id) {
       if (blobKey) await room.blobs.delete(blobKey);
-      return { message: await sameOrConflict(room, access, row, draft, user.id), created: false };
+      return { message: await sameOrConflict(room, access, row, sizeOf(draft), user.id), created: false };
     }
+    stored = true;
     const message = (await present(room, access, [row], user.id))[0]!;
     await room.live.publish(roomChannel(row.room_id), JSON.stringify({ type: 'message', message: { ...message, starred: false } }));
     return { message, created: true };
   } catch (error) {
-    if (blobKey) await room.blobs.delete(blobKey);
+    // Once its message is stored the blob is the message's: a retry must find both.
+    if (blobKey && !stored) await room.blobs.delete(blobKey);
     throw error;
   }
 }
 
-async function sameOrConflict(room: Room, access: Access, row: repo.MessageRow, draft: Draft, viewerId: string): Promise<Message> {
+/** What a repeated send is compared by: its kind, and its text or its size. */
+type Sameness = Pick<Draft, 'kind' | 'text'> & { size: number | null };
+const sizeOf = (draft: Draft): Sameness => ({ kind: draft.kind, text: draft.text, size: draft.media?.size ?? null });
+
+async function sameOrConflict(room: Room, access: Access, row: repo.MessageRow, draft: Sameness, viewerId: string): Promise<Message> {
   const [message] = await present(room, access, [row], viewerId);
   const same =
-    message!.kind === draft.kind &&
-    (draft.kind === 'text' ? message!.text === draft.text : message!.attachment?.size === draft.media?.bytes.length);
+    message!.kind === draft.kind && (draft.kind === 'text' ? message!.text === draft.text : message!.attachment?.size === draft.size);
   if (!same) throw new AppError('conflict', 'That message id was already used for a different message. Send it with a new id.');
   return message!;
 }
@@ -165,28 +177,61 @@ export async function sendText(
   return send(room, user, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
 }
 
+async function ensureSpace(db: Db, room: Room, roomId: string, bytes: number): Promise<void> {
+  const quota = room.config.uploads.quotaBytes;
+  const used = await repo.storedMediaBytes(db, roomId);
+  if (used + bytes > quota) throw overQuota(quota, used);
+}
+
+/**
+ * Whether an upload may start, from its headers alone: the room must be the sender's and, when
+ * the size is declared, have space for it. A retry of an upload already stored always may.
+ */
+export async function admitUpload(
+  room: Room,
+  user: UserRow,
+  roomId: string,
+  upload: { clientMessageId: string | null; declaredBytes: number | null },
+) {
+  const access = await accessRoom(room.db, user, roomId);
+  if (upload.declaredBytes === null) return;
+  if (upload.clientMessageId && (await repo.findByClientId(room.db, roomId, user.id, upload.clientMessageId))) return;
+  await ensureSpace(room.db, room, access.parties.room_id, upload.declaredBytes);
+}
+
+/**
+ * A voice or video message or a file, streamed from `body` through its checks and sealed into its
+ * blob as it arrives; the message is stored only once every byte is. The same id sent again
+ * returns the first message (its body is read and compared by size, never stored twice).
+ */
 export async function sendUpload(
   room: Room,
   user: UserRow,
   roomId: string,
   query: UploadQuery,
   declaredType: string,
-  bytes: Buffer,
+  body: Readable,
   now = new Date(),
 ) {
   const access = await accessRoom(room.db, user, roomId);
-  const contentType = acceptUpload(query.kind, declaredType, bytes);
   const filename = query.kind === 'file' ? (query.filename ?? 'attachment') : null;
+  const draft = { clientMessageId: query.clientMessageId, kind: query.kind, text: filename };
+  const existing = await repo.findByClientId(room.db, roomId, user.id, query.clientMessageId);
+  if (existing) {
+    const message = await sameOrConflict(room, access, existing, { ...draft, size: await measure(body) }, user.id);
+    return { message, created: false };
+  }
+  const quota = room.config.uploads.quotaBytes;
+  const used = await repo.storedMediaBytes(room.db, roomId);
+  const checks = inspectUpload(query.kind, declaredType, { bytes: quota - used, exceeded: () => overQuota(quota, used) });
+  const id = randomUUID();
+  const blobKey = await storeSealed(room, access.parties.client_id, id, body, checks.stream);
+  const { contentType, size } = checks.result;
   return send(
     room,
     user,
     access,
-    {
-      clientMessageId: query.clientMessageId,
-      kind: query.kind,
-      text: filename,
-      media: { bytes, contentType, durationMs: query.durationMs ?? null },
-    },
+    { ...draft, id, media: { blobKey, format: 'chunked', size, contentType, durationMs: query.durationMs ?? null } },
     now,
   );
 }
@@ -270,23 +315,46 @@ export async function setStar(room: Room, user: UserRow, roomId: string, message
   await repo.setStar(room.db, messageId, user.id, starred);
 }
 
-export async function media(room: Room, user: UserRow, roomId: string, messageId: string): Promise<{ bytes: Buffer; contentType: string }> {
+/** A stored recording or file as it may be served: its facts, and its bytes one range at a time. */
+export type MediaFile = {
+  kind: 'voice' | 'video' | 'file';
+  contentType: string;
+  size: number;
+  filename: string | null;
+  open(range: { start: number; end: number }): Promise<Readable>;
+};
+
+export async function media(room: Room, user: UserRow, roomId: string, messageId: string): Promise<MediaFile> {
   const access = await accessRoom(room.db, user, roomId);
   const row = await repo.findMessage(room.db, roomId, messageId);
-  if (!row || !row.blob_key || (access.visibleFrom && row.sent_at < access.visibleFrom))
+  if (!row || !row.blob_key || row.kind === 'text' || (access.visibleFrom && row.sent_at < access.visibleFrom))
     throw new AppError('not_found', 'That recording or file is not in this room.');
-  const blob = await room.blobs.get(row.blob_key);
-  if (!blob) throw new AppError('not_found', 'That recording or file is no longer available.');
-  const bytes = await room.sealer.openBytes(access.parties.client_id, blob.bytes, { table: 'messages', row: row.id, field: 'media' });
+  const clientId = access.parties.client_id;
+  const filename =
+    row.kind === 'file' && row.body_sealed
+      ? await room.sealer.open(clientId, row.body_sealed, { table: 'messages', row: row.id, field: 'body' })
+      : null;
   await room.db.transaction().execute((trx) =>
     recordAudit(trx, {
       actor: actorOf(user),
       action: 'media.read',
-      subject: roomSubject(access.parties.client_id),
+      subject: roomSubject(clientId),
       detail: { roomId, seq: Number(row.seq) },
     }),
   );
-  return { bytes, contentType: row.content_type ?? 'application/octet-stream' };
+  const file = {
+    messageId: row.id,
+    blobKey: row.blob_key,
+    format: (row.media_format ?? 'whole') as MediaFormat,
+    size: row.size_bytes ?? 0,
+  };
+  return {
+    kind: row.kind,
+    contentType: row.content_type ?? 'application/octet-stream',
+    size: file.size,
+    filename,
+    open: (range) => openSealed(room, clientId, file, range),
+  };
 }
 
 // ── Inbox and reply-by ─────────────────────────────────────────────────────────────────────

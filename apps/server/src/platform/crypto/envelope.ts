@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { openRange, sealingStream, type ChunkHeader } from './chunked.ts';
 import type { KeyProvider } from './key-provider.ts';
 
 /** What a ciphertext is bound to: it cannot be moved to another table, row or field. */
@@ -44,7 +45,21 @@ export function createSealer(db: Db, keys: KeyProvider) {
     async open(ownerId: string, sealed: string, context: SealContext): Promise<string> {
       return decrypt(await dataKey(ownerId, false), sealed, aad(ownerId, context)).toString('utf8');
     },
-    /** Media and files: the same encryption, as bytes (iv ‖ tag ‖ ciphertext). */
+    /** Media and files as they stream: the chunked format of chunked.ts, under the same data key. */
+    async sealingStream(ownerId: string, context: SealContext) {
+      return sealingStream(await dataKey(ownerId, true), aad(ownerId, context));
+    },
+    /** Plaintext bytes of a chunked file, checked chunk by chunk (see chunked.ts openRange). */
+    async openRange(
+      ownerId: string,
+      context: SealContext,
+      file: { header: ChunkHeader; size: number },
+      range: { start: number; end: number },
+      records: AsyncIterable<Buffer>,
+    ): Promise<AsyncGenerator<Buffer>> {
+      return openRange(await dataKey(ownerId, false), aad(ownerId, context), file.header, file.size, range, records);
+    },
+    /** Media and files sealed whole, as stored before chunked sealing (iv ‖ tag ‖ ciphertext); still read. */
     async sealBytes(ownerId: string, plaintext: Buffer, context: SealContext): Promise<Buffer> {
       const key = await dataKey(ownerId, true);
       const iv = randomBytes(12);

@@ -1,11 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * A blob being written as it streams: bytes go to `stream`; `commit` (after the stream finished)
+ * puts them under their key, `abort` throws them away. Until commit nothing exists under the key.
+ */
+export type BlobWriter = { stream: Writable; commit(): Promise<string>; abort(): Promise<void> };
 
 /** Where media lives: local files by default; an S3-compatible store in production. */
 export interface BlobStore {
   put(bytes: Buffer, contentType: string): Promise<string>;
+  /** A blob written as it streams, never held whole. */
+  writer(contentType: string): Promise<BlobWriter>;
   get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /** Bytes `start`..`end` (inclusive) of a blob as a stream; null when there is no such blob. */
+  read(key: string, range: { start: number; end: number }): Promise<Readable | null>;
   delete(key: string): Promise<void>;
 }
 
@@ -24,17 +36,39 @@ export function localBlobStore(root: string): BlobStore {
     if (!KEY.test(key)) throw new Error(`Not a blob key: ${key}`);
     return path.join(root, key.slice(0, 2), key);
   };
+  const newKey = (contentType: string) => {
+    const extension = extensions[contentType];
+    if (!extension) throw new Error(`Unsupported blob type ${contentType}`);
+    return `${randomUUID()}.${extension}`;
+  };
   return {
     async put(bytes, contentType) {
-      const extension = extensions[contentType];
-      if (!extension) throw new Error(`Unsupported blob type ${contentType}`);
-      const key = `${randomUUID()}.${extension}`;
+      const key = newKey(contentType);
       await fs.mkdir(path.dirname(fileFor(key)), { recursive: true });
       // Write then rename: a crash never leaves a half-written blob under its key.
       const temporary = `${fileFor(key)}.partial`;
       await fs.writeFile(temporary, bytes, { mode: 0o600 });
       await fs.rename(temporary, fileFor(key));
       return key;
+    },
+    async writer(contentType) {
+      const key = newKey(contentType);
+      // Written beside its key then renamed: a crash or an abort never leaves a partial blob under it.
+      const temporary = `${fileFor(key)}.partial`;
+      await fs.mkdir(path.dirname(temporary), { recursive: true });
+      const file = createWriteStream(temporary, { mode: 0o600, flags: 'wx' });
+      return {
+        stream: file,
+        async commit() {
+          await fs.rename(temporary, fileFor(key));
+          return key;
+        },
+        async abort() {
+          // Closed first: a file still being opened must not reappear after it is removed.
+          if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()).destroy());
+          await fs.rm(temporary, { force: true });
+        },
+      };
     },
     async get(key) {
       try {
@@ -44,6 +78,16 @@ export function localBlobStore(root: string): BlobStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
+    },
+    async read(key, range) {
+      let handle: fs.FileHandle;
+      try {
+        handle = await fs.open(fileFor(key), 'r');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+      return handle.createReadStream({ start: range.start, end: range.end, highWaterMark: 64 * 1024 + 16 });
     },
     async delete(key) {
       await fs.rm(fileFor(key), { force: true });

@@ -308,6 +308,7 @@ export interface Messages {
   id: Generated<string>;
   kind: MessageKind;
   live_session_id: string | null;
+  media_format: string | null;
   room_id: string;
   sender_id: string;
   sender_role: SenderRole;
