@@ -119,9 +119,7 @@ export async function setUserEmail(db: Db, userId: string, email: string, now: D
     .updateTable('users')
     .set({ email: email.trim(), email_normalized: normalized, email_verified_at: now, updated_at: now })
     .where('id', '=', userId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('users as other').select('other.id').where('other.email_normalized', '=', normalized))),
-    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('users as other').select('other.id').where('other.email_normalized', '=', normalized))))
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
