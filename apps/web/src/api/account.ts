@@ -1,5 +1,8 @@
 import {
   CheckYourEmail,
+  EmailChangedResponse,
+  type EmailChangeConfirmation,
+  type EmailChangeRequest,
   SessionsEndedResponse,
   SignInSessionsResponse,
   type PasswordChangeRequest,
@@ -8,7 +11,7 @@ import {
   type SignInSession,
 } from '@haven/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { requestEmpty, requestJson, type ApiFailure } from './client.ts';
+import { meQueryKey, requestEmpty, requestJson, type ApiFailure } from './client.ts';
 
 const sessionsKey = ['account', 'sessions'] as const;
 
@@ -52,5 +55,24 @@ export function useSignOutOthers() {
   return useMutation<SessionsEndedResponse, ApiFailure, void>({
     mutationFn: () => requestJson('/api/auth/sessions/sign-out-others', SessionsEndedResponse, { method: 'POST' }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+/** Asks to move the account to another address: the change waits for the link sent there. */
+export function useRequestEmailChange() {
+  return useMutation<CheckYourEmail, ApiFailure, EmailChangeRequest>({
+    mutationFn: (body) => requestJson('/api/account/email', CheckYourEmail, { method: 'POST', body }),
+  });
+}
+
+/** The link sent to the new address: makes the change; the account's other sign-ins end. */
+export function useConfirmEmailChange() {
+  const queryClient = useQueryClient();
+  return useMutation<EmailChangedResponse, ApiFailure, EmailChangeConfirmation>({
+    mutationFn: (body) => requestJson('/api/account/email/confirm', EmailChangedResponse, { method: 'POST', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+    },
   });
 }

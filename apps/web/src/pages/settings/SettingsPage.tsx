@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { usePageTitle } from '../../app/usePageTitle.ts';
+import { EmailAddressSettings } from './EmailAddressSettings.tsx';
 import { EmailSettings } from './EmailSettings.tsx';
 import { PasswordSettings } from './PasswordSettings.tsx';
 import { SignInSessions } from './SignInSessions.tsx';
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <div className="workspace">
           <h1>{t('settings.heading')}</h1>
           <TwoStepSection />
+          <EmailAddressSettings email={user.email} />
           <PasswordSettings />
           <SignInSessions />
           {/* Operators' emails are their work (safety follow-up, licences): not a choice. */}
