@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aSignUp } from '../apps/server/src/testing/factories.ts';
 import { expectAccessible, launchChromium } from './support/browser.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
+import { openEmailedLink } from './support/intake.ts';
 
 let haven: RunningHaven;
 let browser: Browser;
@@ -23,7 +24,7 @@ async function newPage(width = 1280): Promise<Page> {
   return page;
 }
 
-it('a new client signs up, sees their home, signs out, cannot return, and signs back in', async () => {
+it('a new client signs up, is asked to check their email, opens the emailed link, sees their home, signs out, cannot return, and signs back in', async () => {
   const person = aSignUp();
   const page = await newPage();
 
@@ -38,6 +39,20 @@ it('a new client signs up, sees their home, signs out, cannot return, and signs 
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
 
+  await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+  expect(await page.getByRole('main').textContent()).toContain(person.email);
+  await expectAccessible(page);
+
+  // Signing in before confirming is refused, and says a new link is on its way.
+  await page.getByRole('link', { name: 'Sign in' }).last().click();
+  await page.waitForURL('**/sign-in');
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Confirm your email address first.*new link/);
+  await expectAccessible(page);
+
+  await openEmailedLink(page, haven.app.context.db, person.email, '/verify-email');
   await page.waitForURL('**/home');
   await expect.poll(() => page.getByRole('heading', { name: `Welcome, ${person.preferredName}` }).isVisible()).toBe(true);
   await expectAccessible(page);
@@ -56,7 +71,7 @@ it('a new client signs up, sees their home, signs out, cannot return, and signs 
   await expect.poll(() => page.getByRole('heading', { name: `Welcome, ${person.preferredName}` }).isVisible()).toBe(true);
 });
 
-it('explains sign-up problems next to the fields, on a phone-sized screen', async () => {
+it('explains sign-up problems next to the fields, and answers a registered address as a new one, on a phone-sized screen', async () => {
   const taken = aSignUp();
   await haven.app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: taken });
   const page = await newPage(375);
@@ -70,7 +85,8 @@ it('explains sign-up problems next to the fields, on a phone-sized screen', asyn
   await page.getByLabel('Email').fill(taken.email.toUpperCase());
   await page.getByLabel('Password', { exact: true }).fill('another calm passphrase 77');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/already/i);
+  await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+  expect(await page.getByRole('main').textContent()).not.toMatch(/already/i);
   expect(page.url()).toMatch(/\/sign-up$/);
   await expectAccessible(page);
 });
