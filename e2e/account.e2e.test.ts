@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aSignUp } from '../apps/server/src/testing/factories.ts';
-import { expectAccessible, launchChromium } from './support/browser.ts';
+import { expectAccessible, launchChromium, signedInPage } from './support/browser.ts';
+import { confirmEmailedLink } from './support/clients.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 import { openEmailedLink } from './support/intake.ts';
 
@@ -110,4 +111,27 @@ it('refuses a wrong password without saying whether the account exists', async (
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/don't match/i);
   await expectAccessible(page);
+});
+
+it('a client changes their email in Settings; it changes once the link sent to the new address is opened', async () => {
+  const person = aSignUp();
+  await haven.app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: person });
+  await confirmEmailedLink(haven, person.email);
+  const page = await signedInPage(browser, haven.url, person);
+  await page.goto(`${haven.url}/settings`);
+  const section = page.getByRole('region', { name: 'Email address' });
+  await expect.poll(() => section.textContent()).toContain(person.email);
+
+  const newEmail = aSignUp().email;
+  await section.getByLabel('New email address').fill(newEmail);
+  await section.getByLabel('Current password').fill(person.password);
+  await section.getByRole('button', { name: 'Change email address' }).click();
+  await expect.poll(() => section.getByRole('status').textContent()).toContain(`We have emailed a link to ${newEmail}`);
+  await expectAccessible(page);
+
+  await openEmailedLink(page, haven.app.context.db, newEmail, '/confirm-email');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`Your email address is now ${newEmail}`);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Back to settings' }).click();
+  await expect.poll(() => page.getByRole('region', { name: 'Email address' }).textContent()).toContain(newEmail);
 });
