@@ -42,7 +42,7 @@ it('a client with an organisation code starts a messaging session the provider c
   });
 
   // The intake, on a phone, paying with the organisation's code.
-  const page = await newClient(browser, haven.url, 'Devon', 390);
+  const page = await newClient(browser, haven.url, haven.app.context.db, 'Devon', 390);
   await page.goto(`${haven.url}/intake`);
   await answerUpToPreferences(page, { state: 'TX', focusArea: 'Stress' });
   await page.getByLabel('Both').check();

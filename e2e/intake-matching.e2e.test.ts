@@ -16,7 +16,7 @@ afterAll(async () => {
   await haven?.close();
 });
 
-const newClient = (preferredName: string, width: number) => createClient(browser, haven.url, preferredName, width);
+const newClient = (preferredName: string, width: number) => createClient(browser, haven.url, haven.app.context.db, preferredName, width);
 
 const careState = (page: Page) => page.evaluate(async () => (await fetch('/api/care')).json() as Promise<CareState>);
 

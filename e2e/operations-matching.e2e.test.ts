@@ -5,6 +5,7 @@ import { ensureAdmin } from '../apps/server/src/modules/identity/identity.servic
 import { aSignUp } from '../apps/server/src/testing/factories.ts';
 import { insertProvider } from '../apps/server/src/testing/network.ts';
 import { expectAccessible, launchChromium, signedInPage } from './support/browser.ts';
+import { confirmEmailedLink } from './support/clients.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
 let haven: RunningHaven;
@@ -46,9 +47,11 @@ async function clientWithIntake(preferredName: string, answers: IntakeAnswers): 
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     });
-  const signUp = await send('/api/auth/sign-up', 'POST', aSignUp({ preferredName }));
-  expect(signUp.status).toBe(201);
-  const cookie = signUp.headers.getSetCookie()[0]!.split(';')[0]!;
+  const person = aSignUp({ preferredName });
+  const signUp = await send('/api/auth/sign-up', 'POST', person);
+  expect(signUp.status).toBe(202);
+  expect(signUp.headers.getSetCookie()).toEqual([]);
+  const cookie = await confirmEmailedLink(haven, person.email);
   expect((await send('/api/intake', 'PUT', { step: 'consent', answers }, cookie)).status).toBe(200);
   const submitted = await send('/api/intake/submit', 'POST', { firstSession: null }, cookie);
   expect(submitted.status, await submitted.clone().text()).toBe(201);

@@ -5,6 +5,7 @@ import { ensureAdmin } from '../apps/server/src/modules/identity/identity.servic
 import { aSignUp } from '../apps/server/src/testing/factories.ts';
 import { giveProviderAccount, insertProvider } from '../apps/server/src/testing/network.ts';
 import { expectAccessible, launchChromium, signedInPage } from './support/browser.ts';
+import { confirmEmailedLink } from './support/clients.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
 let haven: RunningHaven;
@@ -31,9 +32,11 @@ async function eapClient(preferredName: string, code: string) {
     });
     return { status: response.status, cookie: response.headers.getSetCookie()[0]?.split(';')[0], json: await response.json() };
   };
-  const signUp = await send('/api/auth/sign-up', 'POST', aSignUp({ preferredName }));
-  expect(signUp.status).toBe(201);
-  const cookie = signUp.cookie!;
+  const person = aSignUp({ preferredName });
+  const signUp = await send('/api/auth/sign-up', 'POST', person);
+  expect(signUp.status).toBe(202);
+  expect(signUp.cookie).toBeUndefined();
+  const cookie = await confirmEmailedLink(haven, person.email);
   const answers: IntakeAnswers = {
     state: 'TX',
     dateOfBirth: '1988-02-14',

@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aSignUp } from '../apps/server/src/testing/factories.ts';
-import { sessionCookieFrom } from '../apps/server/src/testing/test-app.ts';
 import { expectAccessible, launchChromium } from './support/browser.ts';
+import { confirmEmailedLink } from './support/clients.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
 /** A real SMTP server on a free port: every message it accepts, as raw text. */
@@ -51,8 +51,8 @@ afterAll(async () => {
 it('a client who forgot their password resets it from the email, and every other sign-in of theirs ends', async () => {
   const person = aSignUp();
   const signedUp = await haven.app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: person });
-  expect(signedUp.statusCode).toBe(201);
-  const otherDevice = sessionCookieFrom(signedUp.headers['set-cookie']);
+  expect(signedUp.statusCode).toBe(202);
+  const otherDevice = await confirmEmailedLink(haven, person.email);
   const me = () => haven.app.http.inject({ method: 'GET', url: '/api/me', headers: { cookie: otherDevice } });
   expect((await me()).statusCode).toBe(200);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureAdmin } from '../apps/server/src/modules/identity/identity.service.ts';
 import { expectAccessible, launchChromium, signedInPage } from './support/browser.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
+import { openEmailedLink } from './support/intake.ts';
 
 let haven: RunningHaven;
 let browser: Browser;
@@ -118,6 +119,8 @@ it('an admin invites a provider, who completes onboarding; the admin verifies an
   await client.getByLabel('Email').fill('jordan.client@example.org');
   await client.getByLabel('Password', { exact: true }).fill('meadow quartz 9182 tide');
   await client.getByRole('button', { name: 'Create account' }).click();
+  await client.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+  await openEmailedLink(client, haven.app.context.db, 'jordan.client@example.org', '/verify-email');
   await client.waitForURL('**/home');
   await client.goto(`${haven.url}/providers/${providerId}`);
   await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toMatch(/Marisol Quintero/);

@@ -1,6 +1,7 @@
 import { consentVersions, type CareState, type IntakeAnswers } from '@haven/contract';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { aSignUp } from '../../apps/server/src/testing/factories.ts';
+import { emailedToken } from '../../apps/server/src/testing/mailbox.ts';
 import { sessionCookieFrom } from '../../apps/server/src/testing/test-app.ts';
 import type { RunningHaven } from './haven.ts';
 
@@ -33,14 +34,23 @@ export async function matchedClient(
 ): Promise<MatchedClient> {
   const call = (method: 'POST' | 'PUT', url: string, payload: unknown, cookie?: string) =>
     haven.app.http.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
-  const signUp = await call('POST', '/api/auth/sign-up', aSignUp({ preferredName }));
-  if (signUp.statusCode !== 201) throw new Error(`sign-up: ${signUp.statusCode} ${signUp.body}`);
-  const cookie = sessionCookieFrom(signUp.headers['set-cookie']);
+  const person = aSignUp({ preferredName });
+  const signUp = await call('POST', '/api/auth/sign-up', person);
+  if (signUp.statusCode !== 202) throw new Error(`sign-up: ${signUp.statusCode} ${signUp.body}`);
+  const cookie = await confirmEmailedLink(haven, person.email);
   const saved = await call('PUT', '/api/intake', { step: 'consent', answers: intakeAnswers(answers) }, cookie);
   if (saved.statusCode !== 200) throw new Error(`intake: ${saved.statusCode} ${saved.body}`);
   const submitted = await call('POST', '/api/intake/submit', { firstSession: null }, cookie);
   if (submitted.statusCode !== 201) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
   return { name: preferredName, cookie, care: submitted.json<CareState>() };
+}
+
+/** Opens the confirmation link last emailed to an address, through the API: the session cookie it starts. */
+export async function confirmEmailedLink(haven: RunningHaven, email: string): Promise<string> {
+  const token = await emailedToken(haven.app.context.db, email, '/verify-email');
+  const verified = await haven.app.http.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+  if (verified.statusCode !== 200) throw new Error(`verify-email: ${verified.statusCode} ${verified.body}`);
+  return sessionCookieFrom(verified.headers['set-cookie']);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { aSignUp } from '../../apps/server/src/testing/factories.ts';
+import { emailedToken } from '../../apps/server/src/testing/mailbox.ts';
+import type { Db } from '../../apps/server/src/platform/db/database.ts';
 
 /** A new client, signed up through the page, in Chicago's time zone, on their home page. */
-export async function newClient(browser: Browser, baseUrl: string, preferredName: string, width: number): Promise<Page> {
+export async function newClient(browser: Browser, baseUrl: string, db: Db, preferredName: string, width: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'America/Chicago' });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
@@ -15,8 +17,16 @@ export async function newClient(browser: Browser, baseUrl: string, preferredName
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+  await openEmailedLink(page, db, person.email, '/verify-email');
   await page.waitForURL('**/home');
   return page;
+}
+
+/** Opens in `page` the last link to `path` emailed to an address, as the person would from their inbox. */
+export async function openEmailedLink(page: Page, db: Db, email: string, path: string): Promise<void> {
+  const token = await emailedToken(db, email, path);
+  await page.goto(`${new URL(page.url()).origin}${path}?token=${encodeURIComponent(token)}`);
 }
 
 const answers = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];

@@ -33,6 +33,7 @@ export const errorCodes = [
   'range_too_long',
   'note_incomplete',
   'rate_limited',
+  'email_unverified',
   'mfa_enrolment_required',
   'mfa_required',
   'invalid_mfa_code',

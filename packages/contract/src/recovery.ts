@@ -23,6 +23,17 @@ export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
 export const EmailVerificationRequest = z.strictObject({ token: LinkToken });
 export type EmailVerificationRequest = z.infer<typeof EmailVerificationRequest>;
 
+/** Moving the account to another address: the change waits for the link sent there. */
+export const EmailChangeRequest = z.strictObject({ newEmail: Email, currentPassword: CurrentPassword });
+export type EmailChangeRequest = z.infer<typeof EmailChangeRequest>;
+
+export const EmailChangeConfirmation = z.strictObject({ token: LinkToken });
+export type EmailChangeConfirmation = z.infer<typeof EmailChangeConfirmation>;
+
+/** The account's address after a change, and how many of its other sign-ins ended. */
+export const EmailChangedResponse = z.object({ email: z.string(), ended: z.number().int().nonnegative() });
+export type EmailChangedResponse = z.infer<typeof EmailChangedResponse>;
+
 /** The answer to a request whose outcome arrives by email: the same whatever the address. */
 export const CheckYourEmail = z.object({ message: z.string() });
 export type CheckYourEmail = z.infer<typeof CheckYourEmail>;

@@ -4,18 +4,27 @@ import { createAccount } from '../modules/identity/identity.service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { aSignUp, anIntake } from './factories.ts';
 import type { Haven } from './harness.ts';
+import { emailedToken } from './mailbox.ts';
 import { sessionCookieFrom } from './test-app.ts';
 
-/** A client signed up through the API, and signed in. */
+/** A client signed up through the API, their address confirmed from the emailed link, and signed in. */
 export async function aSignedUpClient(
   haven: Haven,
   overrides: Partial<SignUpRequest> = {},
 ): Promise<{ cookie: string; userId: string; signUp: SignUpRequest }> {
   const signUp = aSignUp(overrides);
   const response = await haven.signedOut.post('/api/auth/sign-up', signUp);
-  expect(response.statusCode, response.body).toBe(201);
-  const cookie = sessionCookieFrom(response.headers['set-cookie']);
-  return { cookie, userId: response.json<{ user: { id: string } }>().user.id, signUp };
+  expect(response.statusCode, response.body).toBe(202);
+  return { ...(await verifyEmailedLink(haven, signUp.email)), signUp };
+}
+
+/** Opens the last confirmation link emailed to an address: the session it starts, and its account. */
+export async function verifyEmailedLink(haven: Haven, email: string): Promise<{ cookie: string; userId: string }> {
+  const token = await emailedToken(haven.db, email, '/verify-email');
+  const verified = await haven.signedOut.post('/api/auth/verify-email', { token });
+  expect(verified.statusCode, verified.body).toBe(200);
+  const cookie = sessionCookieFrom(verified.headers['set-cookie']);
+  return { cookie, userId: verified.json<{ user: { id: string } }>().user.id };
 }
 
 /** Saves a whole intake and submits it (with a first live session when one is chosen), failing the test unless both succeed. */

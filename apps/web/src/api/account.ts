@@ -1,6 +1,9 @@
 import {
   AccountDetails,
   CheckYourEmail,
+  EmailChangedResponse,
+  type EmailChangeConfirmation,
+  type EmailChangeRequest,
   SessionsEndedResponse,
   SignInSessionsResponse,
   type AccountDetailsUpdate,
@@ -71,6 +74,25 @@ export function useUpdateAccountDetails() {
     onSuccess: (details) => {
       queryClient.setQueryData(detailsKey, details);
       void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}
+
+/** Asks to move the account to another address: the change waits for the link sent there. */
+export function useRequestEmailChange() {
+  return useMutation<CheckYourEmail, ApiFailure, EmailChangeRequest>({
+    mutationFn: (body) => requestJson('/api/account/email', CheckYourEmail, { method: 'POST', body }),
+  });
+}
+
+/** The link sent to the new address: makes the change; the account's other sign-ins end. */
+export function useConfirmEmailChange() {
+  const queryClient = useQueryClient();
+  return useMutation<EmailChangedResponse, ApiFailure, EmailChangeConfirmation>({
+    mutationFn: (body) => requestJson('/api/account/email/confirm', EmailChangedResponse, { method: 'POST', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
     },
   });
 }

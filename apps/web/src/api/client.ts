@@ -1,9 +1,11 @@
 import {
   ApiError,
+  CheckYourEmail,
   MeResponse,
   SignInResponse,
   type ErrorCode,
   type FieldIssue,
+  type EmailVerificationRequest,
   type Me,
   type SignInRequest,
   type SignUpRequest,
@@ -115,10 +117,18 @@ export function replaceSession(queryClient: QueryClient, user: Me | null) {
   queryClient.setQueryData(meQueryKey, user);
 }
 
+/** Starts no session: whatever the address, the answer is to check the inbox. */
 export function useSignUp() {
+  return useMutation<CheckYourEmail, ApiFailure, SignUpRequest>({
+    mutationFn: (body) => requestJson('/api/auth/sign-up', CheckYourEmail, { method: 'POST', body }),
+  });
+}
+
+/** The emailed confirmation link: confirms the address and signs the person in. */
+export function useVerifyEmail() {
   const queryClient = useQueryClient();
-  return useMutation<Me, ApiFailure, SignUpRequest>({
-    mutationFn: async (body) => (await requestJson('/api/auth/sign-up', MeResponse, { method: 'POST', body })).user,
+  return useMutation<Me, ApiFailure, EmailVerificationRequest>({
+    mutationFn: async (body) => (await requestJson('/api/auth/verify-email', MeResponse, { method: 'POST', body })).user,
     onSuccess: (user) => replaceSession(queryClient, user),
   });
 }

@@ -15,6 +15,8 @@ import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SignUpPage } from '../pages/SignUpPage.tsx';
+import { VerifyEmailPage } from '../pages/VerifyEmailPage.tsx';
+import { ConfirmEmailPage } from '../pages/ConfirmEmailPage.tsx';
 import type * as AdminPages from '../pages/admin/adminPages.ts';
 import type * as ProviderPages from '../pages/provider/providerPages.ts';
 import { PageLayout, Spinner } from '../ui/index.ts';
@@ -48,6 +50,8 @@ export const router = createBrowserRouter([
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'confirm-email', element: <ConfirmEmailPage /> },
           { path: 'home', element: <HomePage /> },
           { path: 'intake', element: <IntakePage /> },
           { path: 'care', element: <CarePage /> },

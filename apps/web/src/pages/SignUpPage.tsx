@@ -1,13 +1,13 @@
 import { PASSWORD_MIN_LENGTH, SignUpRequest } from '@haven/contract';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMe, useSignUp } from '../api/client.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { problemFromFailure, validate } from '../forms/problems.ts';
 import { useForm } from '../forms/useForm.ts';
-import { Button, PasswordField, TextField } from '../ui/index.ts';
+import { Alert, Button, PasswordField, TextField } from '../ui/index.ts';
 import './AuthPage.css';
 
 type SignUpField = 'preferredName' | 'email' | 'password';
@@ -23,7 +23,6 @@ export function SignUpPage() {
   const { t } = useTranslation();
   usePageTitle('titles.signUp');
   const me = useMe();
-  const navigate = useNavigate();
   const signUp = useSignUp();
   const { values, change, errorFor, problem, summaryRef, report, clear } = useForm<SignUpField>({
     preferredName: '',
@@ -43,9 +42,24 @@ export function SignUpPage() {
     }
     clear();
     signUp.mutate(checked.data, {
-      onSuccess: () => void navigate('/home', { replace: true }),
       onError: (failure) => report(problemFromFailure(failure, fields)),
     });
+  }
+
+  // The same screen whether the address is new or already has an account: the email says which.
+  if (signUp.isSuccess) {
+    return (
+      <div className="auth">
+        <h1>{t('signUp.checkEmail.heading')}</h1>
+        <Alert tone="success">
+          <p>{t('signUp.checkEmail.sent', { email: signUp.variables.email })}</p>
+        </Alert>
+        <p>{t('signUp.checkEmail.next')}</p>
+        <p>
+          <Link to="/sign-in">{t('signUp.signIn')}</Link>
+        </p>
+      </div>
+    );
   }
 
   return (

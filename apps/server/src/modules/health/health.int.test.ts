@@ -33,10 +33,20 @@ it('publishes an OpenAPI document generated from the route schemas', async () =>
   const doc = response.json();
   expect(doc.openapi).toMatch(/^3\./);
   expect(Object.keys(doc.paths)).toEqual(
-    expect.arrayContaining(['/api/auth/sign-up', '/api/auth/sign-in', '/api/auth/sign-out', '/api/me', '/api/health']),
+    expect.arrayContaining([
+      '/api/auth/sign-up',
+      '/api/auth/verify-email',
+      '/api/auth/sign-in',
+      '/api/auth/sign-out',
+      '/api/account/email',
+      '/api/account/email/confirm',
+      '/api/me',
+      '/api/health',
+    ]),
   );
   const signUpBody = doc.paths['/api/auth/sign-up'].post.requestBody.content['application/json'].schema;
   expect(signUpBody.required).toEqual(expect.arrayContaining(['email', 'password', 'preferredName']));
+  expect(Object.keys(doc.paths['/api/auth/sign-up'].post.responses)).toContain('202');
 });
 
 it('answers an unknown API path with a JSON 404', async () => {

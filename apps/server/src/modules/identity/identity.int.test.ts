@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { aSignUp } from '../../testing/factories.ts';
+import { aSignedUpClient } from '../../testing/clients.ts';
 import { useTestApp } from '../../testing/harness.ts';
+import { emailedToken } from '../../testing/mailbox.ts';
 import { sessionCookieFrom } from '../../testing/test-app.ts';
 import { authenticate, ensureAdmin, signIn } from './identity.service.ts';
 
@@ -15,23 +17,27 @@ const countUsers = async (email: string) =>
   );
 
 describe('sign-up', () => {
-  it('creates a client, signs them in with an httpOnly SameSite cookie, and /api/me knows them', async () => {
+  it('creates a client who, once the emailed link is opened, is signed in with an httpOnly SameSite cookie that /api/me knows', async () => {
     const person = aSignUp();
     const response = await post('/api/auth/sign-up', person);
-    expect(response.statusCode).toBe(201);
-    expect(response.json().user).toMatchObject({ email: person.email, preferredName: person.preferredName, role: 'client' });
-    const setCookie = String(response.headers['set-cookie']);
+    expect(response.statusCode).toBe(202);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    const token = await emailedToken(haven.db, person.email, '/verify-email');
+    const verified = await post('/api/auth/verify-email', { token });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json().user).toMatchObject({ email: person.email, preferredName: person.preferredName, role: 'client' });
+    const setCookie = String(verified.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
-    const answer = await me(sessionCookieFrom(response.headers['set-cookie']));
+    const answer = await me(sessionCookieFrom(verified.headers['set-cookie']));
     expect(answer.statusCode).toBe(200);
     expect(answer.json().user.email).toBe(person.email);
   });
 
   it('stores an argon2id hash and only a hash of the session token', async () => {
     const person = aSignUp();
-    const response = await post('/api/auth/sign-up', person);
-    const token = sessionCookieFrom(response.headers['set-cookie']).split('=')[1]!;
+    const { cookie } = await aSignedUpClient(haven, person);
+    const token = cookie.split('=')[1]!;
     const user = await haven.db.selectFrom('users').selectAll().where('email', '=', person.email).executeTakeFirstOrThrow();
     expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const sessions = await haven.db.selectFrom('login_sessions').select('token_hash').where('user_id', '=', user.id).execute();
@@ -39,19 +45,21 @@ describe('sign-up', () => {
     expect(sessions[0]!.token_hash).not.toContain(token);
   });
 
-  it('refuses a second account for the same email in another case, and writes nothing', async () => {
+  it('makes no second account for the same email in another case, and keeps the first password', async () => {
     const person = aSignUp();
-    expect((await post('/api/auth/sign-up', person)).statusCode).toBe(201);
-    const again = await post('/api/auth/sign-up', { ...aSignUp(), email: person.email.toUpperCase() });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error).toMatchObject({ code: 'email_taken', message: expect.stringMatching(/already exists/) });
+    await aSignedUpClient(haven, person);
+    const other = aSignUp();
+    const again = await post('/api/auth/sign-up', { ...other, email: person.email.toUpperCase() });
+    expect(again.statusCode).toBe(202);
     expect(await countUsers(person.email)).toBe(1);
+    expect((await post('/api/auth/sign-in', { email: person.email, password: other.password })).statusCode).toBe(401);
+    expect((await post('/api/auth/sign-in', { email: person.email, password: person.password })).statusCode).toBe(200);
   });
 
   it('keeps exactly one account when the same sign-up races itself', async () => {
     const person = aSignUp();
     const answers = await Promise.all([1, 2, 3].map(() => post('/api/auth/sign-up', person)));
-    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202]);
     expect(await countUsers(person.email)).toBe(1);
   });
 
@@ -100,7 +108,7 @@ describe('sign-up', () => {
 describe('sign-in and sign-out', () => {
   it('signs in with the email in any case, and sign-out ends the session on the server', async () => {
     const person = aSignUp();
-    await post('/api/auth/sign-up', person);
+    await aSignedUpClient(haven, person);
     const signedIn = await post('/api/auth/sign-in', { email: person.email.toUpperCase(), password: person.password });
     expect(signedIn.statusCode).toBe(200);
     const cookie = sessionCookieFrom(signedIn.headers['set-cookie']);
@@ -117,7 +125,7 @@ describe('sign-in and sign-out', () => {
 
   it('answers a wrong password and an unknown email in exactly the same way', async () => {
     const person = aSignUp();
-    await post('/api/auth/sign-up', person);
+    await aSignedUpClient(haven, person);
     const wrongPassword = await post('/api/auth/sign-in', { email: person.email, password: 'not the password at all' });
     const unknownEmail = await post('/api/auth/sign-in', { email: `nobody.${person.email}`, password: person.password });
     expect(wrongPassword.statusCode).toBe(401);
@@ -129,7 +137,7 @@ describe('sign-in and sign-out', () => {
 
   it('ends a session after 30 idle minutes and after 12 hours in all', async () => {
     const person = aSignUp();
-    await post('/api/auth/sign-up', person);
+    await aSignedUpClient(haven, person);
     const start = new Date('2026-03-01T09:00:00Z');
     const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
     const policy = haven.app.config.session;
@@ -148,7 +156,7 @@ describe('sign-in and sign-out', () => {
 
   it('refuses a sign-in posted from another site', async () => {
     const person = aSignUp();
-    await post('/api/auth/sign-up', person);
+    await aSignedUpClient(haven, person);
     const response = await post('/api/auth/sign-in', person, { origin: 'https://evil.example' });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('forbidden');

@@ -111,3 +111,16 @@ export async function isDeactivated(db: Db, userId: string): Promise<boolean> {
 function deactivated(userId: RawBuilder<unknown>): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from providers p where p.user_id = ${userId} and p.status = 'inactive')`;
 }
+
+/** Moves an account to a new address, now confirmed; false when another account holds it. */
+export async function setUserEmail(db: Db, userId: string, email: string, now: Date): Promise<boolean> {
+  const normalized = normalizeEmail(email);
+  const row = await db
+    .updateTable('users')
+    .set({ email: email.trim(), email_normalized: normalized, email_verified_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('users as other').select('other.id').where('other.email_normalized', '=', normalized))))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,4 +1,12 @@
-import { ApiError, MeResponse, MfaChallengeResponse, SignInRequest, SignUpRequest } from '@haven/contract';
+import {
+  ApiError,
+  CheckYourEmail,
+  EmailVerificationRequest,
+  MeResponse,
+  MfaChallengeResponse,
+  SignInRequest,
+  SignUpRequest,
+} from '@haven/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -6,11 +14,15 @@ import type { Http } from '../../platform/http/server.ts';
 import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
-import { authenticate, checkCredentials, signOut, signUp, startLoginSession } from './identity.service.ts';
+import { authenticate, checkCredentials, signOut, startLoginSession } from './identity.service.ts';
 import { storableUserAgent } from './login-sessions.service.ts';
 import { CHALLENGE_MS, mfaEnabled, startChallenge } from './mfa.service.ts';
 import { mfaChallengeCookie, sessionCookie } from './session-cookie.ts';
+import { noSoonerThan, SAME_ANSWER_FLOOR_MS } from './recovery.routes.ts';
 import { signInBackoff } from './sign-in-backoff.ts';
+import { refuseUnverified, signUp, VERIFY_LINK_HOURS, verifyEmail } from './sign-up.service.ts';
+
+const SIGN_UP_RECEIVED = `Check your email: we have sent a message to the address you gave. To finish creating your account, open the link in it within ${VERIFY_LINK_HOURS} hours.`;
 
 export function registerIdentity(app: Http, { db, config, live }: AppContext): void {
   const cookie = sessionCookie(config);
@@ -19,6 +31,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   const backoff = signInBackoff(counter);
   app.addHook('onClose', () => counter.close());
   const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const links = { publicUrl: config.publicUrl };
 
   app.decorateRequest('user', null);
   app.decorateRequest('loginSessionId', null);
@@ -34,16 +47,34 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
     {
       config: authRateLimit,
       schema: {
-        summary: 'Create a client account and sign in',
+        summary: 'Create a client account: the same answer whether or not the address is registered; the rest arrives by email',
         tags: ['identity'],
         body: SignUpRequest,
-        response: { 201: MeResponse, 400: ApiError, 409: ApiError, 422: ApiError, 429: ApiError },
+        response: { 202: CheckYourEmail, 400: ApiError, 422: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
-      const { user, token } = await signUp(db, config.session, request.body);
+      await noSoonerThan(SAME_ANSWER_FLOOR_MS, () => signUp(db, links, request.body));
+      return reply.status(202).send({ message: SIGN_UP_RECEIVED });
+    },
+  );
+
+  app.post(
+    '/api/auth/verify-email',
+    {
+      config: authRateLimit,
+      schema: {
+        summary: 'Confirm a new account’s address from its emailed link, and sign in',
+        tags: ['identity'],
+        body: EmailVerificationRequest,
+        response: { 200: MeResponse, 400: ApiError, 410: ApiError, 429: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const userAgent = storableUserAgent(request.headers['user-agent']);
+      const { user, token } = await verifyEmail(db, config.session, request.body.token, new Date(), userAgent);
       cookie.set(reply, token);
-      return reply.status(201).send({ user: presentMe(user) });
+      return { user: presentMe(user) };
     },
   );
 
@@ -55,7 +86,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
         summary: 'Sign in with email and password',
         tags: ['identity'],
         body: SignInRequest,
-        response: { 200: z.union([MeResponse, MfaChallengeResponse]), 400: ApiError, 401: ApiError, 429: ApiError },
+        response: { 200: z.union([MeResponse, MfaChallengeResponse]), 400: ApiError, 401: ApiError, 403: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
@@ -66,6 +97,8 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
         throw error;
       });
       await backoff.succeeded(email);
+      // The right password for an address not yet confirmed: a new link goes out, and no session starts.
+      await refuseUnverified(db, links, user);
       // With two-step sign-in on, the password alone starts no session: the code comes next (mfa.routes.ts).
       if (await mfaEnabled(db, user.id)) {
         mfaCookie.set(reply, await startChallenge(db, user.id));

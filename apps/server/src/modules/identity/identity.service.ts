@@ -30,24 +30,32 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 type NewAccount = SignUpRequest & { role: Role };
 
-export async function createAccount(db: Db, account: NewAccount): Promise<UserRow> {
-  const personal = [account.email, account.preferredName, ...account.email.split(/[@.]/)];
-  if (!isStrongPassword(account.password, personal)) throw new AppError('weak_password');
-  const user = await insertUser(db, {
-    email: account.email.trim(),
-    email_normalized: normalizeEmail(account.email),
-    preferred_name: account.preferredName.trim(),
-    role: account.role,
-    password_hash: await hashPassword(account.password),
-  });
+/**
+ * An account Haven makes itself — an admin, a provider whose invitation link reached them, a demo
+ * account — counts as verified. A person signing themselves up goes through sign-up.service.ts
+ * instead, and is verified only once the emailed link comes back.
+ */
+export async function createAccount(db: Db, account: NewAccount, now = new Date()): Promise<UserRow> {
+  if (!isStrongPassword(account.password, personalWords(account))) throw new AppError('weak_password');
+  const user = await insertUser(db, accountRow(account, await hashPassword(account.password), now));
   if (!user) throw new AppError('email_taken');
   return user;
 }
 
-/** A new client account, signed in. */
-export async function signUp(db: Db, policy: SessionPolicy, input: SignUpRequest, now = new Date()): Promise<SignedIn> {
-  const user = await createAccount(db, { ...input, role: 'client' });
-  return { user, token: await startLoginSession(db, policy, user.id, now) };
+/** The words a new password must not be built on: the person's own name and address. */
+export function personalWords(account: { email: string; preferredName: string }): string[] {
+  return [account.email, account.preferredName, ...account.email.split(/[@.]/)];
+}
+
+export function accountRow(account: NewAccount, passwordHash: string, verifiedAt: Date | null) {
+  return {
+    email: account.email.trim(),
+    email_normalized: normalizeEmail(account.email),
+    preferred_name: account.preferredName.trim(),
+    role: account.role,
+    password_hash: passwordHash,
+    email_verified_at: verifiedAt,
+  };
 }
 
 /** The account behind an email and password, or `invalid_credentials`; starts no session. */

@@ -21,3 +21,17 @@ it('limits sign-up the same way', async () => {
   }
   expect(statuses).toEqual([400, 400, 400, 429]);
 });
+
+it('limits confirming an address and changing it the same way', async () => {
+  const token = 'A'.repeat(43);
+  for (const url of ['/api/auth/verify-email', '/api/account/email/confirm']) {
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await haven.signedOut.post(url, { token })).statusCode);
+    expect(statuses, url).toEqual([410, 410, 410, 429]);
+  }
+  const statuses = [];
+  for (let i = 0; i < 4; i += 1) {
+    statuses.push((await haven.signedOut.post('/api/account/email', { newEmail: 'a@example.org', currentPassword: 'x' })).statusCode);
+  }
+  expect(statuses).toEqual([401, 401, 401, 429]);
+});

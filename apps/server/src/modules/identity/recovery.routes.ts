@@ -1,6 +1,9 @@
 import {
   ApiError,
   CheckYourEmail,
+  EmailChangeConfirmation,
+  EmailChangedResponse,
+  EmailChangeRequest,
   PasswordChangeRequest,
   PasswordResetCompletion,
   PasswordResetRequest,
@@ -10,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { confirmEmailChange, EMAIL_CHANGE_LINK_HOURS, requestEmailChange } from './email-change.service.ts';
 import { requireSignIn } from './identity.policy.ts';
 import { endSignInSession, listSignInSessions, signOutOthers } from './login-sessions.service.ts';
 import { changePassword, completePasswordReset, requestPasswordReset } from './recovery.service.ts';
@@ -30,6 +34,8 @@ export async function noSoonerThan<T>(floorMs: number, work: () => Promise<T>): 
 
 const RESET_REQUESTED =
   'If that address has a Haven account, we have emailed it a link to choose a new password. It expires in 30 minutes.';
+
+const EMAIL_CHANGE_REQUESTED = `Check the new address: we have emailed it a link to confirm the change. Your email stays as it is until the link is used; it expires in ${EMAIL_CHANGE_LINK_HOURS} hours.`;
 
 export function registerRecovery(app: Http, { db, config, live }: AppContext): void {
   const limited = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
@@ -82,6 +88,43 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
       },
     },
     async (request) => ({ ended: await changePassword(db, live, requireSignIn(request), request.body) }),
+  );
+
+  app.post(
+    '/api/account/email',
+    {
+      config: limited,
+      schema: {
+        summary: 'Ask to change the email address (the current password is needed); the change waits for the link sent to the new one',
+        tags: ['identity'],
+        security: [{ session: [] }],
+        body: EmailChangeRequest,
+        response: { 202: CheckYourEmail, 400: ApiError, 401: ApiError, 429: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireSignIn(request);
+      // A free and a taken new address must take as long as each other.
+      await noSoonerThan(SAME_ANSWER_FLOOR_MS, () => requestEmailChange(db, links, caller, request.body));
+      return reply.status(202).send({ message: EMAIL_CHANGE_REQUESTED });
+    },
+  );
+
+  app.post(
+    '/api/account/email/confirm',
+    {
+      config: limited,
+      schema: {
+        summary: 'Make an email change from the link sent to the new address; the account’s other sign-ins end',
+        tags: ['identity'],
+        body: EmailChangeConfirmation,
+        response: { 200: EmailChangedResponse, 400: ApiError, 409: ApiError, 410: ApiError, 429: ApiError },
+      },
+    },
+    async (request) => {
+      const signedIn = request.user && request.loginSessionId ? { user: request.user, loginSessionId: request.loginSessionId } : null;
+      return confirmEmailChange(db, live, request.body.token, signedIn);
+    },
   );
 
   app.get(

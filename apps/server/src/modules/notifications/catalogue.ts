@@ -47,6 +47,12 @@ export type Catalogue = {
     passwordChanged(p: { how: 'reset' | 'change'; resetLink: string }): Rendered;
     verifyEmail(p: { link: string; hours: number }): Rendered;
     signUpRepeated(p: { signInLink: string; resetLink: string }): Rendered;
+    /** To the new address: the link that makes the change. */
+    emailChangeConfirm(p: { link: string; hours: number }): Rendered;
+    /** To the current address: a change was asked for; nothing happens until the new address confirms. */
+    emailChangeRequested(p: { newEmail: string; resetLink: string }): Rendered;
+    /** To an address that already has an account: no name, nothing about the account that asked. */
+    emailChangeTaken(p: { signInLink: string }): Rendered;
     mfaReset(p: { link: string }): Rendered;
   };
   discreet: {
@@ -142,6 +148,18 @@ const en: Catalogue = {
     signUpRepeated: ({ signInLink, resetLink }) => ({
       subject: 'Someone tried to sign up with your address',
       text: `Someone, perhaps you, tried to create a Haven account with this email address, which already has one. Nothing has changed.\n\nTo get in, sign in: ${signInLink}\nForgot your password? Reset it: ${resetLink}\n\nIf this was not you, you need not do anything.\n`,
+    }),
+    emailChangeConfirm: ({ link, hours }) => ({
+      subject: 'Confirm your new email for Haven',
+      text: `Someone, hopefully you, asked to use this address for their Haven account. Confirm it here and Haven will send everything to this address from now on:\n\n${link}\n\nThis link works once and expires in ${hours} hours. If you did not ask, ignore this email: nothing changes.\n`,
+    }),
+    emailChangeRequested: ({ newEmail, resetLink }) => ({
+      subject: 'A change of your Haven email was asked for',
+      text: `Someone signed in to your Haven account asked to change its email address to ${newEmail}. Nothing changes until the link sent to that address is used; then your other signed-in devices are signed out.\n\nIf this was not you, reset your password now: ${resetLink}\n`,
+    }),
+    emailChangeTaken: ({ signInLink }) => ({
+      subject: 'Someone tried to use your address on Haven',
+      text: `Someone asked to move another Haven account to this email address, which already has an account. Nothing has changed, and your account is as it was.\n\nYou can sign in as usual: ${signInLink}\n\nIf this was not you, you need not do anything.\n`,
     }),
   },
   discreet: {

@@ -58,6 +58,7 @@ const statusByCode: Record<ErrorCode, number> = {
   range_too_long: 422,
   note_incomplete: 422,
   rate_limited: 429,
+  email_unverified: 403,
   mfa_enrolment_required: 403,
   mfa_required: 401,
   invalid_mfa_code: 401,
@@ -67,6 +68,8 @@ const statusByCode: Record<ErrorCode, number> = {
 };
 
 const defaultMessages: Record<ErrorCode, string> = {
+  email_unverified:
+    'Confirm your email address first: we have just emailed you a new link. Open it to finish creating your account, then you are signed in.',
   mfa_enrolment_required: 'Set up two-step sign-in before you continue: open Settings → Two-step sign-in.',
   mfa_required: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
   invalid_mfa_code:

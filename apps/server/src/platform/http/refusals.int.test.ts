@@ -223,6 +223,7 @@ describe('API answers are never cached', () => {
     }
     expect(cached).toEqual([]);
     const signUp = await haven.app.http.inject({ method: 'POST', url: '/api/auth/sign-up', payload: aSignUp() });
+    expect(signUp.statusCode).toBe(202);
     expect(signUp.headers['cache-control']).toBe('no-store');
   });
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { DetailsSection } from './DetailsSection.tsx';
+import { EmailAddressSettings } from './EmailAddressSettings.tsx';
 import { EmailSettings } from './EmailSettings.tsx';
 import { PasswordSettings } from './PasswordSettings.tsx';
 import { SignInSessions } from './SignInSessions.tsx';
@@ -19,6 +20,7 @@ export function SettingsPage() {
           <h1>{t('settings.heading')}</h1>
           <TwoStepSection />
           <DetailsSection />
+          <EmailAddressSettings email={user.email} />
           <PasswordSettings />
           <SignInSessions />
           {/* Operators' emails are their work (safety follow-up, licences): not a choice. */}

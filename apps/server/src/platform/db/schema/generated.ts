@@ -55,6 +55,7 @@ export interface AccountTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   id: Generated<string>;
+  new_email: string | null;
   purpose: string;
   token_hash: string;
   used_at: Timestamp | null;
