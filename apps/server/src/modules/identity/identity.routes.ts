@@ -4,6 +4,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
 import { authenticate, checkCredentials, signOut, signUp, startLoginSession } from './identity.service.ts';
@@ -18,7 +19,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   const counter = config.redisUrl ? redisFailureCounter(config.redisUrl) : memoryFailureCounter();
   const backoff = signInBackoff(counter);
   app.addHook('onClose', () => counter.close());
-  const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const limits = routeLimits(config);
 
   app.decorateRequest('user', null);
   app.decorateRequest('loginSessionId', null);
@@ -32,7 +33,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/sign-up',
     {
-      config: authRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Create a client account and sign in',
         tags: ['identity'],
@@ -50,7 +51,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/sign-in',
     {
-      config: authRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Sign in with email and password',
         tags: ['identity'],

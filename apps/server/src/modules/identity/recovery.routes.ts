@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { requireSignIn } from './identity.policy.ts';
 import { endSignInSession, listSignInSessions, signOutOthers } from './login-sessions.service.ts';
 import { changePassword, completePasswordReset, requestPasswordReset } from './recovery.service.ts';
@@ -32,13 +33,13 @@ const RESET_REQUESTED =
   'If that address has a Haven account, we have emailed it a link to choose a new password. It expires in 30 minutes.';
 
 export function registerRecovery(app: Http, { db, config, live }: AppContext): void {
-  const limited = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const limits = routeLimits(config);
   const links = { publicUrl: config.publicUrl };
 
   app.post(
     '/api/auth/password-reset',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Email a password reset link (the same answer whether or not the address is registered)',
         tags: ['identity'],
@@ -55,7 +56,7 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/password-reset/complete',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Set a new password from a reset link; every sign-in of the account ends',
         tags: ['identity'],
@@ -72,7 +73,7 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/password',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Change the password (the current one is needed); other sign-ins end',
         tags: ['identity'],
@@ -100,12 +101,13 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.delete(
     '/api/auth/sessions/:id',
     {
+      config: limits.signInSessions,
       schema: {
         summary: 'End one of this account’s sessions',
         tags: ['identity'],
         security: [{ session: [] }],
         params: z.object({ id: z.uuid({ error: 'That is not a sign-in session id.' }) }),
-        response: { 204: z.null(), 400: ApiError, 401: ApiError, 404: ApiError },
+        response: { 204: z.null(), 400: ApiError, 401: ApiError, 404: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
@@ -117,11 +119,12 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/sessions/sign-out-others',
     {
+      config: limits.signInSessions,
       schema: {
         summary: 'Sign out everywhere else: every session of this account but this one ends',
         tags: ['identity'],
         security: [{ session: [] }],
-        response: { 200: SessionsEndedResponse, 401: ApiError },
+        response: { 200: SessionsEndedResponse, 401: ApiError, 429: ApiError },
       },
     },
     async (request) => ({ ended: await signOutOthers(db, live, requireSignIn(request)) }),

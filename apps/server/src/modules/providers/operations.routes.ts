@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { actorOf, requireRole } from '../identity/identity.policy.ts';
 import { announceAccountEnded } from '../identity/identity.service.ts';
 import { inviteProvider } from './onboarding.service.ts';
@@ -23,10 +24,19 @@ const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409
 /** The operations console's side of the provider network. Every route is admin-only. */
 export function registerProviderOperations(app: Http, { db, config, live }: AppContext): void {
   const tags = ['operations'];
+  const limits = routeLimits(config);
 
   app.post(
     '/api/admin/provider-invites',
-    { schema: { tags, summary: 'Invite a provider by email', body: InviteProviderRequest, response: { 201: ProviderInvite, ...errors } } },
+    {
+      config: limits.invites,
+      schema: {
+        tags,
+        summary: 'Invite a provider by email',
+        body: InviteProviderRequest,
+        response: { 201: ProviderInvite, 429: ApiError, ...errors },
+      },
+    },
     async (request, reply) => {
       const admin = requireRole(request, 'admin');
       return reply.status(201).send(await inviteProvider(db, config, actorOf(admin), request.body));

@@ -5,6 +5,9 @@
 // says hello with its ping interval, pings, and drops a tab that stops answering. A socket lives
 // no longer than the sign-in that opened it: sign-out or deactivation closes it at once (over the
 // live bus, on every instance), and each ping and subscribe re-checks the sign-in (expiry, idle).
+// Work is bounded: a subscription backfills the newest HAVEN_LIVE_BACKFILL_MESSAGES at most (the
+// page fetches older ones over HTTP), and a socket may subscribe HAVEN_LIVE_SUBSCRIBES_PER_MINUTE
+// times a minute; past that a subscribe is refused undone, and a socket that keeps on is closed.
 import websocket from '@fastify/websocket';
 import { ClientFrame, socketCloseCodes, type ServerFrame } from '@haven/contract';
 import type { FastifyRequest } from 'fastify';
@@ -14,6 +17,7 @@ import type { AppContext } from '../../app-context.ts';
 import { startHeartbeat } from '../../platform/events/heartbeat.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { minuteWindow, routeLimits } from '../../platform/limits/limits.ts';
 import { accountChannel, loginSessionChannel, loginSessionHolds, type UserRow } from '../identity/identity.service.ts';
 import { requireSignIn, requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
@@ -23,7 +27,6 @@ import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } fr
 
 /** Largest frame a browser may send; anything bigger closes the socket with 1009. */
 const MAX_FRAME_BYTES = 16 * 1024;
-const BACKLOG_PAGE = 200;
 
 export async function registerLive(app: Http, context: AppContext): Promise<void> {
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -33,6 +36,7 @@ export async function registerLive(app: Http, context: AppContext): Promise<void
     {
       websocket: true,
       schema: { hide: true },
+      config: routeLimits(context.config).liveConnections,
       // Refused before the upgrade, as plain HTTP: signed out, or opened from another site.
       preValidation: (request: FastifyRequest, _reply, done) => {
         try {
@@ -137,6 +141,7 @@ class LiveSession {
   /** Subscribing and unsubscribing, one after the other: an unsubscribe never overtakes its subscribe. */
   private membership: Promise<void> = Promise.resolve();
   private ended = false;
+  private readonly subscribes: ReturnType<typeof minuteWindow>;
 
   constructor(
     private readonly context: AppContext,
@@ -146,6 +151,7 @@ class LiveSession {
     private readonly signInHolds: () => Promise<boolean>,
   ) {
     this.signals = new SessionSignals(context.db, context.live, user, (frame) => this.send(frame));
+    this.subscribes = minuteWindow(context.config.live.subscribesPerMinute);
   }
 
   send(frame: ServerFrame): void {
@@ -178,7 +184,10 @@ class LiveSession {
     if (frame.type === 'pong') return this.answered();
     // A tab's ping is answered after the subscribes and unsubscribes sent before it: its pong says they are done.
     if (frame.type === 'ping') return this.inOrder(() => Promise.resolve(this.send({ type: 'pong' })));
-    if (frame.type === 'subscribe') return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
+    if (frame.type === 'subscribe') {
+      this.admitSubscribe();
+      return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
+    }
     if (frame.type === 'unsubscribe') return this.inOrder(() => this.unsubscribe(frame.roomId, { quietly: true }));
     if (frame.type === 'session.enter' || frame.type === 'session.leave' || frame.type === 'signal') return this.signals.handle(frame);
     const subscription = this.subscriptions.get(frame.roomId);
@@ -194,6 +203,20 @@ class LiveSession {
       return;
     }
     await markRead(this.room(), this.user, frame.roomId, frame.seq);
+  }
+
+  /**
+   * Counted on arrival, before any work is queued. Refused past the limit; a socket refused as many
+   * times again in the same minute is not a page reconnecting but a script, and is closed.
+   */
+  private admitSubscribe(): void {
+    if (this.subscribes.take()) return;
+    const perMinute = this.context.config.live.subscribesPerMinute;
+    if (this.subscribes.refused > perMinute) {
+      this.socket.close(socketCloseCodes.policy, 'Too many subscribe frames.');
+      throw new AppError('rate_limited', 'Too many subscribe frames: this connection is closed.');
+    }
+    throw new AppError('rate_limited', `At most ${perMinute} subscribes a minute on one connection. Wait a minute and subscribe again.`);
   }
 
   private room(): Room {
@@ -223,17 +246,31 @@ class LiveSession {
       else pending.push(payload);
     });
     this.subscriptions.set(roomId, subscription);
-    for (;;) {
-      const page = await pageFor(this.room(), this.user, access, { after: subscription.lastSeq, limit: BACKLOG_PAGE });
-      for (const message of page.messages) {
-        this.send({ type: 'message', message });
-        subscription.lastSeq = message.seq;
-      }
-      if (page.messages.length < BACKLOG_PAGE) break;
-    }
+    const olderBefore = await this.backfill(access, subscription);
     for (const payload of pending) await this.deliver(subscription, payload);
     live = true;
-    this.send({ type: 'subscribed', roomId, upToSeq: subscription.lastSeq });
+    this.send({ type: 'subscribed', roomId, upToSeq: subscription.lastSeq, olderBefore });
+  }
+
+  /**
+   * Sends the newest messages after `lastSeq`, at most HAVEN_LIVE_BACKFILL_MESSAGES of them, and
+   * answers the lowest sequence sent when older missed ones were left for HTTP paging (else null).
+   * Sequences have no gaps, so the room's last one says where the newest page starts.
+   */
+  private async backfill(access: Access, subscription: Subscription): Promise<number | null> {
+    const limit = this.context.config.live.backfillMessages;
+    const afterSeq = subscription.lastSeq;
+    const newest = await repo.lastSeq(this.context.db, access.parties.room_id);
+    if (newest <= afterSeq) return null;
+    const from = Math.max(afterSeq, newest - limit);
+    const page = await pageFor(this.room(), this.user, access, { after: from, limit });
+    for (const message of page.messages) {
+      this.send({ type: 'message', message });
+      subscription.lastSeq = message.seq;
+    }
+    const lowest = page.messages[0]?.seq;
+    // Left out: visible messages between afterSeq and the lowest one sent (hasEarlier knows visibility).
+    return lowest !== undefined && lowest > afterSeq + 1 && page.hasEarlier ? lowest : null;
   }
 
   private async deliver(subscription: Subscription, payload: string): Promise<void> {
