@@ -169,6 +169,7 @@ class LiveSession {
     const frame = ClientFrame.safeParse(parsed);
     // One bad frame must not cut every room and session on the socket: it is refused, and said why.
     if (!frame.success) return this.send({ type: 'error', code: 'validation_failed', message: describeInvalid(frame.error) });
+    if (frame.data.type === 'subscribe' && !this.admitSubscribe(frame.data.roomId)) return;
     this.handle(frame.data).catch((error: unknown) => {
       const known = error instanceof AppError;
       this.send({
@@ -184,10 +185,7 @@ class LiveSession {
     if (frame.type === 'pong') return this.answered();
     // A tab's ping is answered after the subscribes and unsubscribes sent before it: its pong says they are done.
     if (frame.type === 'ping') return this.inOrder(() => Promise.resolve(this.send({ type: 'pong' })));
-    if (frame.type === 'subscribe') {
-      this.admitSubscribe();
-      return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
-    }
+    if (frame.type === 'subscribe') return this.inOrder(() => this.subscribe(frame.roomId, frame.afterSeq));
     if (frame.type === 'unsubscribe') return this.inOrder(() => this.unsubscribe(frame.roomId, { quietly: true }));
     if (frame.type === 'session.enter' || frame.type === 'session.leave' || frame.type === 'signal') return this.signals.handle(frame);
     const subscription = this.subscriptions.get(frame.roomId);
@@ -206,17 +204,19 @@ class LiveSession {
   }
 
   /**
-   * Counted on arrival, before any work is queued. Refused past the limit; a socket refused as many
-   * times again in the same minute is not a page reconnecting but a script, and is closed.
+   * Counted on arrival, before any work is queued, and refused at once past the limit. A socket
+   * refused as many times again in the same minute is not a page reconnecting but a script: closed.
    */
-  private admitSubscribe(): void {
-    if (this.subscribes.take()) return;
+  private admitSubscribe(roomId: string): boolean {
+    if (this.subscribes.take()) return true;
     const perMinute = this.context.config.live.subscribesPerMinute;
     if (this.subscribes.refused > perMinute) {
       this.socket.close(socketCloseCodes.policy, 'Too many subscribe frames.');
-      throw new AppError('rate_limited', 'Too many subscribe frames: this connection is closed.');
+      return false;
     }
-    throw new AppError('rate_limited', `At most ${perMinute} subscribes a minute on one connection. Wait a minute and subscribe again.`);
+    const message = `At most ${perMinute} subscribes a minute on one connection. Wait a minute and subscribe again.`;
+    this.send({ type: 'error', code: 'rate_limited', message, roomId });
+    return false;
   }
 
   private room(): Room {
@@ -234,7 +234,8 @@ class LiveSession {
   }
 
   private async subscribe(roomId: string, afterSeq: number): Promise<void> {
-    if (this.ended || !(await this.signInHolds())) return;
+    // A socket closed with subscribes still queued does none of them.
+    if (this.ended || this.socket.readyState !== this.socket.OPEN || !(await this.signInHolds())) return;
     await this.subscriptions.get(roomId)?.stop();
     this.subscriptions.delete(roomId);
     const access = await accessRoom(this.context.db, this.user, roomId);
