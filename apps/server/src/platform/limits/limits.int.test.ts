@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UsStateCode } from '@haven/contract';
+import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { aMatchedClient } from '../../testing/clients.ts';
 import { aSignUp } from '../../testing/factories.ts';
@@ -18,14 +19,11 @@ async function pair(state: UsStateCode) {
 }
 
 /** A request as `cookie` from `address`: inject's stand-in for a client that changes networks. */
-const from = (address: string, cookie: string, method: 'POST' | 'DELETE', url: string, payload?: unknown, headers = {}) =>
-  haven.app.http.inject({
-    method,
-    url,
-    remoteAddress: address,
-    headers: { cookie, ...headers },
-    ...(payload === undefined ? {} : { payload }),
-  });
+function from(address: string, cookie: string, method: 'POST' | 'DELETE', url: string, payload?: InjectOptions['payload'], headers = {}) {
+  const options: InjectOptions = { method, url, remoteAddress: address, headers: { cookie, ...headers } };
+  if (payload !== undefined) options.payload = payload;
+  return haven.app.http.inject(options);
+}
 
 const text = (roomId: string, i: number) => ({
   url: `/api/rooms/${roomId}/messages`,
