@@ -115,7 +115,9 @@ export type MyRooms = z.infer<typeof MyRooms>;
 
 /**
  * From the browser, over the tab's one socket: follow a room from a sequence (missed messages are
- * sent first) or stop following it, type, read; answer the server's ping; the session frames.
+ * sent first, the newest ones at most: see `subscribed`) or stop following it, type, read; answer
+ * the server's ping; the session frames. Subscribes are limited per socket: over the limit one is
+ * answered with a `rate_limited` error frame, and a socket that keeps on is closed (1008).
  */
 export const ClientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('subscribe'), roomId: z.uuid(), afterSeq: z.number().int().min(0) }),
@@ -133,7 +135,13 @@ export type ServerFrame =
   | { type: 'message'; message: Message }
   | { type: 'read'; roomId: string; userId: string; seq: number }
   | { type: 'typing'; roomId: string; userId: string }
-  | { type: 'subscribed'; roomId: string; upToSeq: number }
+  /**
+   * The backfill is done; live messages follow. A subscription sends at most the newest N messages
+   * after `afterSeq`: when more were missed, `olderBefore` is the lowest sequence sent, and the
+   * messages after `afterSeq` and before it are fetched with GET /api/rooms/:roomId/messages?before=.
+   * Null when nothing was left out.
+   */
+  | { type: 'subscribed'; roomId: string; upToSeq: number; olderBefore: number | null }
   | { type: 'notification'; unread: number }
   /** First on every connection: how often the server pings; no ping for twice that means the socket is dead. */
   | { type: 'hello'; pingSeconds: number }

@@ -11,7 +11,7 @@ describe('parseConfig', () => {
     expect(config.demo).toBe(true);
     expect(config.session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 });
     expect(config.secureCookies).toBe(false);
-    expect(config.live).toEqual({ pingMs: 25_000 });
+    expect(config.live).toEqual({ pingMs: 25_000, subscribesPerMinute: 30, backfillMessages: 200 });
     expect(config.uploads).toEqual({ quotaBytes: 2 * 2 ** 30 });
   });
 

@@ -50,6 +50,16 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  // What one account (or, signed out, one address) may do in a minute: generous for a person, bounded for a script.
+  RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_INVITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_SIGN_IN_SESSIONS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_LIVE_CONNECTIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Room subscriptions one live socket may ask for in a minute. */
+  HAVEN_LIVE_SUBSCRIBES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** The most messages a (re)subscription sends; older missed ones are fetched over HTTP paging. */
+  HAVEN_LIVE_BACKFILL_MESSAGES: z.coerce.number().int().min(1).max(1000).default(200),
   /** Absent → live events stay in this process; set it to share them across instances. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Absent → email stays in the outbox (shown in the console); e.g. smtp://user:pass@host:587. */
@@ -104,7 +114,15 @@ export type Config = {
   demo: boolean;
   logLevel: NonNullable<z.infer<typeof Env>['LOG_LEVEL']>;
   session: { idleMs: number; absoluteMs: number };
-  rateLimit: { authPerMinute: number };
+  /** Per minute, per account when signed in, else per client address. */
+  rateLimit: {
+    authPerMinute: number;
+    messagesPerMinute: number;
+    uploadsPerMinute: number;
+    invitesPerMinute: number;
+    signInSessionsPerMinute: number;
+    liveConnectionsPerMinute: number;
+  };
   /** Providers and admins must set up two-step sign-in before anything else. */
   requireMfa: boolean;
   trustedProxies: string[];
@@ -112,7 +130,7 @@ export type Config = {
   smtp: { url: string; from: string; leaseSeconds: number } | null;
   iceServers: IceServer[];
   reminderMinutes: number[];
-  live: { pingMs: number };
+  live: { pingMs: number; subscribesPerMinute: number; backfillMessages: number };
   uploads: { quotaBytes: number };
 };
 
@@ -148,14 +166,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demo: e.HAVEN_ENV !== 'production' && (e.HAVEN_DEMO === 'on' || (e.HAVEN_DEMO === 'auto' && embedded)),
     logLevel: e.LOG_LEVEL ?? (e.HAVEN_ENV === 'production' ? 'info' : 'warn'),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
-    rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE },
+    rateLimit: {
+      authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      uploadsPerMinute: e.RATE_LIMIT_UPLOADS_PER_MINUTE,
+      invitesPerMinute: e.RATE_LIMIT_INVITES_PER_MINUTE,
+      signInSessionsPerMinute: e.RATE_LIMIT_SIGN_IN_SESSIONS_PER_MINUTE,
+      liveConnectionsPerMinute: e.RATE_LIMIT_LIVE_CONNECTIONS_PER_MINUTE,
+    },
     requireMfa: e.HAVEN_REQUIRE_MFA === 'on' || (e.HAVEN_REQUIRE_MFA === 'auto' && e.HAVEN_ENV === 'production'),
     trustedProxies: e.HAVEN_TRUSTED_PROXIES,
     redisUrl: e.REDIS_URL ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseSeconds: e.HAVEN_MAIL_LEASE_SECONDS } : null,
     iceServers: e.HAVEN_ICE_SERVERS,
     reminderMinutes: [...new Set(e.HAVEN_REMINDER_MINUTES)].sort((a, b) => b - a),
-    live: { pingMs: e.HAVEN_LIVE_PING_SECONDS * 1000 },
+    live: {
+      pingMs: e.HAVEN_LIVE_PING_SECONDS * 1000,
+      subscribesPerMinute: e.HAVEN_LIVE_SUBSCRIBES_PER_MINUTE,
+      backfillMessages: e.HAVEN_LIVE_BACKFILL_MESSAGES,
+    },
     uploads: { quotaBytes: e.HAVEN_UPLOAD_QUOTA_BYTES },
   };
 }

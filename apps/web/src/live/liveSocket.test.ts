@@ -97,7 +97,7 @@ describe('the tab’s one live socket', () => {
     const counts: number[] = [];
     const stopCounting = onNotificationCount((unread) => counts.push(unread));
     latest().deliver({ type: 'hello', pingSeconds: 25 });
-    latest().deliver({ type: 'subscribed', roomId: ROOM, upToSeq: 3 });
+    latest().deliver({ type: 'subscribed', roomId: ROOM, upToSeq: 3, olderBefore: null });
     latest().deliver({ type: 'session.peer', sessionId: SESSION, present: true });
     latest().deliver({ type: 'error', code: 'forbidden', message: 'no', roomId: ROOM });
     latest().deliver({ type: 'notification', unread: 2 });
@@ -149,7 +149,7 @@ describe('the tab’s one live socket', () => {
     expect(latest().sent).toEqual([{ type: 'subscribe', roomId: ROOM, afterSeq: 7 }]);
     expect(room.links.at(-1)).toBe('open');
     // Frames from the abandoned socket, should it wake, are ignored.
-    sockets[0]!.deliver({ type: 'subscribed', roomId: ROOM, upToSeq: 1 });
+    sockets[0]!.deliver({ type: 'subscribed', roomId: ROOM, upToSeq: 1, olderBefore: null });
     expect(room.frames).toEqual([]);
   });
 

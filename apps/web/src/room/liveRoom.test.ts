@@ -1,7 +1,8 @@
 import type { ClientFrame, Message, RoomView, ServerFrame } from '@haven/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/client.ts';
-import { LiveRoom, type RoomApi } from './liveRoom.ts';
+import { GAP_PAGE_SIZE, GAP_PAGES, LiveRoom, type RoomApi } from './liveRoom.ts';
+import * as log from './messageLog.ts';
 import { LiveSocket, type SocketLike } from '../live/liveSocket.ts';
 
 const ME = '00000000-0000-4000-8000-000000000001';
@@ -13,6 +14,9 @@ class FakeServer {
   messages: Message[] = [];
   sockets: FakeSocket[] = [];
   subscriptions: number[] = [];
+  /** Like the real server, a subscription sends the newest this many missed messages at most. */
+  backfillLimit = 200;
+  earlierFetched: number[] = [];
 
   add(from: string, text: string, clientMessageId: string = crypto.randomUUID()): Message {
     const seq = this.messages.length + 1;
@@ -34,6 +38,13 @@ class FakeServer {
     this.messages.push(message);
     for (const socket of this.sockets) if (socket.subscribed) socket.deliver({ type: 'message', message });
     return message;
+  }
+
+  /** GET /messages?before=: the newest `limit` messages before `before`. */
+  earlier(before: number, limit: number) {
+    this.earlierFetched.push(before);
+    const messages = this.messages.filter((m) => m.seq < before).slice(-limit);
+    return { messages, hasEarlier: (messages[0]?.seq ?? 1) > 1 };
   }
 
   view(): RoomView {
@@ -79,9 +90,12 @@ class FakeSocket implements SocketLike {
     if (frame.type === 'unsubscribe') this.subscribed = false;
     if (frame.type !== 'subscribe') return;
     this.server.subscriptions.push(frame.afterSeq);
-    for (const message of this.server.messages.filter((m) => m.seq > frame.afterSeq)) this.deliver({ type: 'message', message });
+    const missed = this.server.messages.filter((m) => m.seq > frame.afterSeq);
+    const sent = missed.slice(-this.server.backfillLimit);
+    for (const message of sent) this.deliver({ type: 'message', message });
     this.subscribed = true;
-    this.deliver({ type: 'subscribed', roomId: frame.roomId, upToSeq: this.server.messages.length });
+    const olderBefore = sent.length < missed.length ? sent[0]!.seq : null;
+    this.deliver({ type: 'subscribed', roomId: frame.roomId, upToSeq: this.server.messages.length, olderBefore });
   }
 
   deliver(frame: ServerFrame): void {
@@ -109,7 +123,7 @@ beforeEach(() => {
   reachable = true;
   api = {
     fetchRoomView: () => Promise.resolve(server.view()),
-    fetchEarlier: () => Promise.resolve({ messages: [], hasEarlier: false }),
+    fetchEarlier: (_room, before, limit = 50) => Promise.resolve(server.earlier(before, limit)),
     postText: (_room, clientMessageId, text) => Promise.resolve(server.add(ME, text, clientMessageId)),
     postUpload: () => Promise.reject(new ApiFailure(422, { code: 'invalid_media' })),
     postRead: () => Promise.resolve(),
@@ -152,6 +166,47 @@ describe('a live room', () => {
     expect(texts(room)).toEqual(['one', 'two', 'three', 'four', 'five']);
     server.add(THEM, 'six');
     expect(texts(room)).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
+    room.stop();
+  });
+
+  it('fetches over HTTP what a bounded backfill left out, so nothing missed is skipped', async () => {
+    server.add(THEM, 'first');
+    const room = openRoom();
+    await vi.advanceTimersByTimeAsync(20);
+    reachable = false;
+    server.sockets.at(-1)!.drop(1006);
+    for (let i = 2; i <= 451; i += 1) server.add(THEM, `missed ${i}`);
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(1_020);
+
+    // The socket sent 252…451; two pages of 200 (before 252, before 52) fill 2…251.
+    expect(server.subscriptions).toEqual([1, 1]);
+    expect(server.earlierFetched).toEqual([252, 52]);
+    const seqs = room.getSnapshot().log.messages.map((m) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: 451 }, (_, i) => i + 1));
+    room.stop();
+  });
+
+  it('keeps the newest part when too much was missed to fetch, and loads the rest on request', async () => {
+    server.add(THEM, 'first');
+    const room = openRoom();
+    await vi.advanceTimersByTimeAsync(20);
+    reachable = false;
+    server.sockets.at(-1)!.drop(1006);
+    const missed = GAP_PAGE_SIZE * GAP_PAGES + 500;
+    for (let i = 0; i < missed; i += 1) server.add(THEM, `missed ${i}`);
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(1_020);
+
+    const snapshot = room.getSnapshot().log;
+    const seqs = snapshot.messages.map((m) => m.seq);
+    // No hole: the newest backfill plus five pages, the first message left for "load earlier".
+    expect(seqs).toEqual(
+      Array.from({ length: 200 + GAP_PAGE_SIZE * GAP_PAGES }, (_, i) => missed + 1 - 200 - GAP_PAGE_SIZE * GAP_PAGES + i + 1),
+    );
+    expect(snapshot.hasEarlier).toBe(true);
+    expect(log.unbrokenSeq(snapshot)).toBe(missed + 1);
+    expect(await room.loadEarlier()).toBe(50);
     room.stop();
   });
 

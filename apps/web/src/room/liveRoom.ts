@@ -33,6 +33,12 @@ const defaultApi: RoomApi = { fetchRoomView, fetchEarlier, postText, postUpload,
 /** How long "is typing" lasts after the last typing signal. */
 export const TYPING_SHOWN_MS = 5_000;
 const TYPING_SENT_EVERY_MS = 1_000;
+/**
+ * A subscription sends only the newest messages missed; the rest comes over HTTP, this many pages
+ * of this many at most. Past that the page keeps the newest part and loads earlier on request.
+ */
+export const GAP_PAGE_SIZE = 200;
+export const GAP_PAGES = 5;
 
 type Environment = {
   api?: RoomApi;
@@ -146,6 +152,8 @@ export class LiveRoom {
         if (frame.roomId === this.roomId && frame.userId !== this.myUserId) this.showTyping(true);
         return;
       case 'subscribed':
+        if (frame.roomId !== this.roomId) return;
+        if (frame.olderBefore !== null) void this.fillGap(frame.olderBefore);
         // Anything read while the socket was down is said now.
         this.markRead();
         return;
@@ -260,6 +268,36 @@ export class LiveRoom {
       this.update({ loadingEarlier: false, earlierFailure: failureOf(error) });
       return 0;
     }
+  }
+
+  /**
+   * Fetches the messages missed before `before` (the oldest the subscription sent), page by page
+   * down to those held already, so the log has no hole. A page that fails or too long a gap leaves
+   * the older held messages out instead: "load earlier" fetches them.
+   */
+  private async fillGap(before: number): Promise<void> {
+    const generation = this.generation;
+    const heldUpTo = log.unbrokenSeq(this.snapshot.log);
+    if (heldUpTo >= before) {
+      // Nothing was held before the gap: what is older is simply earlier history.
+      this.updateLog({ ...this.snapshot.log, hasEarlier: true });
+      return;
+    }
+    let cursor = before;
+    try {
+      for (let pages = 0; pages < GAP_PAGES && cursor > heldUpTo + 1; pages += 1) {
+        const page = await this.api.fetchEarlier(this.roomId, cursor, GAP_PAGE_SIZE);
+        if (generation !== this.generation) return;
+        this.updateLog(log.receive(this.snapshot.log, page.messages, this.myUserId));
+        const oldest = page.messages[0]?.seq;
+        if (oldest === undefined || !page.hasEarlier) return;
+        cursor = oldest;
+      }
+    } catch {
+      // Said below: the page keeps the newest part.
+    }
+    if (generation !== this.generation || cursor <= heldUpTo + 1) return;
+    this.updateLog(log.keepFrom(this.snapshot.log, cursor));
   }
 
   /** Stars or unstars at once; puts it back if the server refuses. */

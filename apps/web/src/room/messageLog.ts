@@ -89,6 +89,15 @@ export function unbrokenSeq(log: MessageLog): number {
   return messages[i]!.seq;
 }
 
+/**
+ * Forgets the messages before `seq`, which then count as earlier ones to load on request: when
+ * too much was missed to fetch it all, the page keeps the newest part without a hole in it.
+ */
+export function keepFrom(log: MessageLog, seq: number): MessageLog {
+  const messages = log.messages.filter((m) => m.seq >= seq);
+  return messages.length === log.messages.length ? log : { ...log, messages, hasEarlier: true };
+}
+
 /** The newest message from the other side, which reading the room marks read. */
 export function lastSeqFromOthers(log: MessageLog, myUserId: string): number {
   for (let i = log.messages.length - 1; i >= 0; i -= 1) {

@@ -12,6 +12,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireUser } from './identity.policy.ts';
 import { authenticate, checkCredentials, signOut, startLoginSession } from './identity.service.ts';
@@ -30,7 +31,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   const counter = config.redisUrl ? redisFailureCounter(config.redisUrl) : memoryFailureCounter();
   const backoff = signInBackoff(counter);
   app.addHook('onClose', () => counter.close());
-  const authRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const limits = routeLimits(config);
   const links = { publicUrl: config.publicUrl };
 
   app.decorateRequest('user', null);
@@ -45,7 +46,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/sign-up',
     {
-      config: authRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Create a client account: the same answer whether or not the address is registered; the rest arrives by email',
         tags: ['identity'],
@@ -62,7 +63,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/verify-email',
     {
-      config: authRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Confirm a new account’s address from its emailed link, and sign in',
         tags: ['identity'],
@@ -81,7 +82,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/sign-in',
     {
-      config: authRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Sign in with email and password',
         tags: ['identity'],

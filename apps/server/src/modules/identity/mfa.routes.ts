@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { presentMe } from './identity.presenter.ts';
 import { requireCaller, requireUser } from './identity.policy.ts';
 import { announceAccountEnded, startLoginSession } from './identity.service.ts';
@@ -37,7 +38,7 @@ export function registerMfa(app: Http, context: AppContext): void {
   const { db, config, sealer, live } = context;
   const cookie = sessionCookie(config);
   const mfaCookie = mfaChallengeCookie(config, CHALLENGE_MS);
-  const codeRateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const limits = routeLimits(config);
   const tags = ['identity'];
 
   // Providers and admins read clients' records: none of that before their second factor is set up.
@@ -52,7 +53,7 @@ export function registerMfa(app: Http, context: AppContext): void {
   app.post(
     '/api/auth/mfa',
     {
-      config: codeRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Finish signing in with a code from the authenticator app or a recovery code',
         tags,
@@ -97,7 +98,7 @@ export function registerMfa(app: Http, context: AppContext): void {
   app.post(
     '/api/account/mfa/enrolment/confirm',
     {
-      config: codeRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Turn two-step sign-in on with a current code; answers the recovery codes, once',
         tags,
@@ -111,7 +112,7 @@ export function registerMfa(app: Http, context: AppContext): void {
   app.post(
     '/api/account/mfa/disable',
     {
-      config: codeRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Turn two-step sign-in off (password and a code)',
         tags,
@@ -128,7 +129,7 @@ export function registerMfa(app: Http, context: AppContext): void {
   app.post(
     '/api/account/mfa/recovery-codes',
     {
-      config: codeRateLimit,
+      config: limits.credentials,
       schema: {
         summary: 'Replace the recovery codes (a code is needed); answers the new ones, once',
         tags,

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { confirmEmailChange, EMAIL_CHANGE_LINK_HOURS, requestEmailChange } from './email-change.service.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { requireSignIn } from './identity.policy.ts';
 import { endSignInSession, listSignInSessions, signOutOthers } from './login-sessions.service.ts';
 import { changePassword, completePasswordReset, requestPasswordReset } from './recovery.service.ts';
@@ -38,13 +39,13 @@ const RESET_REQUESTED =
 const EMAIL_CHANGE_REQUESTED = `Check the new address: we have emailed it a link to confirm the change. Your email stays as it is until the link is used; it expires in ${EMAIL_CHANGE_LINK_HOURS} hours.`;
 
 export function registerRecovery(app: Http, { db, config, live }: AppContext): void {
-  const limited = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const limits = routeLimits(config);
   const links = { publicUrl: config.publicUrl };
 
   app.post(
     '/api/auth/password-reset',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Email a password reset link (the same answer whether or not the address is registered)',
         tags: ['identity'],
@@ -61,7 +62,7 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/password-reset/complete',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Set a new password from a reset link; every sign-in of the account ends',
         tags: ['identity'],
@@ -78,7 +79,7 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/password',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Change the password (the current one is needed); other sign-ins end',
         tags: ['identity'],
@@ -93,7 +94,7 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/account/email',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Ask to change the email address (the current password is needed); the change waits for the link sent to the new one',
         tags: ['identity'],
@@ -113,7 +114,7 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/account/email/confirm',
     {
-      config: limited,
+      config: limits.credentials,
       schema: {
         summary: 'Make an email change from the link sent to the new address; the account’s other sign-ins end',
         tags: ['identity'],
@@ -143,12 +144,13 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.delete(
     '/api/auth/sessions/:id',
     {
+      config: limits.signInSessions,
       schema: {
         summary: 'End one of this account’s sessions',
         tags: ['identity'],
         security: [{ session: [] }],
         params: z.object({ id: z.uuid({ error: 'That is not a sign-in session id.' }) }),
-        response: { 204: z.null(), 400: ApiError, 401: ApiError, 404: ApiError },
+        response: { 204: z.null(), 400: ApiError, 401: ApiError, 404: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
@@ -160,11 +162,12 @@ export function registerRecovery(app: Http, { db, config, live }: AppContext): v
   app.post(
     '/api/auth/sessions/sign-out-others',
     {
+      config: limits.signInSessions,
       schema: {
         summary: 'Sign out everywhere else: every session of this account but this one ends',
         tags: ['identity'],
         security: [{ session: [] }],
-        response: { 200: SessionsEndedResponse, 401: ApiError },
+        response: { 200: SessionsEndedResponse, 401: ApiError, 429: ApiError },
       },
     },
     async (request) => ({ ended: await signOutOthers(db, live, requireSignIn(request)) }),

@@ -2,6 +2,7 @@ import { AcceptInviteRequest, ApiError, InvitePreview, MeResponse } from '@haven
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { presentAccount } from '../identity/identity.service.ts';
 import { sessionCookie } from '../identity/session-cookie.ts';
 import { acceptInvite, previewInvite } from './onboarding.service.ts';
@@ -12,17 +13,17 @@ const TokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}
 export function registerOnboarding(app: Http, { db, config }: AppContext): void {
   const cookie = sessionCookie(config);
   const tags = ['onboarding'];
-  const rateLimit = { rateLimit: { max: config.rateLimit.authPerMinute, timeWindow: 60_000 } };
+  const limits = routeLimits(config);
 
   app.get(
     '/api/provider-invites/:token',
     {
-      config: rateLimit,
+      config: limits.credentials,
       schema: {
         tags,
         summary: 'Who an invitation is for',
         params: TokenParams,
-        response: { 200: InvitePreview, 400: ApiError, 410: ApiError },
+        response: { 200: InvitePreview, 400: ApiError, 410: ApiError, 429: ApiError },
       },
     },
     (request) => previewInvite(db, request.params.token),
@@ -31,7 +32,7 @@ export function registerOnboarding(app: Http, { db, config }: AppContext): void 
   app.post(
     '/api/provider-invites/:token/accept',
     {
-      config: rateLimit,
+      config: limits.credentials,
       schema: {
         tags,
         summary: 'Accept an invitation: set a password and sign in',

@@ -13,6 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { actorOf, requireCaller, requireRole } from '../identity/identity.policy.ts';
 import { announceAccountEnded } from '../identity/identity.service.ts';
 import { inviteProvider } from './onboarding.service.ts';
@@ -26,10 +27,19 @@ export function registerProviderOperations(app: Http, context: AppContext): void
   const { db, config, live } = context;
   const tags = ['operations'];
   const admin = (request: FastifyRequest) => requireCaller(context, request, 'admin');
+  const limits = routeLimits(config);
 
   app.post(
     '/api/admin/provider-invites',
-    { schema: { tags, summary: 'Invite a provider by email', body: InviteProviderRequest, response: { 201: ProviderInvite, ...errors } } },
+    {
+      config: limits.invites,
+      schema: {
+        tags,
+        summary: 'Invite a provider by email',
+        body: InviteProviderRequest,
+        response: { 201: ProviderInvite, 429: ApiError, ...errors },
+      },
+    },
     async (request, reply) => {
       const admin = requireRole(request, 'admin');
       return reply.status(201).send(await inviteProvider(db, config, actorOf(admin), request.body));

@@ -5,6 +5,9 @@
 // says hello with its ping interval, pings, and drops a tab that stops answering. A socket lives
 // no longer than the sign-in that opened it: sign-out or deactivation closes it at once (over the
 // live bus, on every instance), and each ping and subscribe re-checks the sign-in (expiry, idle).
+// Work is bounded: a subscription backfills the newest HAVEN_LIVE_BACKFILL_MESSAGES at most (the
+// page fetches older ones over HTTP), and a socket may subscribe HAVEN_LIVE_SUBSCRIBES_PER_MINUTE
+// times a minute; past that a subscribe is refused undone, and a socket that keeps on is closed.
 import websocket from '@fastify/websocket';
 import { ClientFrame, socketCloseCodes, type ServerFrame } from '@haven/contract';
 import type { FastifyRequest } from 'fastify';
@@ -14,6 +17,7 @@ import type { AppContext } from '../../app-context.ts';
 import { startHeartbeat } from '../../platform/events/heartbeat.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { minuteWindow, routeLimits } from '../../platform/limits/limits.ts';
 import { accountChannel, loginSessionChannel, loginSessionHolds, type UserRow } from '../identity/identity.service.ts';
 import { requireSignIn, requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
@@ -23,7 +27,6 @@ import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } fr
 
 /** Largest frame a browser may send; anything bigger closes the socket with 1009. */
 const MAX_FRAME_BYTES = 16 * 1024;
-const BACKLOG_PAGE = 200;
 
 export async function registerLive(app: Http, context: AppContext): Promise<void> {
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -33,6 +36,7 @@ export async function registerLive(app: Http, context: AppContext): Promise<void
     {
       websocket: true,
       schema: { hide: true },
+      config: routeLimits(context.config).liveConnections,
       // Refused before the upgrade, as plain HTTP: signed out, or opened from another site.
       preValidation: (request: FastifyRequest, _reply, done) => {
         try {
@@ -137,6 +141,7 @@ class LiveSession {
   /** Subscribing and unsubscribing, one after the other: an unsubscribe never overtakes its subscribe. */
   private membership: Promise<void> = Promise.resolve();
   private ended = false;
+  private readonly subscribes: ReturnType<typeof minuteWindow>;
 
   constructor(
     private readonly context: AppContext,
@@ -146,6 +151,7 @@ class LiveSession {
     private readonly signInHolds: () => Promise<boolean>,
   ) {
     this.signals = new SessionSignals(context.db, context.live, user, (frame) => this.send(frame));
+    this.subscribes = minuteWindow(context.config.live.subscribesPerMinute);
   }
 
   send(frame: ServerFrame): void {
@@ -163,6 +169,7 @@ class LiveSession {
     const frame = ClientFrame.safeParse(parsed);
     // One bad frame must not cut every room and session on the socket: it is refused, and said why.
     if (!frame.success) return this.send({ type: 'error', code: 'validation_failed', message: describeInvalid(frame.error) });
+    if (frame.data.type === 'subscribe' && !this.admitSubscribe(frame.data.roomId)) return;
     this.handle(frame.data).catch((error: unknown) => {
       const known = error instanceof AppError;
       this.send({
@@ -196,6 +203,22 @@ class LiveSession {
     await markRead(this.room(), this.user, frame.roomId, frame.seq);
   }
 
+  /**
+   * Counted on arrival, before any work is queued, and refused at once past the limit. A socket
+   * refused as many times again in the same minute is not a page reconnecting but a script: closed.
+   */
+  private admitSubscribe(roomId: string): boolean {
+    if (this.subscribes.take()) return true;
+    const perMinute = this.context.config.live.subscribesPerMinute;
+    if (this.subscribes.refused > perMinute) {
+      this.socket.close(socketCloseCodes.policy, 'Too many subscribe frames.');
+      return false;
+    }
+    const message = `At most ${perMinute} subscribes a minute on one connection. Wait a minute and subscribe again.`;
+    this.send({ type: 'error', code: 'rate_limited', message, roomId });
+    return false;
+  }
+
   private room(): Room {
     return this.context;
   }
@@ -211,7 +234,8 @@ class LiveSession {
   }
 
   private async subscribe(roomId: string, afterSeq: number): Promise<void> {
-    if (this.ended || !(await this.signInHolds())) return;
+    // A socket closed with subscribes still queued does none of them.
+    if (this.ended || this.socket.readyState !== this.socket.OPEN || !(await this.signInHolds())) return;
     await this.subscriptions.get(roomId)?.stop();
     this.subscriptions.delete(roomId);
     const access = await accessRoom(this.context.db, this.user, roomId);
@@ -223,17 +247,31 @@ class LiveSession {
       else pending.push(payload);
     });
     this.subscriptions.set(roomId, subscription);
-    for (;;) {
-      const page = await pageFor(this.room(), this.user, access, { after: subscription.lastSeq, limit: BACKLOG_PAGE });
-      for (const message of page.messages) {
-        this.send({ type: 'message', message });
-        subscription.lastSeq = message.seq;
-      }
-      if (page.messages.length < BACKLOG_PAGE) break;
-    }
+    const olderBefore = await this.backfill(access, subscription);
     for (const payload of pending) await this.deliver(subscription, payload);
     live = true;
-    this.send({ type: 'subscribed', roomId, upToSeq: subscription.lastSeq });
+    this.send({ type: 'subscribed', roomId, upToSeq: subscription.lastSeq, olderBefore });
+  }
+
+  /**
+   * Sends the newest messages after `lastSeq`, at most HAVEN_LIVE_BACKFILL_MESSAGES of them, and
+   * answers the lowest sequence sent when older missed ones were left for HTTP paging (else null).
+   * Sequences have no gaps, so the room's last one says where the newest page starts.
+   */
+  private async backfill(access: Access, subscription: Subscription): Promise<number | null> {
+    const limit = this.context.config.live.backfillMessages;
+    const afterSeq = subscription.lastSeq;
+    const newest = await repo.lastSeq(this.context.db, access.parties.room_id);
+    if (newest <= afterSeq) return null;
+    const from = Math.max(afterSeq, newest - limit);
+    const page = await pageFor(this.room(), this.user, access, { after: from, limit });
+    for (const message of page.messages) {
+      this.send({ type: 'message', message });
+      subscription.lastSeq = message.seq;
+    }
+    const lowest = page.messages[0]?.seq;
+    // Left out: visible messages between afterSeq and the lowest one sent (hasEarlier knows visibility).
+    return lowest !== undefined && lowest > afterSeq + 1 && page.hasEarlier ? lowest : null;
   }
 
   private async deliver(subscription: Subscription, payload: string): Promise<void> {

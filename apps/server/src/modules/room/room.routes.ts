@@ -19,12 +19,23 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { requireRole, requireUser } from '../identity/identity.policy.ts';
 import { byteRange, contentDisposition } from './media.ts';
 import { responseTimes } from './response-times.ts';
 import * as rooms from './room.service.ts';
 
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 413: ApiError, 415: ApiError, 422: ApiError };
+const errors = {
+  400: ApiError,
+  401: ApiError,
+  403: ApiError,
+  404: ApiError,
+  409: ApiError,
+  413: ApiError,
+  415: ApiError,
+  422: ApiError,
+  429: ApiError,
+};
 const RoomParams = z.strictObject({ roomId: z.uuid({ error: 'That room id is not valid.' }) });
 const MessageParams = z.strictObject({ roomId: z.uuid(), messageId: z.uuid() });
 /** What a browser records or attaches; the bytes are checked again whatever the label says. */
@@ -56,6 +67,9 @@ function capped(limit: ReturnType<typeof uploadLimit>, reply: FastifyReply) {
 export function registerRooms(app: Http, context: AppContext): void {
   const tags = ['room'];
   const { db } = context;
+  const limits = routeLimits(context.config);
+  // Run inside admitUpload, first: a refused upload is answered before its room is even looked up.
+  const limitUploads = app.rateLimit(limits.uploads.rateLimit);
   // Uploads stay a stream: the service seals them as they arrive and never holds one whole.
   app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -93,6 +107,7 @@ export function registerRooms(app: Http, context: AppContext): void {
   app.post(
     '/api/rooms/:roomId/messages',
     {
+      config: limits.messages,
       schema: {
         tags,
         summary: 'Send a text message (a repeated id returns the first send)',
@@ -115,6 +130,7 @@ export function registerRooms(app: Http, context: AppContext): void {
   async function admitUpload(request: FastifyRequest, reply: FastifyReply) {
     try {
       const user = requireUser(request);
+      await limitUploads.call(app, request, reply);
       const params = RoomParams.safeParse(request.params);
       if (!params.success) throw AppError.invalid('roomId', 'That room id is not valid.');
       const limit = uploadLimit(request);

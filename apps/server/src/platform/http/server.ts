@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { loggerOptions } from '../logging.ts';
@@ -81,9 +82,30 @@ export async function createHttpServer(config: Config) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  const redis = config.redisUrl ? rateLimitRedis(config.redisUrl, app.log) : null;
+  // onClose runs once the server has stopped taking requests and the in-flight ones are done, so
+  // no count is asked of the connection after it quits.
+  if (redis)
+    app.addHook('onClose', () =>
+      redis.quit().then(
+        () => undefined,
+        () => redis.disconnect(),
+      ),
+    );
   await app.register(rateLimit, {
+    // Only the routes given a `config` from platform/limits/limits.ts are limited.
     global: false,
-    errorResponseBuilder: () => new AppError('rate_limited'),
+    nameSpace: 'haven:rate-limit:',
+    // With Redis unreachable a request is let through rather than failed: the limits guard against
+    // abuse, and a Redis blip must not stop people writing to their therapist.
+    ...(redis ? { redis, skipOnError: true } : {}),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'rate_limited',
+        `Too many requests. Try again in ${context.after}.`,
+        undefined,
+        Math.max(1, Math.ceil(context.ttl / 1000)),
+      ),
   });
   await app.register(swagger, {
     openapi: {
@@ -100,6 +122,16 @@ export async function createHttpServer(config: Config) {
 }
 
 export type Http = Awaited<ReturnType<typeof createHttpServer>>;
+
+/**
+ * The shared store of rate-limit counts when REDIS_URL is set, so that every instance counts in one
+ * place. While Redis is unreachable its errors are logged here, not left unhandled.
+ */
+function rateLimitRedis(url: string, log: FastifyBaseLogger): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  redis.on('error', (error: Error) => log.warn({ err: error }, 'rate-limit store (Redis) error'));
+  return redis;
+}
 
 /**
  * Refuses writes sent by another site's page. SameSite cookies already stop most of
