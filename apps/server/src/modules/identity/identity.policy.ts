@@ -38,7 +38,11 @@ export function actorOf(user: UserRow): { id: string; label: string } {
 
 /** The request's caller, once its account holds one of `roles`. */
 export function requireCaller(context: AppContext, request: FastifyRequest, ...roles: Role[]): Caller {
-  const user = roles.length ? requireRole(request, ...roles) : requireUser(request);
+  return callerFor(context, roles.length ? requireRole(request, ...roles) : requireUser(request));
+}
+
+/** A caller for an account already checked (a live socket's, per frame), on a fresh clock. */
+export function callerFor(context: AppContext, user: UserRow): Caller {
   const { db, ...deps } = context;
   return { db, deps, user, actor: actorOf(user), now: new Date() };
 }

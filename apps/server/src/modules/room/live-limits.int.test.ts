@@ -6,6 +6,7 @@ import { aMatchedClient } from '../../testing/clients.ts';
 import { useTestApp } from '../../testing/harness.ts';
 import { connectLive } from '../../testing/live-socket.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
+import { callerFor } from '../identity/identity.policy.ts';
 import { sendText } from './room.service.ts';
 
 // The defaults: a subscription backfills the newest 200 messages, a socket subscribes 30 times a minute.
@@ -19,7 +20,7 @@ async function roomWith(count: number) {
   const client = await aMatchedClient(haven, { state: 'OR' }, { expectProvider: provider.id });
   const user = await haven.db.selectFrom('users').selectAll().where('id', '=', client.userId).executeTakeFirstOrThrow();
   for (let i = 1; i <= count; i += 1) {
-    await sendText(haven.app.context, user, client.roomId, { clientMessageId: randomUUID(), text: `Entry ${i} of my journal.` });
+    await sendText(callerFor(haven.app.context, user), client.roomId, { clientMessageId: randomUUID(), text: `Entry ${i} of my journal.` });
   }
   return { client: client.cookie, provider: await signInAsProvider(haven.app, provider.id), roomId: client.roomId };
 }

@@ -19,11 +19,12 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { minuteWindow, routeLimits } from '../../platform/limits/limits.ts';
 import { accountChannel, loginSessionChannel, loginSessionHolds, type UserRow } from '../identity/identity.service.ts';
-import { requireSignIn, requireUser } from '../identity/identity.policy.ts';
+import type { Caller } from '../../caller.ts';
+import { callerFor, requireSignIn, requireUser } from '../identity/identity.policy.ts';
 import * as repo from './room.repository.ts';
 import { userChannel } from '../notifications/notifications.service.ts';
 import { SessionSignals } from '../sessions/signaling.ts';
-import { accessRoom, markRead, pageFor, roomChannel, type Access, type Room } from './room.service.ts';
+import { accessRoom, markRead, pageFor, roomChannel, type Access } from './room.service.ts';
 
 /** Largest frame a browser may send; anything bigger closes the socket with 1009. */
 const MAX_FRAME_BYTES = 16 * 1024;
@@ -200,7 +201,7 @@ class LiveSession {
       );
       return;
     }
-    await markRead(this.room(), this.user, frame.roomId, frame.seq);
+    await markRead(this.caller(), frame.roomId, frame.seq);
   }
 
   /**
@@ -219,8 +220,8 @@ class LiveSession {
     return false;
   }
 
-  private room(): Room {
-    return this.context;
+  private caller(): Caller {
+    return callerFor(this.context, this.user);
   }
 
   /**
@@ -264,7 +265,7 @@ class LiveSession {
     const newest = await repo.lastSeq(this.context.db, access.parties.room_id);
     if (newest <= afterSeq) return null;
     const from = Math.max(afterSeq, newest - limit);
-    const page = await pageFor(this.room(), this.user, access, { after: from, limit });
+    const page = await pageFor(this.caller(), access, { after: from, limit });
     for (const message of page.messages) {
       this.send({ type: 'message', message });
       subscription.lastSeq = message.seq;

@@ -20,7 +20,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { routeLimits } from '../../platform/limits/limits.ts';
-import { requireRole, requireUser } from '../identity/identity.policy.ts';
+import { requireCaller, requireRole } from '../identity/identity.policy.ts';
 import { byteRange, contentDisposition } from './media.ts';
 import { responseTimes } from './response-times.ts';
 import * as rooms from './room.service.ts';
@@ -67,6 +67,7 @@ function capped(limit: ReturnType<typeof uploadLimit>, reply: FastifyReply) {
 export function registerRooms(app: Http, context: AppContext): void {
   const tags = ['room'];
   const { db } = context;
+  const me = (request: FastifyRequest) => requireCaller(context, request);
   const limits = routeLimits(context.config);
   // Run inside admitUpload, first: a refused upload is answered before its room is even looked up.
   const limitUploads = app.rateLimit(limits.uploads.rateLimit);
@@ -74,7 +75,7 @@ export function registerRooms(app: Http, context: AppContext): void {
   app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
   app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) =>
-    rooms.myRooms(db, requireUser(request)),
+    rooms.myRooms(me(request)),
   );
 
   app.get(
@@ -87,7 +88,7 @@ export function registerRooms(app: Http, context: AppContext): void {
         response: { 200: RoomView, ...errors },
       },
     },
-    (request) => rooms.roomView(context, requireUser(request), request.params.roomId),
+    (request) => rooms.roomView(me(request), request.params.roomId),
   );
 
   app.get(
@@ -101,7 +102,7 @@ export function registerRooms(app: Http, context: AppContext): void {
         response: { 200: MessagePage, ...errors },
       },
     },
-    (request) => rooms.messagePage(context, requireUser(request), request.params.roomId, request.query),
+    (request) => rooms.messagePage(me(request), request.params.roomId, request.query),
   );
 
   app.post(
@@ -117,8 +118,7 @@ export function registerRooms(app: Http, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      const { message, created } = await rooms.sendText(context, user, request.params.roomId, request.body);
+      const { message, created } = await rooms.sendText(me(request), request.params.roomId, request.body);
       return reply.status(created ? 201 : 200).send(message);
     },
   );
@@ -129,14 +129,14 @@ export function registerRooms(app: Http, context: AppContext): void {
    */
   async function admitUpload(request: FastifyRequest, reply: FastifyReply) {
     try {
-      const user = requireUser(request);
+      const caller = me(request);
       await limitUploads.call(app, request, reply);
       const params = RoomParams.safeParse(request.params);
       if (!params.success) throw AppError.invalid('roomId', 'That room id is not valid.');
       const limit = uploadLimit(request);
       const declared = request.headers['content-length'] === undefined ? null : Number(request.headers['content-length']);
       const clientMessageId = UploadQuery.shape.clientMessageId.safeParse((request.query as { clientMessageId?: unknown }).clientMessageId);
-      await rooms.admitUpload(context, user, params.data.roomId, {
+      await rooms.admitUpload(caller, params.data.roomId, {
         clientMessageId: clientMessageId.success ? clientMessageId.data : null,
         declaredBytes: declared !== null && Number.isSafeInteger(declared) ? declared : null,
       });
@@ -168,7 +168,7 @@ export function registerRooms(app: Http, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
+      const caller = me(request);
       // Images arrive parsed whole by the photo parser (they are small); everything else as a stream.
       const body: unknown = request.body;
       const stream = Buffer.isBuffer(body) ? Readable.from([body]) : body instanceof Readable ? body : null;
@@ -178,7 +178,7 @@ export function registerRooms(app: Http, context: AppContext): void {
         });
       const declared = String(request.headers['content-type'] ?? 'application/octet-stream');
       try {
-        const { message, created } = await rooms.sendUpload(context, user, request.params.roomId, request.query, declared, stream);
+        const { message, created } = await rooms.sendUpload(caller, request.params.roomId, request.query, declared, stream);
         return await reply.status(created ? 201 : 200).send(message);
       } catch (error) {
         // The rest of a refused body is not read: the connection closes after the answer.
@@ -192,7 +192,7 @@ export function registerRooms(app: Http, context: AppContext): void {
     '/api/rooms/:roomId/messages/:messageId/media',
     { schema: { tags, summary: 'A recording or file (supports Range)', params: MessageParams } },
     async (request, reply) => {
-      const file = await rooms.media(context, requireUser(request), request.params.roomId, request.params.messageId);
+      const file = await rooms.media(me(request), request.params.roomId, request.params.messageId);
       const range = byteRange(request.headers.range, file.size);
       reply
         .header('accept-ranges', 'bytes')
@@ -222,7 +222,7 @@ export function registerRooms(app: Http, context: AppContext): void {
       },
     },
     async (request) => ({
-      upTo: await rooms.markRead(context, requireUser(request), request.params.roomId, request.body.seq),
+      upTo: await rooms.markRead(me(request), request.params.roomId, request.body.seq),
     }),
   );
 
@@ -238,7 +238,7 @@ export function registerRooms(app: Http, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      await rooms.setStar(context, requireUser(request), request.params.roomId, request.params.messageId, request.body.starred);
+      await rooms.setStar(me(request), request.params.roomId, request.params.messageId, request.body.starred);
       return reply.status(204).send(null);
     },
   );
@@ -253,6 +253,6 @@ export function registerRooms(app: Http, context: AppContext): void {
   );
 
   app.get('/api/provider/inbox', { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } }, (request) =>
-    rooms.inbox(db, requireRole(request, 'provider')),
+    rooms.inbox(requireCaller(context, request, 'provider')),
   );
 }

@@ -8,6 +8,7 @@ import type { Inbox, Message, MessagePage, MyRooms, RoomView, UploadQuery } from
 import { replyBy, type BusinessHours, type WeeklyWindow } from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../app-context.ts';
+import type { Caller } from '../../caller.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
@@ -19,7 +20,9 @@ import { presentClientRoom, presentInboxRoom, presentMessages } from './room.pre
 import * as repo from './room.repository.ts';
 import { measure, openSealed, storeSealed, type MediaFormat } from './sealed-media.ts';
 
+/** What the room's own helpers use of a caller: the database and the shared pieces. */
 export type Room = Pick<AppContext, 'db' | 'sealer' | 'blobs' | 'live' | 'config'>;
+const roomOf = ({ db, deps }: Caller): Room => ({ db, ...deps });
 /** A room as one person may see it: their side, and from when they may read. */
 export type Access = { parties: repo.RoomParties; role: 'client' | 'provider'; visibleFrom: Date | null; otherUserId: string | null };
 
@@ -166,13 +169,9 @@ async function sameOrConflict(room: Room, access: Access, row: repo.MessageRow, 
   return message!;
 }
 
-export async function sendText(
-  room: Room,
-  user: UserRow,
-  roomId: string,
-  request: { clientMessageId: string; text: string },
-  now = new Date(),
-) {
+export async function sendText(caller: Caller, roomId: string, request: { clientMessageId: string; text: string }) {
+  const { user, now } = caller;
+  const room = roomOf(caller);
   const access = await accessRoom(room.db, user, roomId);
   return send(room, user, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
 }
@@ -188,11 +187,12 @@ async function ensureSpace(db: Db, room: Room, roomId: string, bytes: number): P
  * the size is declared, have space for it. A retry of an upload already stored always may.
  */
 export async function admitUpload(
-  room: Room,
-  user: UserRow,
+  caller: Caller,
   roomId: string,
   upload: { clientMessageId: string | null; declaredBytes: number | null },
 ) {
+  const { user } = caller;
+  const room = roomOf(caller);
   const access = await accessRoom(room.db, user, roomId);
   if (upload.declaredBytes === null) return;
   if (upload.clientMessageId && (await repo.findByClientId(room.db, roomId, user.id, upload.clientMessageId))) return;
@@ -204,15 +204,9 @@ export async function admitUpload(
  * blob as it arrives; the message is stored only once every byte is. The same id sent again
  * returns the first message (its body is read and compared by size, never stored twice).
  */
-export async function sendUpload(
-  room: Room,
-  user: UserRow,
-  roomId: string,
-  query: UploadQuery,
-  declaredType: string,
-  body: Readable,
-  now = new Date(),
-) {
+export async function sendUpload(caller: Caller, roomId: string, query: UploadQuery, declaredType: string, body: Readable) {
+  const { user, now } = caller;
+  const room = roomOf(caller);
   const access = await accessRoom(room.db, user, roomId);
   const filename = query.kind === 'file' ? (query.filename ?? 'attachment') : null;
   const draft = { clientMessageId: query.clientMessageId, kind: query.kind, text: filename };
@@ -251,21 +245,21 @@ async function auditRead(db: Db, user: UserRow, access: Access, messages: Messag
 }
 
 export async function messagePage(
-  room: Room,
-  user: UserRow,
+  caller: Caller,
   roomId: string,
   range: { before?: number; after?: number; limit: number },
 ): Promise<MessagePage> {
-  const access = await accessRoom(room.db, user, roomId);
-  return pageFor(room, user, access, range);
+  const access = await accessRoom(caller.db, caller.user, roomId);
+  return pageFor(caller, access, range);
 }
 
 export async function pageFor(
-  room: Room,
-  user: UserRow,
+  caller: Caller,
   access: Access,
   range: { before?: number; after?: number; limit: number },
 ): Promise<MessagePage> {
+  const { user } = caller;
+  const room = roomOf(caller);
   const rows = await repo.messagePage(room.db, access.parties.room_id, access.visibleFrom, range);
   const messages = await present(room, access, rows, user.id);
   await auditRead(room.db, user, access, messages);
@@ -276,9 +270,11 @@ export async function pageFor(
   };
 }
 
-export async function roomView(room: Room, user: UserRow, roomId: string, now = new Date()): Promise<RoomView> {
+export async function roomView(caller: Caller, roomId: string): Promise<RoomView> {
+  const { user, now } = caller;
+  const room = roomOf(caller);
   const access = await accessRoom(room.db, user, roomId);
-  const page = await pageFor(room, user, access, { limit: 50 });
+  const page = await pageFor(caller, access, { limit: 50 });
   const files = await repo.sharedFiles(room.db, roomId, access.visibleFrom);
   const providerId = access.parties.provider_id;
   const profile = providerId ? ((await publicProfilesById(room.db, [providerId], now)).get(providerId) ?? null) : null;
@@ -301,7 +297,9 @@ export async function roomView(room: Room, user: UserRow, roomId: string, now = 
   };
 }
 
-export async function markRead(room: Room, user: UserRow, roomId: string, seq: number): Promise<number> {
+export async function markRead(caller: Caller, roomId: string, seq: number): Promise<number> {
+  const { user } = caller;
+  const room = roomOf(caller);
   await accessRoom(room.db, user, roomId);
   const upTo = await repo.markRead(room.db, roomId, user.id, Math.min(seq, await repo.lastSeq(room.db, roomId)));
   await readRoomNotices(room.db, user.id, roomId, new Date());
@@ -309,7 +307,9 @@ export async function markRead(room: Room, user: UserRow, roomId: string, seq: n
   return upTo;
 }
 
-export async function setStar(room: Room, user: UserRow, roomId: string, messageId: string, starred: boolean): Promise<void> {
+export async function setStar(caller: Caller, roomId: string, messageId: string, starred: boolean): Promise<void> {
+  const { user } = caller;
+  const room = roomOf(caller);
   await accessRoom(room.db, user, roomId);
   if (!(await repo.findMessage(room.db, roomId, messageId))) throw new AppError('not_found', 'That message is not in this room.');
   await repo.setStar(room.db, messageId, user.id, starred);
@@ -324,7 +324,9 @@ export type MediaFile = {
   open(range: { start: number; end: number }): Promise<Readable>;
 };
 
-export async function media(room: Room, user: UserRow, roomId: string, messageId: string): Promise<MediaFile> {
+export async function media(caller: Caller, roomId: string, messageId: string): Promise<MediaFile> {
+  const { user } = caller;
+  const room = roomOf(caller);
   const access = await accessRoom(room.db, user, roomId);
   const row = await repo.findMessage(room.db, roomId, messageId);
   if (!row || !row.blob_key || row.kind === 'text' || (access.visibleFrom && row.sent_at < access.visibleFrom))
@@ -378,7 +380,7 @@ export async function businessHoursOf(db: Db, providerId: string): Promise<Busin
   };
 }
 
-export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<Inbox> {
+export async function inbox({ db, user, now }: Caller): Promise<Inbox> {
   const provider = await providerOf(db, user);
   const [rows, hours] = await Promise.all([repo.providerRooms(db, provider.id, user.id), businessHoursOf(db, provider.id)]);
   const rooms = rows.map((row) => presentInboxRoom(row, row.awaiting_since ? replyBy(new Date(row.awaiting_since), hours) : null, now));
@@ -389,11 +391,12 @@ export async function inbox(db: Db, user: UserRow, now = new Date()): Promise<In
   return { rooms };
 }
 
-export async function myRooms(db: Db, user: UserRow): Promise<MyRooms> {
+export async function myRooms(caller: Caller): Promise<MyRooms> {
+  const { db, user } = caller;
   if (user.role === 'client') {
     const room = await repo.clientRoom(db, user.id);
     return { rooms: room ? [presentClientRoom(room)] : [] };
   }
-  const box = await inbox(db, user);
+  const box = await inbox(caller);
   return { rooms: box.rooms.map((r) => ({ roomId: r.roomId, otherName: r.clientName, unread: r.unread })) };
 }
