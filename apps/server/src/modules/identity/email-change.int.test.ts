@@ -50,6 +50,26 @@ describe('changing the email address', () => {
     expect(again.json().error.code).toBe('link_unusable');
   });
 
+  it('two accounts confirming one new address at once: one gets it, the other is told it is taken (never a 500)', async () => {
+    const newEmail = aSignUp().email;
+    const people = await Promise.all(
+      [0, 1].map(async () => {
+        const person = aSignUp();
+        const { cookie } = await aSignedUpClient(haven, person);
+        await haven.as(cookie).post('/api/account/email', { newEmail, currentPassword: person.password });
+        return cookie;
+      }),
+    );
+    const tokens = (await mailTo(haven.db, newEmail))
+      .flatMap((mail) => [...mail.text.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0])))
+      .filter((url) => url.pathname === '/confirm-email')
+      .map((url) => url.searchParams.get('token')!);
+    expect(tokens).toHaveLength(2);
+    const answers = await Promise.all(tokens.map((token, i) => haven.as(people[i]).post('/api/account/email/confirm', { token })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('email_taken');
+  });
+
   it('opened signed out, ends every sign-in of the account', async () => {
     const person = aSignUp();
     const { cookie } = await aSignedUpClient(haven, person);

@@ -121,6 +121,11 @@ export async function setUserEmail(db: Db, userId: string, email: string, now: D
     .where('id', '=', userId)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('users as other').select('other.id').where('other.email_normalized', '=', normalized))))
     .returning('id')
-    .executeTakeFirst();
+    .executeTakeFirst()
+    // Two accounts claiming one address at the same instant: the unique index decides, and the loser is told it is taken.
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505') return undefined;
+      throw error;
+    });
   return row !== undefined;
 }
