@@ -44,8 +44,9 @@ describe('uploads', () => {
     expect(sent.status, sent.body).toBe(201);
     const message = JSON.parse(sent.body) as Message;
     expect(message.attachment).toMatchObject({ contentType: 'video/webm', size: video.bytes });
-    // Held whole, a 100 MB body grows the process by several times its size.
-    expect(growth).toBeLessThan(60 * MB);
+    // Held whole, a body grows the process by at least its size (sealed whole, by twice that: main
+    // grew 196 MB). Streamed, it stays well under it: 40-65 MB here, mostly buffers not yet collected.
+    expect(growth).toBeLessThan(video.bytes);
 
     const reading = sampleRss();
     const response = await fetch(new URL(message.attachment!.url, haven.baseUrl), { headers: { cookie: room.cookie } });
