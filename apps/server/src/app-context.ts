@@ -13,6 +13,8 @@ export type AppContext = {
   db: Db;
   blobs: BlobStore;
   sealer: Sealer;
+  /** The audit chain's HMAC key (platform/audit/chain.ts): from the KeyProvider, never stored in the database. */
+  auditKey: Buffer;
   payments: PaymentProcessor;
   eligibility: EligibilityChecker;
   live: LiveBus;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import { createSealer } from './platform/crypto/envelope.ts';
+import { auditKeyFrom } from './platform/audit/chain.ts';
 import { localKeyProvider } from './platform/crypto/key-provider.ts';
 import { randomUUID } from 'node:crypto';
 import { inProcessLiveBus, redisLiveBus } from './platform/events/live-bus.ts';
@@ -42,11 +43,13 @@ export async function buildApp(config: Config): Promise<App> {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
+    const keys = await localKeyProvider(config.masterKeyFile);
     const context: AppContext = {
       config,
       db: database.db,
       blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
-      sealer: createSealer(database.db, await localKeyProvider(config.masterKeyFile)),
+      sealer: createSealer(database.db, keys),
+      auditKey: auditKeyFrom(keys),
       // Local stand-ins; real processors and payers plug in here.
       payments: localPaymentProcessor(),
       eligibility: localEligibilityChecker(),

@@ -1,8 +1,10 @@
 import type { AppContext } from './app-context.ts';
 import { eventHandlers } from './event-handlers.ts';
+import { chainAuditRows, checkpointAuditChain } from './platform/audit/chain.ts';
 import { processEvents } from './platform/events/event-processor.ts';
 import type { PeriodicJob } from './platform/jobs/scheduler.ts';
 import { smtpSender } from './platform/mail/smtp-sender.ts';
+import { verifyAuditTrail } from './modules/audit/verification.service.ts';
 import { runMatchingBatch } from './modules/care/queue.service.ts';
 import { renewCoverages } from './modules/coverage/coverage.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
@@ -10,18 +12,24 @@ import { settleAttendance } from './modules/sessions/joining.service.ts';
 import { sendDueReminders } from './modules/sessions/reminders.ts';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const MINUTE = 60_000;
 
 type Log = { error(obj: object, msg: string): void };
 
 /** Background work run by the `worker` role. Each job is idempotent. */
 export function periodicJobs(context: AppContext, log?: Log): PeriodicJob[] {
-  const { db, payments, config } = context;
+  const { db, payments, config, auditKey, blobs } = context;
   const mail = config.smtp ? smtpSender(db, config.smtp) : null;
   const handlers = eventHandlers(context);
   // Hourly rather than once at night: a licence lapses within the hour after midnight UTC
   // whatever time the process started, and re-runs find nothing to do.
   return [
+    // Audit rows are linked onto the keyed chain within a second of their commit; the head is
+    // checkpointed outside the database every few minutes, and the whole chain verified daily.
+    { name: 'audit.chain', everyMs: 1_000, run: () => chainAuditRows(db, auditKey) },
+    { name: 'audit.checkpoint', everyMs: 5 * MINUTE, run: () => checkpointAuditChain(db, auditKey, blobs) },
+    { name: 'audit.verify', everyMs: DAY, run: () => verifyAuditTrail(context) },
     { name: 'licences.expire', everyMs: HOUR, run: () => expireLicences(db) },
     // Every side effect of a write — bell, email, re-homing a provider's clients — within a second.
     { name: 'events.process', everyMs: 1_000, run: () => processEvents(db, handlers, { log }) },

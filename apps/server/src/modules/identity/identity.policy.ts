@@ -32,17 +32,17 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow 
 }
 
 /** How an account appears in the audit trail. */
-export function actorOf(user: UserRow): { id: string; label: string } {
-  return { id: user.id, label: `${user.preferred_name} (${user.role})` };
+export function actorOf(user: UserRow, ip: string | null = null): { id: string; label: string; ip: string | null } {
+  return { id: user.id, label: `${user.preferred_name} (${user.role})`, ip };
 }
 
 /** The request's caller, once its account holds one of `roles`. */
 export function requireCaller(context: AppContext, request: FastifyRequest, ...roles: Role[]): Caller {
-  return callerFor(context, roles.length ? requireRole(request, ...roles) : requireUser(request));
+  return callerFor(context, roles.length ? requireRole(request, ...roles) : requireUser(request), request.ip);
 }
 
-/** A caller for an account already checked (a live socket's, per frame), on a fresh clock. */
-export function callerFor(context: AppContext, user: UserRow): Caller {
+/** A caller for an account already checked (a live socket's, per frame, with the address it opened from), on a fresh clock. */
+export function callerFor(context: AppContext, user: UserRow, ip: string | null = null): Caller {
   const { db, ...deps } = context;
-  return { db, deps, user, actor: actorOf(user), now: new Date() };
+  return { db, deps, user, actor: actorOf(user, ip), now: new Date() };
 }

@@ -42,6 +42,8 @@ export type Catalogue = {
     providerLeft(p: { provider: string }): Rendered;
     safetyFollowUp(): Rendered;
     licencesExpired(p: { lines: string[] }): Rendered;
+    /** To operators: the audit trail's verification failed. */
+    auditBroken(p: { problem: string; link: string }): Rendered;
     providerInvite(p: { firstName: string; link: string; expiresAt: Date }): Rendered;
     passwordReset(p: { link: string; minutes: number }): Rendered;
     passwordChanged(p: { how: 'reset' | 'change'; resetLink: string }): Rendered;
@@ -119,6 +121,10 @@ const en: Catalogue = {
     safetyFollowUp: () => ({
       subject: 'A client needs clinical follow-up',
       text: 'A client’s safety screening needs clinical follow-up today.\n\nOpen the operations console → Safety follow-up to see the case and record what was done.\n',
+    }),
+    auditBroken: ({ problem, link }) => ({
+      subject: 'The audit trail did not verify',
+      text: `Haven's daily check of the audit trail found a problem:\n\n${problem}\n\nSomeone may have changed the database directly. Keep the database and the blob store as they are, and see SECURITY.md (Verifying the audit trail). The console shows the last check: ${link}\n`,
     }),
     licencesExpired: ({ lines }) => ({
       subject: `${lines.length} provider license(s) expired`,

@@ -161,6 +161,11 @@ export function notificationHandlers(deps: Deps): EventHandler[] {
       if (user) await sendEmail(trx, user.email, 'account.mfa_reset', words.email.mfaReset({ link: `${url}/settings` }));
     }),
 
+    on('audit.verification_failed', 'notifications.audit', async (trx, { payload: p }) => {
+      const email = words.email.auditBroken({ problem: p.problem, link: `${url}/admin/audit` });
+      for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'audit.verification_failed', email);
+    }),
+
     on('licences.expired', 'notifications.licences', async (trx, { payload: p }) => {
       const lines = p.licences.map((l) => `- ${l.providerName}: ${l.licenceType} ${l.number} (${l.state}) expired ${l.expiresOn}`);
       for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'licences.expired', words.email.licencesExpired({ lines }));

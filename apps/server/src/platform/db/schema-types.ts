@@ -46,6 +46,7 @@ export const productColumnTypes: Record<string, string> = {
   'clients.coverage': 'CoverageKind',
   'availability_exceptions.windows': 'JsonColumn<DayWindow[]>',
   'audit_events.detail': 'JsonColumn<Record<string, unknown>>',
+  'audit_events.outcome': 'AuditOutcome',
   'domain_events.payload': 'JsonColumn<Record<string, unknown>>',
   'screener_results.instrument': 'Instrument',
   'care_assignments.route': 'MatchRouteName',
@@ -114,6 +115,7 @@ const fromColumns = [
   'CancelledBy',
   'ReminderOutcome',
   'ProgressNoteStatus',
+  'AuditOutcome',
 ];
 
 /** Where each name in `productColumnTypes` comes from, as kysely-codegen's `module#name`. */

@@ -69,7 +69,9 @@ export type DomainEvent =
   /** Someone signed up with an address that already has an account: its owner is told, the stranger is not. */
   | { type: 'account.sign_up_repeated'; payload: { userId: string } }
   /** An operator turned off an account's two-step sign-in (a lost device). */
-  | { type: 'account.mfa_reset'; payload: { userId: string } };
+  | { type: 'account.mfa_reset'; payload: { userId: string } }
+  /** The audit trail did not verify (an edited, removed or inserted row, or a checkpoint that disagrees). */
+  | { type: 'audit.verification_failed'; payload: { problem: string; firstBroken: string | null } };
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -19,7 +19,15 @@ export interface BlobStore {
   /** Bytes `start`..`end` (inclusive) of a blob as a stream; null when there is no such blob. */
   read(key: string, range: { start: number; end: number }): Promise<Readable | null>;
   delete(key: string): Promise<void>;
+  /** Small named records kept beside the blobs (the audit chain's checkpoints): `prefix/name`. */
+  putRecord(name: string, bytes: Buffer): Promise<void>;
+  getRecord(name: string): Promise<Buffer | null>;
+  /** The names (`prefix/name`) under `prefix`, sorted. */
+  listRecords(prefix: string): Promise<string[]>;
 }
+
+const RECORD = /^[a-z][a-z0-9-]*\/[A-Za-z0-9._-]+$/;
+const PREFIX = /^[a-z][a-z0-9-]*$/;
 
 const KEY = /^[0-9a-f-]{36}\.(webp|png|jpeg|pdf|webm|ogg|mp4|sealed)$/;
 const extensions: Record<string, string> = {
@@ -92,5 +100,37 @@ export function localBlobStore(root: string): BlobStore {
     async delete(key) {
       await fs.rm(fileFor(key), { force: true });
     },
+    async putRecord(name, bytes) {
+      const file = recordFile(name);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(`${file}.partial`, bytes, { mode: 0o600 });
+      await fs.rename(`${file}.partial`, file);
+    },
+    async getRecord(name) {
+      try {
+        return await fs.readFile(recordFile(name));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async listRecords(prefix) {
+      if (!PREFIX.test(prefix)) throw new Error(`Not a record prefix: ${prefix}`);
+      try {
+        const names = await fs.readdir(path.join(root, 'records', prefix));
+        return names
+          .filter((name) => !name.endsWith('.partial'))
+          .sort()
+          .map((name) => `${prefix}/${name}`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+    },
   };
+
+  function recordFile(name: string): string {
+    if (!RECORD.test(name)) throw new Error(`Not a record name: ${name}`);
+    return path.join(root, 'records', name);
+  }
 }

@@ -22,6 +22,9 @@ import type { ColumnType } from 'kysely';
 /** A jsonb column: read as T, written as the JSON text of T. */
 export type JsonColumn<T> = ColumnType<T, string, string>;
 
+/** Whether an audited action was allowed or refused. */
+export type AuditOutcome = 'allowed' | 'denied';
+
 /** A `bigint` column: pg reads it as text, PGlite as a number; either may be written. */
 export type BigintColumn = ColumnType<string | number, bigint | number | string, bigint | number | string>;
 

@@ -5,6 +5,7 @@
 
 import type {
   AssignmentEndReason,
+  AuditOutcome,
   BigintColumn,
   CancelledBy,
   ClientNoticeKind,
@@ -62,24 +63,55 @@ export interface AccountTokens {
   user_id: string;
 }
 
+export interface AuditChain {
+  hash: string;
+  position: BigintColumn;
+  seq: BigintColumn;
+}
+
 export interface AuditEvents {
   action: string;
   actor_id: string | null;
   actor_label: string;
   at: Generated<Timestamp>;
+  client_user_id: string | null;
   detail: Generated<JsonColumn<Record<string, unknown>>>;
-  hash: string;
-  prev_hash: string;
+  ip: string | null;
+  outcome: Generated<AuditOutcome>;
   reason: string | null;
   seq: Generated<BigintColumn>;
   subject_id: string;
   subject_type: string;
 }
 
+export interface AuditVerifications {
+  at: Generated<Timestamp>;
+  chained: BigintColumn;
+  checkpoints: number;
+  first_broken: BigintColumn | null;
+  id: Generated<string>;
+  intact: boolean;
+  problem: string | null;
+  unchained: BigintColumn;
+}
+
 export interface AvailabilityExceptions {
   on_date: string;
   provider_id: string;
   windows: Generated<JsonColumn<DayWindow[]>>;
+}
+
+export interface BreakGlassGrants {
+  client_user_id: string;
+  ended_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  opened_at: Generated<Timestamp>;
+  operator_id: string;
+  reason_sealed: string;
+  review_note_sealed: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
 }
 
 export interface CareAssignments {
@@ -545,8 +577,11 @@ export interface Users {
 
 export interface DB {
   account_tokens: AccountTokens;
+  audit_chain: AuditChain;
   audit_events: AuditEvents;
+  audit_verifications: AuditVerifications;
   availability_exceptions: AvailabilityExceptions;
+  break_glass_grants: BreakGlassGrants;
   care_assignments: CareAssignments;
   client_notices: ClientNotices;
   clients: Clients;
