@@ -33,6 +33,9 @@ import { sealLegacyReasons } from './modules/sessions/changes.service.ts';
 import { registerCalendar } from './modules/sessions/calendar.routes.ts';
 import { registerSessions } from './modules/sessions/sessions.routes.ts';
 
+/** Where media and the audit chain's checkpoints live. */
+export const blobStoreFor = (config: Config) => localBlobStore(path.join(config.dataDir, 'blobs'));
+
 export type App = { http: Http; database: Database; context: AppContext; close(): Promise<void> };
 
 /**
@@ -47,7 +50,7 @@ export async function buildApp(config: Config): Promise<App> {
     const context: AppContext = {
       config,
       db: database.db,
-      blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
+      blobs: blobStoreFor(config),
       sealer: createSealer(database.db, keys),
       auditKey: auditKeyFrom(keys),
       // Local stand-ins; real processors and payers plug in here.

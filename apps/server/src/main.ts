@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SignUpRequest } from '@haven/contract';
 import { createInterface } from 'node:readline/promises';
-import { buildApp, type App } from './app.ts';
+import { blobStoreFor, buildApp, type App } from './app.ts';
+import { verifyAuditTrail } from './modules/audit/verification.service.ts';
+import { auditKeyFrom } from './platform/audit/chain.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { AppError } from './platform/http/errors.ts';
 import { createSealer } from './platform/crypto/envelope.ts';
@@ -18,7 +20,9 @@ const usage = `Usage: haven <command>
   start          [--role all|api|worker] start the server: api (HTTP + web app), worker (background jobs), or both
   migrate        apply database migrations and exit
   create-admin   --email EMAIL [--name NAME]; reads the password from standard input
-  rotate-master-key  add a new master key version and re-wrap every client's data key under it`;
+  rotate-master-key  add a new master key version and re-wrap every client's data key under it
+  audit-verify   link what is committed, then check the whole audit chain and its checkpoints;
+                 exits 0 when intact, 1 naming the first row that does not verify`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -32,6 +36,8 @@ async function main(argv: string[]): Promise<void> {
       return createAdminFromCli(config, rest);
     case 'rotate-master-key':
       return rotateMasterKey(config);
+    case 'audit-verify':
+      return verifyAuditFromCli(config);
     default:
       console.error(usage);
       process.exitCode = 2;
@@ -131,6 +137,25 @@ async function rotateMasterKey(config: Config): Promise<void> {
     const version = await keys.addVersion();
     const rewrapped = await createSealer(database.db, keys).rewrapAll();
     console.log(`Master key version ${version} is current; re-wrapped ${rewrapped} data key(s).`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function verifyAuditFromCli(config: Config): Promise<void> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    const auditKey = auditKeyFrom(await localKeyProvider(config.masterKeyFile));
+    const result = await verifyAuditTrail({ db: database.db, auditKey, blobs: blobStoreFor(config) });
+    const counts = `${result.chained} row(s) chained, ${result.unchained} waiting, ${result.checkpoints} checkpoint(s)`;
+    if (result.intact) {
+      console.log(`The audit trail is intact: ${counts}.`);
+    } else {
+      console.error(`The audit trail does NOT verify: ${result.problem} (${counts}).`);
+      if (result.firstBroken) console.error(`First broken row: ${result.firstBroken}`);
+      process.exitCode = 1;
+    }
   } finally {
     await database.close();
   }

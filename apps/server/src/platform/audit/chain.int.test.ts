@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { verifiedAuditTrail } from '../../testing/audit.ts';
 import { useTestApp, type Haven } from '../../testing/harness.ts';
+import type { TestApp } from '../../testing/test-app.ts';
 import { testDatabaseUrl } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { recordAudit } from './audit.ts';
@@ -167,6 +171,67 @@ describe('appending does not wait on other writers', () => {
         .where('seq', '=', await seqOf(haven, 'late.slow'))
         .execute();
       expect(linked).toHaveLength(1);
+    },
+  );
+});
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+
+/** `npm run audit:verify` (haven audit-verify) as its own process, on the test's database, keys and blobs. */
+function auditVerifyCli(app: TestApp): Promise<{ code: number | null; output: string }> {
+  if (app.config.database.kind !== 'postgres') throw new Error('needs PostgreSQL');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts'), 'audit-verify'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HAVEN_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HAVEN_DATA_DIR: app.config.dataDir,
+      DATABASE_URL: app.config.database.url,
+      DATABASE_SCHEMA: app.config.database.schema,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
+}
+
+describe('npm run audit:verify (PostgreSQL only: the command opens the database from its own process)', () => {
+  const checked = useTestApp();
+  it.skipIf(!testDatabaseUrl())(
+    'exits 0 on an intact trail, and 1 naming the row after an edit, and after an edit with the links recomputed',
+    { timeout: 90_000 },
+    async () => {
+      for (const action of ['cli.1', 'cli.2', 'cli.3']) await record(action, {}, checked);
+      const intact = await auditVerifyCli(checked.app);
+      expect(intact.code, intact.output).toBe(0);
+      expect(intact.output).toMatch(/intact: \d+ row\(s\) chained/);
+      expect((await checked.db.selectFrom('audit_verifications').select('intact').execute()).map((v) => v.intact)).toEqual([true]);
+
+      const edited = await seqOf(checked, 'cli.2');
+      await asDatabaseOwner(checked, (db) => sql`update audit_events set reason = 'edited' where action = 'cli.2'`.execute(db));
+      const broken = await auditVerifyCli(checked.app);
+      expect(broken.code).toBe(1);
+      expect(broken.output).toContain(`First broken row: ${edited}`);
+
+      // The attacker then recomputes every later link as the old unkeyed chain did: still found.
+      await asDatabaseOwner(checked, async (db) => {
+        const links = await db.selectFrom('audit_chain').selectAll().where('seq', '>=', edited).orderBy('position').execute();
+        for (const l of links) {
+          const forged = createHash('sha256')
+            .update(`${String(l.seq)}:forged`)
+            .digest('hex');
+          await sql`update audit_chain set hash = ${forged} where position = ${l.position}`.execute(db);
+        }
+      });
+      const forged = await auditVerifyCli(checked.app);
+      expect(forged.code).toBe(1);
+      expect(forged.output).toContain(`First broken row: ${edited}`);
+      // Each failed verification leaves an event the worker turns into an email to every operator.
+      const alerts = await checked.db.selectFrom('domain_events').select('type').where('type', '=', 'audit.verification_failed').execute();
+      expect(alerts).toHaveLength(2);
     },
   );
 });
