@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import { createSealer } from './platform/crypto/envelope.ts';
 import { auditKeyFrom } from './platform/audit/chain.ts';
+import { registerAudit } from './modules/audit/audit.routes.ts';
 import { localKeyProvider } from './platform/crypto/key-provider.ts';
 import { randomUUID } from 'node:crypto';
 import { inProcessLiveBus, redisLiveBus } from './platform/events/live-bus.ts';
@@ -66,6 +67,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerRecovery(http, context);
     registerMfa(http, context);
     registerAccount(http, context);
+    registerAudit(http, context);
     registerHealth(http, context);
     registerProviders(http, context);
     registerOnboarding(http, context);

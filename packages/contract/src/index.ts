@@ -11,3 +11,4 @@ export * from './sessions.ts';
 export * from './notes.ts';
 export * from './recovery.ts';
 export * from './mfa.ts';
+export * from './audit.ts';

@@ -140,9 +140,11 @@ export function findAccountByEmail(db: Db, email: string): Promise<UserRow | und
   return findUserByEmail(db, email);
 }
 
-/** Where operations notices go. */
-export async function adminEmails(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('users').select('email').where('role', '=', 'admin').execute();
+/** Where operations notices go; `except` leaves one operator out (the one who acted). */
+export async function adminEmails(db: Db, options: { except?: string } = {}): Promise<string[]> {
+  let query = db.selectFrom('users').select('email').where('role', '=', 'admin');
+  if (options.except) query = query.where('id', '<>', options.except);
+  const rows = await query.execute();
   return rows.map((r) => r.email);
 }
 

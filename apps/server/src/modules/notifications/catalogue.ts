@@ -44,6 +44,8 @@ export type Catalogue = {
     licencesExpired(p: { lines: string[] }): Rendered;
     /** To operators: the audit trail's verification failed. */
     auditBroken(p: { problem: string; link: string }): Rendered;
+    /** To the other operators: a colleague opened a client's room under break-glass; someone must review it. */
+    breakGlassOpened(p: { link: string }): Rendered;
     providerInvite(p: { firstName: string; link: string; expiresAt: Date }): Rendered;
     passwordReset(p: { link: string; minutes: number }): Rendered;
     passwordChanged(p: { how: 'reset' | 'change'; resetLink: string }): Rendered;
@@ -125,6 +127,11 @@ const en: Catalogue = {
     auditBroken: ({ problem, link }) => ({
       subject: 'The audit trail did not verify',
       text: `Haven's daily check of the audit trail found a problem:\n\n${problem}\n\nSomeone may have changed the database directly. Keep the database and the blob store as they are, and see SECURITY.md (Verifying the audit trail). The console shows the last check: ${link}\n`,
+    }),
+    // Names no client and gives no reason: both are read in the console.
+    breakGlassOpened: ({ link }) => ({
+      subject: 'Break-glass access to review',
+      text: `An operator opened a client's room under break-glass. A second operator reviews every such access: open the console, read the reason, and record what you checked.\n\n${link}\n`,
     }),
     licencesExpired: ({ lines }) => ({
       subject: `${lines.length} provider license(s) expired`,

@@ -166,6 +166,11 @@ export function notificationHandlers(deps: Deps): EventHandler[] {
       for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'audit.verification_failed', email);
     }),
 
+    on('break_glass.opened', 'notifications.break_glass', async (trx, { payload: p }) => {
+      const email = words.email.breakGlassOpened({ link: `${url}/admin/break-glass` });
+      for (const to of await adminEmails(trx, { except: p.operatorId })) await sendEmail(trx, to, 'break_glass.opened', email);
+    }),
+
     on('licences.expired', 'notifications.licences', async (trx, { payload: p }) => {
       const lines = p.licences.map((l) => `- ${l.providerName}: ${l.licenceType} ${l.number} (${l.state}) expired ${l.expiresOn}`);
       for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'licences.expired', words.email.licencesExpired({ lines }));

@@ -128,6 +128,7 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
         actor: actorOf(user),
         action: 'message.sent',
         subject: roomSubject(clientId),
+        client: access.parties.client_user_id,
         detail: { roomId: access.parties.room_id, seq, kind: draft.kind },
       });
       await recordEvent(trx, {
@@ -239,6 +240,7 @@ async function auditRead(db: Db, user: UserRow, access: Access, messages: Messag
       actor: actorOf(user),
       action: 'messages.read',
       subject: roomSubject(access.parties.client_id),
+      client: access.parties.client_user_id,
       detail: { roomId: access.parties.room_id, fromSeq: messages[0]!.seq, toSeq: messages.at(-1)!.seq },
     }),
   );

@@ -71,7 +71,9 @@ export type DomainEvent =
   /** An operator turned off an account's two-step sign-in (a lost device). */
   | { type: 'account.mfa_reset'; payload: { userId: string } }
   /** The audit trail did not verify (an edited, removed or inserted row, or a checkpoint that disagrees). */
-  | { type: 'audit.verification_failed'; payload: { problem: string; firstBroken: string | null } };
+  | { type: 'audit.verification_failed'; payload: { problem: string; firstBroken: string | null } }
+  /** An operator opened a client's room under break-glass: the other operators are asked to review it. */
+  | { type: 'break_glass.opened'; payload: { grantId: string; operatorId: string } };
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

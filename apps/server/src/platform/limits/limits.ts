@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 
 const MINUTE_MS = 60_000;
+const OPERATOR_ACTIONS_PER_MINUTE = 10;
 
 /**
  * The counting key. The identity hook (a root `onRequest` hook) has set `request.user` by the
@@ -36,6 +37,8 @@ export function routeLimits(config: Pick<Config, 'rateLimit'>) {
     signInSessions: perMinute(numbers.signInSessionsPerMinute),
     /** Opening the live socket. */
     liveConnections: perMinute(numbers.liveConnectionsPerMinute),
+    /** An operator's heavier or sensitive actions: verifying the audit chain, break-glass, its review. */
+    operatorActions: perMinute(OPERATOR_ACTIONS_PER_MINUTE),
   };
 }
 
