@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditSearchResult, AuditStatus, BreakGlassGrant, BreakGlassList, BreakGlassRoom, RecordAccessList } from '@haven/contract';
+import type {
+  UsStateCode,
+  AuditSearchResult,
+  AuditStatus,
+  BreakGlassGrant,
+  BreakGlassList,
+  BreakGlassRoom,
+  RecordAccessList,
+} from '@haven/contract';
 import { describe, expect, it } from 'vitest';
 import { recordAudit, systemActor } from '../../platform/audit/audit.ts';
 import { aMatchedClient } from '../../testing/clients.ts';
@@ -12,7 +20,7 @@ import { signInAsNewAdmin } from '../../testing/test-app.ts';
 const haven = useTestApp({ admin: true });
 const reason = 'Support ticket: the client wrote that they are unsafe tonight and asked us to read their messages.';
 
-async function world(state: string) {
+async function world(state: UsStateCode) {
   const provider = await insertProvider(haven.db, { states: [state] });
   const client = await aMatchedClient(haven, { state }, { expectProvider: provider.id });
   const providerCookie = await signInAsProvider(haven.app, provider.id);
