@@ -104,9 +104,10 @@ export type BreakGlassGrant = z.infer<typeof BreakGlassGrant>;
 export const BreakGlassList = z.object({ grants: z.array(BreakGlassGrant) });
 export type BreakGlassList = z.infer<typeof BreakGlassList>;
 
-export const BreakGlassReview = z.strictObject({
-  note: z.string().trim().min(10, { error: 'Say what you checked (at least 10 characters).' }).max(1000),
-});
+const reviewNote = z.string().trim().min(10, { error: 'Say what you checked (at least 10 characters).' }).max(1000);
+export const BreakGlassReview = z.strictObject({ note: reviewNote });
+/** The review note as the console's reason form checks it. */
+export const BreakGlassReviewForm = z.object({ reason: reviewNote });
 export type BreakGlassReview = z.infer<typeof BreakGlassReview>;
 
 /** The room as break-glass shows it: read-only; attachments are listed, never opened. */

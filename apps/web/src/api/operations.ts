@@ -28,7 +28,7 @@ export function useInviteProvider() {
 type ProviderListSearch = Partial<Record<keyof ProviderListQuery, string | number>>;
 
 /** Turns a list query into URL search parameters, leaving out what is not set. */
-export function searchParamsOf(query: ProviderListSearch): URLSearchParams {
+export function searchParamsOf(query: Partial<Record<string, string | number>>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));

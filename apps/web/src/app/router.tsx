@@ -1,3 +1,4 @@
+import { RecordAccessPage } from '../pages/record/RecordAccessPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { CarePage } from '../pages/care/CarePage.tsx';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
           { path: 'plan', element: <PlanPage /> },
           { path: 'sessions', element: <SessionsPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'record-access', element: <RecordAccessPage /> },
           { path: 'sessions/:sessionId', lazy: loadLiveSession, hydrateFallbackElement: <Spinner /> },
           { path: 'invite/:token', element: <InvitePage /> },
           { path: 'providers/:providerId', element: <PublicProfilePage /> },
@@ -94,6 +96,9 @@ export const router = createBrowserRouter([
               { path: 'partners', lazy: adminPage('PartnersPage') },
               { path: 'clients', lazy: adminPage('ClientsPage') },
               { path: 'clients/:clientId', lazy: adminPage('ClientLedgerPage') },
+              { path: 'audit', lazy: adminPage('AuditPage') },
+              { path: 'break-glass', lazy: adminPage('BreakGlassPage') },
+              { path: 'break-glass/:grantId', lazy: adminPage('BreakGlassRoomPage') },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

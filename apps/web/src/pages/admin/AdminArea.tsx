@@ -21,6 +21,8 @@ export function AdminArea() {
     },
     { to: '/admin/partners', label: t('partnersOps.nav.partners') },
     { to: '/admin/clients', label: t('partnersOps.nav.clients') },
+    { to: '/admin/audit', label: t('auditOps.nav') },
+    { to: '/admin/break-glass', label: t('breakGlass.nav') },
   ];
 
   return (

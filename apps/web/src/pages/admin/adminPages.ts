@@ -11,3 +11,6 @@ export { OutboxPage } from './OutboxPage.tsx';
 export { PartnersPage } from './partners/PartnersPage.tsx';
 export { ProvidersPage } from './providers/ProvidersPage.tsx';
 export { ProviderRecordPage } from './record/ProviderRecordPage.tsx';
+export { AuditPage } from './audit/AuditPage.tsx';
+export { BreakGlassPage } from './audit/BreakGlassPage.tsx';
+export { BreakGlassRoomPage } from './audit/BreakGlassRoomPage.tsx';

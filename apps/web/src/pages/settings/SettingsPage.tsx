@@ -4,6 +4,7 @@ import { usePageTitle } from '../../app/usePageTitle.ts';
 import { DetailsSection } from './DetailsSection.tsx';
 import { EmailAddressSettings } from './EmailAddressSettings.tsx';
 import { EmailSettings } from './EmailSettings.tsx';
+import { PrivacySection } from './PrivacySection.tsx';
 import { PasswordSettings } from './PasswordSettings.tsx';
 import { SignInSessions } from './SignInSessions.tsx';
 import { TwoStepSection } from './TwoStepSection.tsx';
@@ -25,6 +26,7 @@ export function SettingsPage() {
           <SignInSessions />
           {/* Operators' emails are their work (safety follow-up, licences): not a choice. */}
           {user.role !== 'admin' && <EmailSettings />}
+          {user.role === 'client' && <PrivacySection />}
         </div>
       )}
     </RequireAccount>

@@ -4,6 +4,7 @@ import { useClientLedger } from '../../../api/partnersOps.ts';
 import { usePageTitle } from '../../../app/usePageTitle.ts';
 import { Spinner } from '../../../ui/index.ts';
 import { LoadFailed } from '../../LoadFailed.tsx';
+import { BreakGlassPanel } from '../audit/BreakGlassPanel.tsx';
 import { CoverageSummary } from './CoverageSummary.tsx';
 import { InvoiceTable } from './InvoiceTable.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
@@ -42,6 +43,7 @@ export function ClientLedgerPage() {
         <h2 id="invoices-heading">{t('partnersOps.ledger.invoicesHeading')}</h2>
         <InvoiceTable invoices={state.invoices} />
       </section>
+      <BreakGlassPanel clientId={ledger.data.clientId} />
     </div>
   );
 }
