@@ -24,6 +24,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Proof suites (access matrix, fuzzing, crash, backup and restore): each has a longer
+          // mode behind an npm script, set through HAVEN_PROOF=long.
+          name: 'security',
+          include: ['security/**/*.security.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 90_000,
