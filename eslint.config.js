@@ -35,11 +35,11 @@ export default tseslint.config(
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
   },
   {
-    files: ['apps/server/src/main.ts', 'bench/**', 'scripts/**'],
+    files: ['apps/server/src/main.ts', 'bench/**', 'scripts/**', 'security/**'],
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.test.ts', 'e2e/**'],
+    files: ['**/*.test.ts', 'e2e/**', 'security/**'],
     rules: {
       // Test assertions read response bodies as loosely typed JSON.
       '@typescript-eslint/no-unsafe-member-access': 'off',
