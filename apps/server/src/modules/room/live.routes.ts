@@ -284,12 +284,31 @@ class LiveSession {
         const parties = await repo.roomParties(this.context.db, frame.message.roomId);
         if (parties?.provider_user_id !== this.user.id) return this.unsubscribe(frame.message.roomId, { quietly: false });
       }
+      // Publishes follow commits but may overtake each other: a sequence that arrives ahead of an
+      // earlier one is sent after the earlier ones, read back from the database (all committed,
+      // since the room's lock hands sequences out in commit order).
+      if (frame.message.seq > subscription.lastSeq + 1) await this.fillGap(subscription, frame.message.seq);
       subscription.lastSeq = frame.message.seq;
       this.send({ ...frame, message: { ...frame.message, starred: false } });
       return;
     }
     if (frame.type === 'typing' && frame.userId === this.user.id) return;
     this.send(frame);
+  }
+
+  /** Sends the messages after the last one sent and before `seq`, in order. */
+  private async fillGap(subscription: Subscription, seq: number): Promise<void> {
+    const pageSize = this.context.config.live.backfillMessages;
+    while (subscription.lastSeq < seq - 1) {
+      const limit = Math.min(pageSize, seq - subscription.lastSeq - 1);
+      const { messages } = await pageFor(this.caller(), subscription.access, { after: subscription.lastSeq, limit });
+      const before = messages.filter((message) => message.seq < seq);
+      if (before.length === 0) return;
+      for (const message of before) {
+        this.send({ type: 'message', message });
+        subscription.lastSeq = message.seq;
+      }
+    }
   }
 
   private async unsubscribe(roomId: string, { quietly }: { quietly: boolean }): Promise<void> {
