@@ -48,18 +48,20 @@ export async function buildApp(config: Config): Promise<App> {
   try {
     await migrate(database);
     const keys = await localKeyProvider(config.masterKeyFile);
+    const live = config.redisUrl ? redisLiveBus(config.redisUrl) : inProcessLiveBus();
     const context: AppContext = {
       config,
       db: database.db,
       blobs: blobStoreFor(config),
-      sealer: createSealer(database.db, keys),
+      sealer: createSealer(database.db, keys, live),
       auditKey: auditKeyFrom(keys),
       // Local stand-ins; real processors and payers plug in here.
       payments: localPaymentProcessor(),
       eligibility: localEligibilityChecker(),
-      live: config.redisUrl ? redisLiveBus(config.redisUrl) : inProcessLiveBus(),
+      live,
       presence: config.redisUrl ? redisPresence(config.redisUrl, randomUUID()) : inProcessPresence(),
     };
+    await context.sealer.listen();
     await sealLegacyReasons(context.db, context.sealer);
     await sealLegacyFollowUpNotes(context.db, context.sealer);
     const http = await createHttpServer(config);

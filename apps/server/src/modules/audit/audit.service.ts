@@ -75,6 +75,7 @@ export async function searchAudit(caller: Caller, query: AuditSearchQuery): Prom
 /** Which part of the record an action touched, by its first word. */
 const partsByPrefix: Record<string, RecordPart> = {
   room: 'messages',
+  rooms: 'messages',
   messages: 'messages',
   message: 'messages',
   break_glass: 'messages',
@@ -84,8 +85,13 @@ const partsByPrefix: Record<string, RecordPart> = {
   screeners: 'intake',
   note: 'notes',
   notes: 'notes',
+  session_notes: 'notes',
+  progress_note: 'notes',
+  psychotherapy_note: 'notes',
   sessions: 'sessions',
   session: 'sessions',
+  live_session: 'sessions',
+  messaging_session: 'sessions',
   calendar: 'sessions',
   safety: 'safety',
   coverage: 'coverage',
@@ -94,6 +100,7 @@ const partsByPrefix: Record<string, RecordPart> = {
   care: 'care',
   caseload: 'care',
   clients: 'care',
+  matching: 'care',
   record: 'record',
 };
 const partOf = (action: string): RecordPart => partsByPrefix[action.split('.')[0]!] ?? 'other';

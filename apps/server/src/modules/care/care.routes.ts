@@ -24,7 +24,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { requireCaller, requireRole } from '../identity/identity.policy.ts';
+import { audited, ownRecord, requireCaller, requireRole } from '../identity/identity.policy.ts';
 import * as care from './care.service.ts';
 import * as submission from './submission.service.ts';
 import { intakeOf, saveIntake } from './intake.service.ts';
@@ -104,7 +104,7 @@ export function registerCare(app: Http, context: AppContext): void {
   app.get(
     '/api/care',
     { schema: { tags, summary: 'Your provider, room and queue position', response: { 200: CareState, ...errors } } },
-    (request) => care.myCare(client(request)),
+    async (request) => audited(db, request, 'care.read', await care.myCare(client(request)), ownRecord(request)),
   );
 
   app.post(
@@ -162,7 +162,10 @@ export function registerCare(app: Http, context: AppContext): void {
   app.get(
     '/api/provider/clients',
     { schema: { tags: providerTags, summary: 'Your current clients', response: { 200: Caseload, ...errors } } },
-    (request) => sessions.caseload(provider(request)),
+    async (request) =>
+      audited(db, request, 'caseload.read', await sessions.caseload(provider(request)), (r) => ({
+        clients: r.clients.map((c) => c.clientId),
+      })),
   );
 
   app.post(
@@ -204,9 +207,11 @@ export function registerCare(app: Http, context: AppContext): void {
   app.get(
     '/api/admin/matching',
     { schema: { tags: opsTags, summary: 'Queue and time-to-match', response: { 200: MatchingOverview, ...errors } } },
-    (request) => {
+    async (request) => {
       requireRole(request, 'admin');
-      return matchingOverview(db);
+      return audited(db, request, 'matching.read', await matchingOverview(db), (r) => ({
+        clients: r.queue.longestWaiting.map((c) => c.clientId),
+      }));
     },
   );
 
@@ -231,7 +236,14 @@ export function registerCare(app: Http, context: AppContext): void {
         response: { 200: SafetyFlags, ...errors },
       },
     },
-    async (request) => ({ flags: await listSafetyFlags(requireCaller(context, request, 'admin'), request.query.status === 'open') }),
+    async (request) =>
+      audited(
+        db,
+        request,
+        'safety.flags_read',
+        { flags: await listSafetyFlags(requireCaller(context, request, 'admin'), request.query.status === 'open') },
+        (r) => ({ clients: r.flags.map((f) => f.clientId) }),
+      ),
   );
 
   app.post(

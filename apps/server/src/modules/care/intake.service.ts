@@ -5,7 +5,7 @@ import type { Caller } from '../../caller.ts';
 import { randomUUID } from 'node:crypto';
 import { consentVersions, IntakeAnswers, MINIMUM_AGE, type FieldIssue, type IntakeState, type IntakeStep } from '@haven/contract';
 import { scoreGad7, scorePhq9 } from '@haven/domain';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordRead } from '../../platform/audit/audit.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -56,9 +56,7 @@ function presentIntake(client: repo.ClientRow, answers: IntakeAnswers): IntakeSt
 export async function intakeOf({ db, deps, user, actor }: Caller): Promise<IntakeState> {
   const client = await repo.ensureClient(db, user.id);
   const answers = await readAnswers(deps.sealer, client);
-  if (client.intake_sealed) {
-    await db.transaction().execute((trx) => recordAudit(trx, { actor, action: 'intake.read', subject: clientSubject(client.id) }));
-  }
+  if (client.intake_sealed) await recordRead(db, actor, 'intake.read', { users: [user.id] });
   return presentIntake(client, answers);
 }
 

@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { requireCaller, requireRole, requireUser } from '../identity/identity.policy.ts';
+import { audited, ownRecord, requireCaller, requireRole, requireUser } from '../identity/identity.policy.ts';
 import { clientIdOf } from '../care/care.service.ts';
 import { coverageState } from './coverage-state.service.ts';
 import * as coverage from './coverage.service.ts';
@@ -47,7 +47,7 @@ export function registerCoverage(app: Http, context: AppContext): void {
     { schema: { tags, summary: 'Your coverage, what is left, history and invoices', response: { 200: CoverageState, ...errors } } },
     async (request) => {
       const user = requireRole(request, 'client');
-      return coverageState(db, eligibility, await clientIdOf(db, user.id));
+      return audited(db, request, 'coverage.read', await coverageState(db, eligibility, await clientIdOf(db, user.id)), ownRecord(request));
     },
   );
 
@@ -157,9 +157,17 @@ export function registerCoverage(app: Http, context: AppContext): void {
   app.get(
     '/api/admin/clients',
     { schema: { tags: opsTags, summary: 'Find a client', querystring: ClientListQuery, response: { 200: ClientList, ...errors } } },
-    (request) => {
+    async (request) => {
       requireRole(request, 'admin');
-      return partners.listClients(db, request.query.q);
+      const found = await partners.listClients(db, request.query.q);
+      return audited(
+        db,
+        request,
+        'clients.searched',
+        found,
+        { clients: found.clients.map((c) => c.clientId) },
+        { query: request.query.q ?? null },
+      );
     },
   );
 

@@ -2,7 +2,7 @@
 // direct plans' prices and allowances, and any client's ledger.
 import type { ClientLedger, ClientList, DirectPlan, EapPartner, PlanCatalogue, Partners } from '@haven/contract';
 import type { SystemCaller } from '../../caller.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordRead } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './coverage.repository.ts';
@@ -115,6 +115,6 @@ export async function listClients(db: Db, q: string | undefined): Promise<Client
 export async function clientLedger({ db, deps, actor, now }: SystemCaller, clientId: string): Promise<ClientLedger> {
   const client = await repo.clientIdentity(db, clientId);
   if (!client) throw new AppError('not_found', 'There is no client with that id.');
-  await db.transaction().execute((trx) => recordAudit(trx, { actor, action: 'ledger.read', subject: { type: 'client', id: clientId } }));
+  await recordRead(db, actor, 'ledger.read', { clients: [clientId] });
   return { clientId, name: client.preferred_name, email: client.email, state: await coverageState(db, deps.eligibility, clientId, now) };
 }

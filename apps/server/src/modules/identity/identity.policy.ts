@@ -2,6 +2,8 @@ import type { Role } from '@haven/contract';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import type { Caller } from '../../caller.ts';
+import { recordRead, type Whose } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { UserRow } from './identity.repository.ts';
 
@@ -46,3 +48,22 @@ export function callerFor(context: AppContext, user: UserRow, ip: string | null 
   const { db, ...deps } = context;
   return { db, deps, user, actor: actorOf(user, ip), now: new Date() };
 }
+
+/**
+ * Answers a route's result once the read of health data it is has its audit row: `whose` names
+ * the clients whose records it shows (see recordRead).
+ */
+export async function audited<T>(
+  db: Db,
+  request: FastifyRequest,
+  action: string,
+  result: T,
+  whose: Whose | ((result: T) => Whose),
+  detail?: Record<string, unknown>,
+): Promise<T> {
+  await recordRead(db, actorOf(requireUser(request), request.ip), action, typeof whose === 'function' ? whose(result) : whose, detail);
+  return result;
+}
+
+/** A read of the signed-in client's own record. */
+export const ownRecord = (request: FastifyRequest): Whose => ({ users: [requireUser(request).id] });

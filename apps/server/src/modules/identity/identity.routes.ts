@@ -9,12 +9,13 @@ import {
 } from '@haven/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { memoryFailureCounter, redisFailureCounter } from '../../platform/limits/failures.ts';
 import { routeLimits } from '../../platform/limits/limits.ts';
 import { presentMe } from './identity.presenter.ts';
-import { requireUser } from './identity.policy.ts';
+import { actorOf, requireUser } from './identity.policy.ts';
 import { authenticate, checkCredentials, signOut, startLoginSession } from './identity.service.ts';
 import { storableUserAgent } from './login-sessions.service.ts';
 import { CHALLENGE_MS, mfaEnabled, startChallenge } from './mfa.service.ts';
@@ -41,6 +42,23 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
     const signedIn = token ? await authenticate(db, config.session, token) : null;
     request.user = signedIn?.user ?? null;
     request.loginSessionId = signedIn?.loginSessionId ?? null;
+  });
+  // A signed-in person refused (forbidden, or someone else's id answered as not found) is in the
+  // audit trail too, with the route they tried.
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (!request.user || ![403, 404].includes(reply.statusCode) || !route?.startsWith('/api/')) return;
+    const detail = { method: request.method, route, status: reply.statusCode };
+    const denied = {
+      actor: actorOf(request.user, request.ip),
+      action: 'access.denied',
+      subject: { type: 'route', id: route },
+      outcome: 'denied' as const,
+      detail,
+    };
+    await recordAudit(db, denied).catch((error: unknown) =>
+      request.log.error({ err: error }, 'could not record a refusal in the audit trail'),
+    );
   });
 
   app.post(
@@ -94,7 +112,15 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
       const { email } = request.body;
       await backoff.check(email);
       const user = await checkCredentials(db, request.body).catch(async (error: unknown) => {
-        if (error instanceof AppError && error.code === 'invalid_credentials') await backoff.failed(email);
+        if (error instanceof AppError && error.code === 'invalid_credentials') {
+          await backoff.failed(email);
+          await recordAudit(db, {
+            actor: { id: null, label: `Someone signing in as ${email}`, ip: request.ip },
+            action: 'account.sign_in_failed',
+            subject: { type: 'email', id: email },
+            outcome: 'denied',
+          });
+        }
         throw error;
       });
       await backoff.succeeded(email);
@@ -107,6 +133,7 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
       }
       const userAgent = storableUserAgent(request.headers['user-agent']);
       cookie.set(reply, await startLoginSession(db, config.session, user.id, new Date(), userAgent));
+      await recordAudit(db, { actor: actorOf(user, request.ip), action: 'account.signed_in', subject: { type: 'user', id: user.id } });
       return { user: presentMe(user) };
     },
   );
@@ -117,6 +144,12 @@ export function registerIdentity(app: Http, { db, config, live }: AppContext): v
     async (request, reply) => {
       const token = cookie.read(request);
       if (token) await signOut(db, live, token);
+      if (request.user)
+        await recordAudit(db, {
+          actor: actorOf(request.user, request.ip),
+          action: 'account.signed_out',
+          subject: { type: 'user', id: request.user.id },
+        });
       cookie.clear(reply);
       return reply.status(204).send(null);
     },

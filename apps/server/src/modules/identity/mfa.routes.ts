@@ -11,11 +11,12 @@ import {
 } from '@haven/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { routeLimits } from '../../platform/limits/limits.ts';
 import { presentMe } from './identity.presenter.ts';
-import { requireCaller, requireUser } from './identity.policy.ts';
+import { actorOf, requireCaller, requireUser } from './identity.policy.ts';
 import { announceAccountEnded, startLoginSession } from './identity.service.ts';
 import {
   CHALLENGE_MS,
@@ -72,6 +73,12 @@ export function registerMfa(app: Http, context: AppContext): void {
         throw error;
       }
       cookie.set(reply, await startLoginSession(db, config.session, user.id, new Date()));
+      await recordAudit(db, {
+        actor: actorOf(user, request.ip),
+        action: 'account.signed_in',
+        subject: { type: 'user', id: user.id },
+        detail: { mfa: true },
+      });
       mfaCookie.clear(reply);
       return { user: presentMe(user) };
     },

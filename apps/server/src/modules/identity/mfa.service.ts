@@ -153,7 +153,14 @@ async function useCode(trx: Db, sealer: Sealer, userId: string, code: string, no
 }
 
 async function auditCode(trx: Db, user: UserRow, check: CodeCheck, during: string): Promise<void> {
-  if (!check) await recordAudit(trx, { actor: actorOf(user), action: 'mfa.code_failed', subject: subjectOf(user.id), detail: { during } });
+  if (!check)
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: 'mfa.code_failed',
+      subject: subjectOf(user.id),
+      outcome: 'denied',
+      detail: { during },
+    });
   else if (check.kind === 'recovery') {
     await recordAudit(trx, { actor: actorOf(user), action: 'mfa.recovery_code_used', subject: subjectOf(user.id), detail: { during } });
   }

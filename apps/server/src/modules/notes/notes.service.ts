@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AmendmentInput, FieldIssue, NoteView, ProgressNoteDraft, ProgressNoteFields, PsychotherapyNoteInput } from '@haven/contract';
 import { cptForMinutes } from '@haven/domain';
 import type { Caller } from '../../caller.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordRead } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import { presentAmendment, presentNoteView, presentProgressNote } from './notes.presenter.ts';
@@ -77,13 +77,12 @@ async function buildView({ db, deps, now }: Caller, { provider, session }: Autho
 export async function noteView(caller: Caller, sessionId: string): Promise<NoteView> {
   const author = await authorOf(caller, sessionId);
   const view = await buildView(caller, author);
-  await caller.db.transaction().execute((trx) =>
-    recordAudit(trx, {
-      actor: caller.actor,
-      action: 'session_notes.viewed',
-      subject: clientSubject(author.session.client_id),
-      detail: { sessionId, progressNote: view.note !== null, psychotherapyNote: view.psychotherapyNote !== null },
-    }),
+  await recordRead(
+    caller.db,
+    caller.actor,
+    'session_notes.viewed',
+    { clients: [author.session.client_id] },
+    { sessionId, progressNote: view.note !== null, psychotherapyNote: view.psychotherapyNote !== null },
   );
   return view;
 }

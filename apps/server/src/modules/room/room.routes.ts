@@ -20,7 +20,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
 import { routeLimits } from '../../platform/limits/limits.ts';
-import { requireCaller, requireRole } from '../identity/identity.policy.ts';
+import { audited, requireCaller, requireRole } from '../identity/identity.policy.ts';
 import { byteRange, contentDisposition } from './media.ts';
 import { responseTimes } from './response-times.ts';
 import * as rooms from './room.service.ts';
@@ -74,8 +74,8 @@ export function registerRooms(app: Http, context: AppContext): void {
   // Uploads stay a stream: the service seals them as they arrive and never holds one whole.
   app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
-  app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, (request) =>
-    rooms.myRooms(me(request)),
+  app.get('/api/rooms', { schema: { tags, summary: 'Your rooms', response: { 200: MyRooms, ...errors } } }, async (request) =>
+    audited(db, request, 'rooms.listed', await rooms.myRooms(me(request)), (r) => ({ rooms: r.rooms.map((room) => room.roomId) })),
   );
 
   app.get(
@@ -252,7 +252,12 @@ export function registerRooms(app: Http, context: AppContext): void {
     },
   );
 
-  app.get('/api/provider/inbox', { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } }, (request) =>
-    rooms.inbox(requireCaller(context, request, 'provider')),
+  app.get(
+    '/api/provider/inbox',
+    { schema: { tags, summary: 'Your rooms by reply-by', response: { 200: Inbox, ...errors } } },
+    async (request) =>
+      audited(db, request, 'inbox.read', await rooms.inbox(requireCaller(context, request, 'provider')), (r) => ({
+        rooms: r.rooms.map((room) => room.roomId),
+      })),
   );
 }

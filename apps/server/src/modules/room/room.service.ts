@@ -65,8 +65,6 @@ async function present(room: Room, access: Access, rows: repo.MessageRow[], view
   return presentMessages(room.sealer, access.parties, rows, starred);
 }
 
-const actorOf = (user: UserRow): Actor => ({ id: user.id, label: `${user.preferred_name} (${user.role})` });
-
 // ── Sending ────────────────────────────────────────────────────────────────────────────────
 
 type Draft = {
@@ -83,7 +81,13 @@ type Draft = {
  * Stores a message under the room's row lock (which hands out the next sequence), or — when the
  * sender already sent this id — returns the first one, refusing the id reused for other content.
  */
-async function send(room: Room, user: UserRow, access: Access, draft: Draft, now: Date): Promise<{ message: Message; created: boolean }> {
+async function send(
+  room: Room,
+  { user, actor }: Pick<Caller, 'user' | 'actor'>,
+  access: Access,
+  draft: Draft,
+  now: Date,
+): Promise<{ message: Message; created: boolean }> {
   const { db, sealer } = room;
   const clientId = access.parties.client_id;
   const blobKey = draft.media?.blobKey ?? null;
@@ -125,7 +129,7 @@ async function send(room: Room, user: UserRow, access: Access, draft: Draft, now
       });
       await repo.markRead(trx, access.parties.room_id, user.id, seq);
       await recordAudit(trx, {
-        actor: actorOf(user),
+        actor,
         action: 'message.sent',
         subject: roomSubject(clientId),
         client: access.parties.client_user_id,
@@ -174,7 +178,7 @@ export async function sendText(caller: Caller, roomId: string, request: { client
   const { user, now } = caller;
   const room = roomOf(caller);
   const access = await accessRoom(room.db, user, roomId);
-  return send(room, user, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
+  return send(room, caller, access, { clientMessageId: request.clientMessageId, kind: 'text', text: request.text, media: null }, now);
 }
 
 async function ensureSpace(db: Db, room: Room, roomId: string, bytes: number): Promise<void> {
@@ -224,7 +228,7 @@ export async function sendUpload(caller: Caller, roomId: string, query: UploadQu
   const { contentType, size } = checks.result;
   return send(
     room,
-    user,
+    caller,
     access,
     { ...draft, id, media: { blobKey, format: 'chunked', size, contentType, durationMs: query.durationMs ?? null } },
     now,
@@ -233,11 +237,11 @@ export async function sendUpload(caller: Caller, roomId: string, query: UploadQu
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────
 
-async function auditRead(db: Db, user: UserRow, access: Access, messages: Message[]): Promise<void> {
+async function auditRead(db: Db, actor: Actor, access: Access, messages: Message[]): Promise<void> {
   if (messages.length === 0) return;
   await db.transaction().execute((trx) =>
     recordAudit(trx, {
-      actor: actorOf(user),
+      actor,
       action: 'messages.read',
       subject: roomSubject(access.parties.client_id),
       client: access.parties.client_user_id,
@@ -264,7 +268,7 @@ export async function pageFor(
   const room = roomOf(caller);
   const rows = await repo.messagePage(room.db, access.parties.room_id, access.visibleFrom, range);
   const messages = await present(room, access, rows, user.id);
-  await auditRead(room.db, user, access, messages);
+  await auditRead(room.db, caller.actor, access, messages);
   const first = rows[0];
   return {
     messages,
@@ -340,9 +344,10 @@ export async function media(caller: Caller, roomId: string, messageId: string): 
       : null;
   await room.db.transaction().execute((trx) =>
     recordAudit(trx, {
-      actor: actorOf(user),
+      actor: caller.actor,
       action: 'media.read',
       subject: roomSubject(clientId),
+      client: access.parties.client_user_id,
       detail: { roomId, seq: Number(row.seq) },
     }),
   );

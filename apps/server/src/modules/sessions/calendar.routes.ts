@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { requireCaller, requireRole } from '../identity/identity.policy.ts';
+import { audited, requireCaller, requireRole } from '../identity/identity.policy.ts';
 import { providerCalendar, sessionCalendarFile, upcomingCalendarFile, type CalendarFile } from './calendar.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 422: ApiError };
@@ -32,24 +32,33 @@ export function registerCalendar(app: Http, context: AppContext): void {
         response: { 200: ProviderCalendar, ...errors },
       },
     },
-    (request) =>
-      providerCalendar(requireCaller(context, request, 'provider'), { from: new Date(request.query.from), to: new Date(request.query.to) }),
+    async (request) => {
+      const calendar = await providerCalendar(requireCaller(context, request, 'provider'), {
+        from: new Date(request.query.from),
+        to: new Date(request.query.to),
+      });
+      return audited(db, request, 'calendar.read', calendar, { clients: calendar.sessions.map((s) => s.clientId) });
+    },
   );
 
   app.get(
     '/api/sessions/calendar.ics',
     { schema: { tags, summary: 'Every upcoming session of the signed-in person, as an iCalendar file', response: errors } },
-    async (request, reply) =>
-      sendCalendarFile(reply, await upcomingCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'))),
+    async (request, reply) => {
+      const file = await upcomingCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'));
+      return sendCalendarFile(reply, await audited(db, request, 'calendar.exported', file, { clients: file.clientIds }));
+    },
   );
 
   app.get(
     '/api/sessions/:id/calendar.ics',
     { schema: { tags, summary: 'One session as an iCalendar file (either party)', params: IdParams, response: errors } },
-    async (request, reply) =>
-      sendCalendarFile(
+    async (request, reply) => {
+      const file = await sessionCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'), request.params.id);
+      return sendCalendarFile(
         reply,
-        await sessionCalendarFile(db, config.publicUrl, requireRole(request, 'client', 'provider'), request.params.id),
-      ),
+        await audited(db, request, 'calendar.exported', file, { clients: file.clientIds }, { sessionId: request.params.id }),
+      );
+    },
   );
 }

@@ -83,7 +83,8 @@ function calendarEvent(row: repo.SessionWithParties, viewer: Viewer, publicUrl: 
   };
 }
 
-export type CalendarFile = { filename: string; body: string };
+/** An .ics file, and the clients whose sessions it holds (for the audit trail). */
+export type CalendarFile = { filename: string; body: string; clientIds: string[] };
 
 /** One session as a file, for either party; anyone else is told there is no such session. */
 export async function sessionCalendarFile(
@@ -99,7 +100,7 @@ export async function sessionCalendarFile(
     stamp: now,
     events: [calendarEvent(row, viewer, publicUrl)],
   });
-  return { filename: `haven-session-${new Date(row.starts_at).toISOString().slice(0, 10)}.ics`, body };
+  return { filename: `haven-session-${new Date(row.starts_at).toISOString().slice(0, 10)}.ics`, body, clientIds: [row.client_id] };
 }
 
 /** Every session still to come that holds its time (requested or booked), for the signed-in person. */
@@ -107,10 +108,13 @@ export async function upcomingCalendarFile(db: Db, publicUrl: string, user: User
   const party = await ownParty(db, user);
   const rows = party ? await repo.sessionsOfParty(db, party, { from: now }) : [];
   const viewer: Viewer = party && 'clientId' in party ? 'client' : 'provider';
-  const events = rows
-    .filter((row) => (repo.OPEN_STATUSES as readonly LiveStatus[]).includes(row.status))
-    .map((row) => calendarEvent(row, viewer, publicUrl));
-  return { filename: 'haven-sessions.ics', body: writeIcs({ method: 'PUBLISH', stamp: now, events }) };
+  const open = rows.filter((row) => (repo.OPEN_STATUSES as readonly LiveStatus[]).includes(row.status));
+  const events = open.map((row) => calendarEvent(row, viewer, publicUrl));
+  return {
+    filename: 'haven-sessions.ics',
+    body: writeIcs({ method: 'PUBLISH', stamp: now, events }),
+    clientIds: open.map((row) => row.client_id),
+  };
 }
 
 async function ownParty(db: Db, user: UserRow): Promise<{ clientId: string } | { providerId: string } | null> {

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Http } from '../../platform/http/server.ts';
-import { requireCaller } from '../identity/identity.policy.ts';
+import { audited, requireCaller } from '../identity/identity.policy.ts';
 import * as booking from './booking.service.ts';
 import * as changes from './changes.service.ts';
 import * as joining from './joining.service.ts';
@@ -40,6 +40,7 @@ function range(query: { from: string; to: string }): { from: Date; to: Date } {
 
 /** Live sessions: booking, changes by either party, joining and ending. */
 export function registerSessions(app: Http, context: AppContext): void {
+  const { db } = context;
   const tags = ['sessions'];
   const party = (request: FastifyRequest) => requireCaller(context, request, 'client', 'provider');
   const client = (request: FastifyRequest) => requireCaller(context, request, 'client');
@@ -74,13 +75,26 @@ export function registerSessions(app: Http, context: AppContext): void {
   app.get(
     '/api/sessions',
     { schema: { tags, summary: 'Your sessions, upcoming and past', response: { 200: LiveSessionList, ...errors } } },
-    (request) => booking.sessionsOf(party(request)),
+    async (request) =>
+      audited(db, request, 'sessions.read', await booking.sessionsOf(party(request)), (r) => ({
+        clients: [...r.upcoming, ...r.past].map((s) => s.clientId),
+      })),
   );
 
   app.get(
     '/api/sessions/:id',
     { schema: { tags, summary: 'One of your sessions', params: IdParams, response: { 200: LiveSession, ...errors } } },
-    (request) => booking.sessionOf(party(request), request.params.id),
+    async (request) =>
+      audited(
+        db,
+        request,
+        'sessions.read',
+        await booking.sessionOf(party(request), request.params.id),
+        (r) => ({ clients: [r.clientId] }),
+        {
+          sessionId: request.params.id,
+        },
+      ),
   );
 
   app.get(

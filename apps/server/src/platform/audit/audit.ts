@@ -27,6 +27,7 @@ export async function recordAudit(db: Db, record: AuditRecord | AuditRecord[]): 
   const records = Array.isArray(record) ? record : [record];
   if (records.length === 0) return;
   const at = new Date().toISOString();
+  const owners = await ownersOf(db, records);
   await db
     .insertInto('audit_events')
     .values(
@@ -38,13 +39,21 @@ export async function recordAudit(db: Db, record: AuditRecord | AuditRecord[]): 
         action: r.action,
         subject_type: r.subject.type,
         subject_id: r.subject.id,
-        client_user_id: r.client ?? null,
+        client_user_id: r.client ?? owners.get(r.subject.id) ?? null,
         outcome: r.outcome ?? 'allowed',
         reason: r.reason ?? null,
         detail: JSON.stringify(r.detail ?? {}),
       })),
     )
     .execute();
+}
+
+/** The client's user id for rows about a client (`subject` a client's id) that did not name it. */
+async function ownersOf(db: Db, records: AuditRecord[]): Promise<Map<string, string>> {
+  const ids = [...new Set(records.filter((r) => r.client === undefined && r.subject.type === 'client').map((r) => r.subject.id))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('clients').select(['id', 'user_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.user_id]));
 }
 
 export type AuditTrailEntry = { seq: string; at: Date; actor: string; action: string; reason: string | null };
@@ -59,4 +68,44 @@ export async function auditTrailFor(db: Db, subject: { type: string; id: string 
     .limit(limit)
     .execute();
   return rows.map((r) => ({ seq: String(r.seq), at: r.at, actor: r.actor_label, action: r.action, reason: r.reason }));
+}
+
+/** Whose records a read showed, by client id, room id or the clients' own user ids. */
+export type Whose = { clients?: readonly string[]; rooms?: readonly string[]; users?: readonly (string | null)[] };
+
+/**
+ * Records a read of health data: one row per client whose record it showed (a read that showed
+ * nobody's, say an empty caseload, still leaves one row). Await it before answering, so that no
+ * read is served without its durable row.
+ */
+export async function recordRead(db: Db, actor: Actor, action: string, whose: Whose, detail: Record<string, unknown> = {}): Promise<void> {
+  const users = [...new Set((whose.users ?? []).filter((id): id is string => id !== null))];
+  const clients = [...new Set(whose.clients ?? [])];
+  const rooms = [...new Set(whose.rooms ?? [])];
+  // Each client's id (the rows' subject, as writes name it) and user id ("Who saw my record").
+  const owners = new Map<string, string>();
+  const add = (rows: Array<{ id: string; user_id: string }>) => rows.forEach((row) => owners.set(row.id, row.user_id));
+  if (clients.length > 0) add(await db.selectFrom('clients').select(['id', 'user_id']).where('id', 'in', clients).execute());
+  if (users.length > 0) add(await db.selectFrom('clients').select(['id', 'user_id']).where('user_id', 'in', users).execute());
+  if (rooms.length > 0) {
+    const rows = await db
+      .selectFrom('rooms')
+      .innerJoin('clients', 'clients.id', 'rooms.client_id')
+      .select(['clients.id', 'clients.user_id'])
+      .where('rooms.id', 'in', rooms)
+      .execute();
+    add(rows);
+  }
+  const rows: AuditRecord[] = [...owners].map(([client, user]) => ({
+    actor,
+    action,
+    subject: { type: 'client', id: client },
+    client: user,
+    detail,
+  }));
+  // A client with no clinical record yet is named by their account.
+  const known = new Set(owners.values());
+  for (const user of users.filter((id) => !known.has(id)))
+    rows.push({ actor, action, subject: { type: 'user', id: user }, client: user, detail });
+  await recordAudit(db, rows.length > 0 ? rows : [{ actor, action, subject: { type: 'none', id: '-' }, detail }]);
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { testRedisUrl } from '../config.ts';
+import { inProcessLiveBus, redisLiveBus, type LiveBus } from '../events/live-bus.ts';
 import { createSealer, DataKeyDestroyed } from './envelope.ts';
 import { localKeyProvider } from './key-provider.ts';
 
@@ -63,5 +65,28 @@ describe('envelope encryption', () => {
     await expect(createSealer(app.context.db, await localKeyProvider(keyFile)).open(client, sealed, at('r1'))).rejects.toThrow(
       DataKeyDestroyed,
     );
+  });
+
+  it('forgets a destroyed key at once on every instance, even one that had it in memory', async () => {
+    // Two instances: over Redis when it is configured, else two sealers sharing one in-process bus.
+    const redisUrl = testRedisUrl();
+    const shared = inProcessLiveBus();
+    const buses: LiveBus[] = redisUrl ? [redisLiveBus(redisUrl), redisLiveBus(redisUrl)] : [shared, shared];
+    const keys = await localKeyProvider(keyFile);
+    const [here, there] = buses.map((bus) => createSealer(app.context.db, keys, bus));
+    await Promise.all([here!.listen(), there!.listen()]);
+    const client = randomUUID();
+    const sealed = await here!.seal(client, 'session summary', at('r1'));
+    expect(await there!.open(client, sealed, at('r1'))).toBe('session summary'); // now in memory there
+    await here!.destroy(client);
+    await expect
+      .poll(() =>
+        there!.open(client, sealed, at('r1')).then(
+          () => 'readable',
+          (e: unknown) => e instanceof DataKeyDestroyed,
+        ),
+      )
+      .toBe(true);
+    await Promise.all([...new Set(buses)].map((bus) => bus.close()));
   });
 });

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { openRange, sealingStream, type ChunkHeader } from './chunked.ts';
+import type { LiveBus } from '../events/live-bus.ts';
 import type { KeyProvider } from './key-provider.ts';
 
 /** What a ciphertext is bound to: it cannot be moved to another table, row or field. */
@@ -9,13 +10,17 @@ export type SealContext = { table: string; row: string; field: string };
 export class DataKeyDestroyed extends Error {}
 
 const FORMAT = 'hv1';
+/** Live-bus channel on which a destroyed data key is announced, so every instance forgets it. */
+const DESTROYED_KEYS = 'data-keys:destroyed';
 
 /**
  * Envelope encryption for health information: AES-256-GCM under a per-client data key,
  * which is itself stored only wrapped (AES-256-GCM) by a master key from the KeyProvider.
  * Haven's server can decrypt this data; it is encryption at rest, not end-to-end.
  */
-export function createSealer(db: Db, keys: KeyProvider) {
+export function createSealer(db: Db, keys: KeyProvider, bus?: LiveBus) {
+  // Plain data keys are kept in memory; a destroyed one is dropped here and, through the bus, on
+  // every other instance at once (see `listen`).
   const cache = new Map<string, Buffer>();
 
   async function dataKey(ownerId: string, create: boolean): Promise<Buffer> {
@@ -79,6 +84,12 @@ export function createSealer(db: Db, keys: KeyProvider) {
     async destroy(ownerId: string): Promise<void> {
       cache.delete(ownerId);
       await db.deleteFrom('data_keys').where('owner_id', '=', ownerId).execute();
+      await bus?.publish(DESTROYED_KEYS, ownerId);
+    },
+    /** Forgets keys destroyed on any instance sharing the bus; answers how to stop listening. */
+    listen(): Promise<() => Promise<void>> {
+      if (!bus) return Promise.resolve(() => Promise.resolve());
+      return bus.subscribe(DESTROYED_KEYS, (ownerId) => cache.delete(ownerId));
     },
     /** Re-wraps every data key under the current master key; the data itself is untouched. */
     async rewrapAll(): Promise<number> {

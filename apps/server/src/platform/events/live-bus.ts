@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { Redis } from 'ioredis';
 
 type Listener = (payload: string) => void;
@@ -51,6 +51,8 @@ export function redisLiveBus(url: string): LiveBus {
       await publisher.publish(channel, payload);
     },
     async subscribe(channel, listener) {
+      // A subscribe sent while the connection still runs its ready check is refused by Redis.
+      if (subscriber.status !== 'ready') await once(subscriber, 'ready');
       if (local.listenerCount(channel) === 0) await subscriber.subscribe(channel);
       local.on(channel, listener);
       return async () => {
