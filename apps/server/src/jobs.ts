@@ -4,6 +4,7 @@ import { chainAuditRows, checkpointAuditChain } from './platform/audit/chain.ts'
 import { processEvents } from './platform/events/event-processor.ts';
 import type { PeriodicJob } from './platform/jobs/scheduler.ts';
 import { smtpSender } from './platform/mail/smtp-sender.ts';
+import { shredDueRecords } from './modules/account/closure.service.ts';
 import { verifyAuditTrail } from './modules/audit/verification.service.ts';
 import { runMatchingBatch } from './modules/care/queue.service.ts';
 import { renewCoverages } from './modules/coverage/coverage.service.ts';
@@ -31,6 +32,8 @@ export function periodicJobs(context: AppContext, log?: Log): PeriodicJob[] {
     { name: 'audit.checkpoint', everyMs: 5 * MINUTE, run: () => checkpointAuditChain(db, auditKey, blobs) },
     { name: 'audit.verify', everyMs: DAY, run: () => verifyAuditTrail(context) },
     { name: 'licences.expire', everyMs: HOUR, run: () => expireLicences(db) },
+    // Closed accounts past their retention period: the data key is destroyed, the name erased.
+    { name: 'records.shred', everyMs: HOUR, run: () => shredDueRecords(context) },
     // Every side effect of a write — bell, email, re-homing a provider's clients — within a second.
     { name: 'events.process', everyMs: 1_000, run: () => processEvents(db, handlers, { log }) },
     // The queue is assigned together, for the best overall fit, every few minutes.

@@ -175,7 +175,7 @@ export const CareState = z.object({
       providerName: z.string(),
       from: z.string(),
       to: z.string(),
-      endReason: z.enum(['switch', 'provider_left']),
+      endReason: z.enum(['switch', 'provider_left', 'closed']),
     }),
   ),
   sessions: z.array(BookedSession),

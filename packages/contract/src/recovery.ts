@@ -55,3 +55,10 @@ export type SignInSessionsResponse = z.infer<typeof SignInSessionsResponse>;
 
 export const SessionsEndedResponse = z.object({ ended: z.number().int().nonnegative() });
 export type SessionsEndedResponse = z.infer<typeof SessionsEndedResponse>;
+
+/** Closing an account, confirmed with the password: access ends at once; see the settings page. */
+export const CloseAccountRequest = z.strictObject({ currentPassword: CurrentPassword });
+export type CloseAccountRequest = z.infer<typeof CloseAccountRequest>;
+/** The answer to closing: the day the kept record is destroyed. */
+export const AccountClosed = z.object({ retainUntil: z.string() });
+export type AccountClosed = z.infer<typeof AccountClosed>;

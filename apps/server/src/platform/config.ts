@@ -60,6 +60,7 @@ const Env = z.object({
   HAVEN_LIVE_SUBSCRIBES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** The most messages a (re)subscription sends; older missed ones are fetched over HTTP paging. */
   HAVEN_LIVE_BACKFILL_MESSAGES: z.coerce.number().int().min(1).max(1000).default(200),
+  HAVEN_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(7),
   /** Absent → live events stay in this process; set it to share them across instances. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Absent → email stays in the outbox (shown in the console); e.g. smtp://user:pass@host:587. */
@@ -132,6 +133,8 @@ export type Config = {
   reminderMinutes: number[];
   live: { pingMs: number; subscribesPerMinute: number; backfillMessages: number };
   uploads: { quotaBytes: number };
+  /** How long a closed account's clinical record is kept after the last contact, before its data key is destroyed. */
+  retentionYears: number;
 };
 
 export class ConfigError extends Error {}
@@ -186,6 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       backfillMessages: e.HAVEN_LIVE_BACKFILL_MESSAGES,
     },
     uploads: { quotaBytes: e.HAVEN_UPLOAD_QUOTA_BYTES },
+    retentionYears: e.HAVEN_RETENTION_YEARS,
   };
 }
 

@@ -1,8 +1,11 @@
-import { AccountDetails, AccountDetailsUpdate, ApiError } from '@haven/contract';
+import { AccountClosed, AccountDetails, AccountDetailsUpdate, ApiError, CloseAccountRequest } from '@haven/contract';
 import type { AppContext } from '../../app-context.ts';
 import type { Http } from '../../platform/http/server.ts';
+import { routeLimits } from '../../platform/limits/limits.ts';
 import { requireCaller } from '../identity/identity.policy.ts';
+import { sessionCookie } from '../identity/session-cookie.ts';
 import { detailsOf, updateDetails } from './account.service.ts';
+import { closeAccount } from './closure.service.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 422: ApiError };
 
@@ -25,5 +28,24 @@ export function registerAccount(app: Http, context: AppContext): void {
       },
     },
     (request) => updateDetails(requireCaller(context, request), request.body),
+  );
+  const cookie = sessionCookie(context.config);
+  app.post(
+    '/api/account/close',
+    {
+      config: routeLimits(context.config).credentials,
+      schema: {
+        tags,
+        summary:
+          'Close your account (a client; the password confirms it): access ends at once, the record is kept for the retention period',
+        body: CloseAccountRequest,
+        response: { 200: AccountClosed, 429: ApiError, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { retainUntil } = await closeAccount(requireCaller(context, request, 'client'), request.body);
+      cookie.clear(reply);
+      return { retainUntil: retainUntil.toISOString() };
+    },
   );
 }

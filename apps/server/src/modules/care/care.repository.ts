@@ -161,7 +161,7 @@ export function insertAssignment(trx: Db, row: Insertable<CareAssignmentsTable>)
 export async function endAssignment(
   trx: Db,
   assignmentId: string,
-  end: { at: Date; reason: 'switch' | 'provider_left'; noteSealed?: string | null },
+  end: { at: Date; reason: 'switch' | 'provider_left' | 'closed'; noteSealed?: string | null },
 ): Promise<void> {
   await trx
     .updateTable('care_assignments')
@@ -263,4 +263,23 @@ export function providerSessionsSince(db: Db, providerId: string, clientIds: str
 
 export function openMessagingSessionsOf(db: Db, providerId: string) {
   return db.selectFrom('messaging_sessions').selectAll().where('provider_id', '=', providerId).where('status', '=', 'open').execute();
+}
+
+/** Closed clients whose retention period is over and whose record is not yet destroyed. */
+export function clientsDueForShredding(db: Db, now: Date): Promise<Array<{ id: string; user_id: string }>> {
+  return db
+    .selectFrom('clients')
+    .select(['id', 'user_id'])
+    .where('retain_until', '<=', now)
+    .where('shredded_at', 'is', null)
+    .limit(100)
+    .execute();
+}
+
+export async function markShredded(trx: Db, clientId: string, now: Date): Promise<void> {
+  await trx.updateTable('clients').set({ shredded_at: now }).where('id', '=', clientId).execute();
+}
+
+export async function setRetainUntil(trx: Db, clientId: string, retainUntil: Date): Promise<void> {
+  await trx.updateTable('clients').set({ retain_until: retainUntil }).where('id', '=', clientId).execute();
 }

@@ -198,3 +198,18 @@ export async function setHistoryAccess(
   if (!changed) throw new AppError('not_found', 'That is not your current provider. Reload the page.');
   return careState(db, client, now);
 }
+
+/**
+ * A client closed their account: their care ends (their provider's access with it), they leave the
+ * queue, and their record is kept until `retainUntil`. In the caller's transaction.
+ */
+export async function endCareOnClosure(trx: Db, clientId: string, now: Date, retainUntil: Date): Promise<void> {
+  const current = await repo.currentAssignment(trx, clientId);
+  if (current) await repo.endAssignment(trx, current.id, { at: now, reason: 'closed' });
+  await queueRepo.dequeue(trx, clientId);
+  await repo.setRetainUntil(trx, clientId, retainUntil);
+}
+
+/** Closed clients whose retention period is over and whose record is not yet destroyed. */
+export const clientsDueForShredding = repo.clientsDueForShredding;
+export const markShredded = repo.markShredded;

@@ -371,3 +371,9 @@ export async function lockCurrentCoverage(trx: Db, clientId: string): Promise<re
 }
 
 export type { CoverageRow } from './coverage.repository.ts';
+
+/** A client closed their account: their coverage ends, so nothing renews or is charged again. */
+export async function endCoverageOnClosure(trx: Db, clientId: string, now: Date): Promise<void> {
+  const coverage = await repo.currentCoverage(trx, clientId);
+  if (coverage) await repo.endCoverage(trx, coverage.id, now);
+}

@@ -105,11 +105,28 @@ export async function isDeactivated(db: Db, userId: string): Promise<boolean> {
 }
 
 /**
- * An account is deactivated when its provider profile is: users have no status of their own, and
- * an operator's deactivation (providers.status 'inactive') is what ends a provider's access.
+ * An account is deactivated when its owner closed it, or when its provider profile is: an
+ * operator's deactivation (providers.status 'inactive') is what ends a provider's access.
  */
 function deactivated(userId: RawBuilder<unknown>): RawBuilder<boolean> {
-  return sql<boolean>`exists (select 1 from providers p where p.user_id = ${userId} and p.status = 'inactive')`;
+  return sql<boolean>`(exists (select 1 from users c where c.id = ${userId} and c.closed_at is not null)
+    or exists (select 1 from providers p where p.user_id = ${userId} and p.status = 'inactive'))`;
+}
+
+/** Marks an account closed and ends its sign-in sessions; nothing of it works from now on. */
+export async function markClosed(db: Db, userId: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ closed_at: now }).where('id', '=', userId).execute();
+  await endLoginSessionsOf(db, userId, now);
+}
+
+/** After the retention period: the account keeps no name, address or usable password. */
+export async function eraseAccount(db: Db, userId: string): Promise<void> {
+  const address = `closed-${userId}@closed.invalid`;
+  await db
+    .updateTable('users')
+    .set({ email: address, email_normalized: address, preferred_name: 'Former client', password_hash: '!' })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Moves an account to a new address, now confirmed; false when another account holds it. */

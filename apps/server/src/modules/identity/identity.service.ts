@@ -7,12 +7,14 @@ import { AppError } from '../../platform/http/errors.ts';
 import {
   endLoginSession,
   endLoginSessionsOf,
+  eraseAccount,
   findActiveLoginSession,
   findUserByEmail,
   insertLoginSession,
   insertUser,
   isDeactivated,
   loginSessionIsActive,
+  markClosed,
   normalizeEmail,
   touchLoginSession,
   type UserRow,
@@ -149,3 +151,13 @@ export async function adminEmails(db: Db, options: { except?: string } = {}): Pr
 }
 
 export { presentMe as presentAccount } from './identity.presenter.ts';
+
+/** Closes an account in the caller's transaction; announce it with `announceAccountEnded` after commit. */
+export async function closeAccountOf(db: Db, userId: string, now: Date): Promise<void> {
+  await markClosed(db, userId, now);
+}
+
+/** Leaves a closed account no name, address or usable password (after its retention period). */
+export async function eraseClosedAccount(db: Db, userId: string): Promise<void> {
+  await eraseAccount(db, userId);
+}

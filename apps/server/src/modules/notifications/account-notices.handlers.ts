@@ -15,6 +15,16 @@ export function accountNoticeHandlers({ publicUrl }: { publicUrl: string }): Eve
       const contact = await contactOf(trx, p.userId);
       await sendEmail(trx, contact.email, 'account.password_changed', words.email.passwordChanged({ how: p.how, resetLink }));
     }),
+    on('account.closed', 'notifications.account-closed', async (trx, { payload: p }) => {
+      const contact = await contactOf(trx, p.userId);
+      const until = new Date(p.retainUntil).toLocaleDateString('en-US', {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      });
+      await sendEmail(trx, contact.email, 'account.closed', words.email.accountClosed({ retainUntil: until }));
+    }),
     on('account.sign_up_repeated', 'notifications.sign-up-repeated', async (trx, { payload: p }) => {
       const contact = await contactOf(trx, p.userId);
       await sendEmail(trx, contact.email, 'account.sign_up_repeated', words.email.signUpRepeated({ signInLink, resetLink }));

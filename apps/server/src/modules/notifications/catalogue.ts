@@ -51,6 +51,8 @@ export type Catalogue = {
     passwordChanged(p: { how: 'reset' | 'change'; resetLink: string }): Rendered;
     verifyEmail(p: { link: string; hours: number }): Rendered;
     signUpRepeated(p: { signInLink: string; resetLink: string }): Rendered;
+    /** The account is closed; the record is kept until the retention period ends, then destroyed. */
+    accountClosed(p: { retainUntil: string }): Rendered;
     /** To the new address: the link that makes the change. */
     emailChangeConfirm(p: { link: string; hours: number }): Rendered;
     /** To the current address: a change was asked for; nothing happens until the new address confirms. */
@@ -149,6 +151,10 @@ const en: Catalogue = {
     passwordReset: ({ link, minutes }) => ({
       subject: 'Reset your Haven password',
       text: `Someone, hopefully you, asked to reset the password of your Haven account. Choose a new password here:\n\n${link}\n\nThis link works once and expires in ${minutes} minutes. If you did not ask, ignore this email: your password stays as it is.\n`,
+    }),
+    accountClosed: ({ retainUntil }) => ({
+      subject: 'Your Haven account is closed',
+      text: `Your Haven account is closed, as you asked. You have been signed out everywhere, your upcoming sessions are cancelled and nothing more will be charged.\n\nThe law asks us to keep your clinical record (messages, sessions, notes and screeners), encrypted, until ${retainUntil}. After that it is destroyed for good: the key that unlocks it is deleted.\n\nIf you did not ask for this, reply to this email at once.\n`,
     }),
     passwordChanged: ({ how, resetLink }) => ({
       subject: 'Your Haven password was changed',

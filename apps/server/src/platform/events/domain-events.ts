@@ -68,6 +68,7 @@ export type DomainEvent =
   | { type: 'account.password_changed'; payload: { userId: string; how: 'reset' | 'change' } }
   /** Someone signed up with an address that already has an account: its owner is told, the stranger is not. */
   | { type: 'account.sign_up_repeated'; payload: { userId: string } }
+  | { type: 'account.closed'; payload: { userId: string; retainUntil: string } }
   /** An operator turned off an account's two-step sign-in (a lost device). */
   | { type: 'account.mfa_reset'; payload: { userId: string } }
   /** The audit trail did not verify (an edited, removed or inserted row, or a checkpoint that disagrees). */

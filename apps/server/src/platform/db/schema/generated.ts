@@ -153,7 +153,9 @@ export interface Clients {
   privacy_notice_version: string | null;
   provider_gender: Gender | null;
   required_languages: Generated<LanguageCode[]>;
+  retain_until: Timestamp | null;
   show_crisis_resources: Generated<boolean>;
+  shredded_at: Timestamp | null;
   state: UsStateCode | null;
   submitted_at: Timestamp | null;
   telehealth_consent_at: Timestamp | null;
@@ -561,6 +563,7 @@ export interface TimeOff {
 }
 
 export interface Users {
+  closed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   discreet_notifications: Generated<boolean>;
   email: string;
