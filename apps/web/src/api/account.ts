@@ -1,4 +1,5 @@
 import {
+  AccountClosed,
   AccountDetails,
   CheckYourEmail,
   EmailChangedResponse,
@@ -7,6 +8,7 @@ import {
   SessionsEndedResponse,
   SignInSessionsResponse,
   type AccountDetailsUpdate,
+  type CloseAccountRequest,
   type PasswordChangeRequest,
   type PasswordResetCompletion,
   type PasswordResetRequest,
@@ -94,5 +96,14 @@ export function useConfirmEmailChange() {
       void queryClient.invalidateQueries({ queryKey: meQueryKey });
       void queryClient.invalidateQueries({ queryKey: sessionsKey });
     },
+  });
+}
+
+/** Closing the account: on success the session is gone, so the app starts over signed out. */
+export function useCloseAccount() {
+  const queryClient = useQueryClient();
+  return useMutation<AccountClosed, ApiFailure, CloseAccountRequest>({
+    mutationFn: (body) => requestJson('/api/account/close', AccountClosed, { method: 'POST', body }),
+    onSuccess: () => queryClient.clear(),
   });
 }

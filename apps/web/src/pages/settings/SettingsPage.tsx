@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RequireAccount } from '../../app/RequireAccount.tsx';
 import { usePageTitle } from '../../app/usePageTitle.ts';
+import { CloseAccountSection } from './CloseAccountSection.tsx';
 import { DetailsSection } from './DetailsSection.tsx';
 import { EmailAddressSettings } from './EmailAddressSettings.tsx';
 import { EmailSettings } from './EmailSettings.tsx';
@@ -27,6 +28,7 @@ export function SettingsPage() {
           {/* Operators' emails are their work (safety follow-up, licences): not a choice. */}
           {user.role !== 'admin' && <EmailSettings />}
           {user.role === 'client' && <PrivacySection />}
+          {user.role === 'client' && <CloseAccountSection />}
         </div>
       )}
     </RequireAccount>
