@@ -108,154 +108,171 @@ async function expectNothingInClear(dir: string): Promise<void> {
   }
 }
 
-describe('backup and restore of the embedded data dir', () => {
-  const source = place('embedded-source');
-  const backup = path.join(scratch, 'embedded-backup');
-  const keys = path.join(scratch, 'embedded-keys'); // kept apart from the data
+const embedded = {
+  source: place('embedded-source'),
+  backup: path.join(scratch, 'embedded-backup'),
+  keys: path.join(scratch, 'embedded-keys'),
+};
+
+/** A stopped Haven backed up (its keys kept apart from the data), restored into a fresh data dir, and read back. */
+async function backUpAndRestoreEmbedded(): Promise<void> {
+  const { source, backup, keys } = embedded;
   let seeded: Seeded;
+  const app = await open(source);
+  try {
+    seeded = await seed(app);
+  } finally {
+    await app.close();
+  }
 
-  it('backs up a stopped Haven, restores into a fresh data dir, and reads the encrypted message and file back', async () => {
-    const app = await open(source);
-    try {
-      seeded = await seed(app);
-    } finally {
-      await app.close();
-    }
+  const started = performance.now();
+  const made = await haven(source, 'backup', backup, '--keys', keys);
+  expect(made.code, made.output).toBe(0);
+  console.log(`embedded backup: ${made.output.split('\n')[0]} (command ${Math.round(performance.now() - started)} ms)`);
+  expect(await fs.readdir(keys)).toEqual(['master.key']);
+  expect(await fs.readdir(backup)).not.toContain('master.key');
+  await expectNothingInClear(backup);
 
-    const started = performance.now();
-    const made = await haven(source, 'backup', backup, '--keys', keys);
-    expect(made.code, made.output).toBe(0);
-    console.log(`embedded backup: ${made.output.split('\n')[0]} (command ${Math.round(performance.now() - started)} ms)`);
-    expect(await fs.readdir(keys)).toEqual(['master.key']);
-    expect(await fs.readdir(backup)).not.toContain('master.key');
-    await expectNothingInClear(backup);
+  const target = place('embedded-target');
+  const restored = await haven(target, 'restore', backup, '--keys', keys);
+  expect(restored.code, restored.output).toBe(0);
+  await readBack(target, seeded);
+  await expectAuditIntact(target);
 
-    const target = place('embedded-target');
-    const restored = await haven(target, 'restore', backup, '--keys', keys);
-    expect(restored.code, restored.output).toBe(0);
-    await readBack(target, seeded);
-    await expectAuditIntact(target);
+  // The target now holds data: a second restore is refused, and changes nothing.
+  const again = await haven(target, 'restore', backup, '--keys', keys);
+  expect(again.code).toBe(1);
+  expect(again.output).toMatch(/is not empty: restore never overwrites Haven's data unless told to \(--force\)/);
+}
 
-    // The target now holds data: a second restore is refused, and changes nothing.
-    const again = await haven(target, 'restore', backup, '--keys', keys);
-    expect(again.code).toBe(1);
-    expect(again.output).toMatch(/is not empty: restore never overwrites Haven's data unless told to \(--force\)/);
-  });
+async function refusesToBackUpOverAnotherOrWhileOpen(): Promise<void> {
+  const { source, backup } = embedded;
+  const over = await haven(source, 'backup', backup, '--keys', path.join(scratch, 'other-keys'));
+  expect(over.code).toBe(1);
+  expect(over.output).toMatch(/is not empty: a backup never overwrites another/);
+  // What a running (or killed) Haven leaves in its data dir.
+  const pid = path.join(source.config.dataDir, 'pgdata', 'postmaster.pid');
+  await fs.writeFile(pid, '-42\n');
+  const open = await haven(source, 'backup', path.join(scratch, 'while-open'));
+  await fs.rm(pid);
+  expect(open.code).toBe(1);
+  expect(open.output).toMatch(/is open \(postmaster.pid is there\): stop Haven first/);
+}
 
-  it('refuses to back up over another backup, or an embedded database that is open', async () => {
-    const over = await haven(source, 'backup', backup, '--keys', path.join(scratch, 'other-keys'));
-    expect(over.code).toBe(1);
-    expect(over.output).toMatch(/is not empty: a backup never overwrites another/);
-    // What a running (or killed) Haven leaves in its data dir.
-    const pid = path.join(source.config.dataDir, 'pgdata', 'postmaster.pid');
-    await fs.writeFile(pid, '-42\n');
-    const open = await haven(source, 'backup', path.join(scratch, 'while-open'));
-    await fs.rm(pid);
-    expect(open.code).toBe(1);
-    expect(open.output).toMatch(/is open \(postmaster.pid is there\): stop Haven first/);
-  });
+/** A corrupt, incomplete or mismatched backup, or the wrong keys: each refused, and nothing written. */
+async function refusesBadBackups(): Promise<void> {
+  const { backup, keys } = embedded;
+  const copyOf = async (name: string) => {
+    const dir = path.join(scratch, name);
+    await fs.cp(backup, dir, { recursive: true });
+    return dir;
+  };
+  // Each refusal restores into a fresh place of its own, and must leave it as empty as it was.
+  const refused = async (dir: string, pattern: RegExp, options: { keysDir?: string; database?: Record<string, string> } = {}) => {
+    const target = place(`refused-${randomBytes(4).toString('hex')}`, options.database);
+    const result = await haven(target, 'restore', dir, '--keys', options.keysDir ?? keys);
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toMatch(pattern);
+    expect(await fs.readdir(target.config.dataDir).catch(() => [])).toEqual([]);
+  };
 
-  it('refuses a corrupt, incomplete or mismatched backup, or the wrong keys, and writes nothing', async () => {
-    const copyOf = async (name: string) => {
-      const dir = path.join(scratch, name);
-      await fs.cp(backup, dir, { recursive: true });
-      return dir;
-    };
-    // Each refusal restores into a fresh place of its own, and must leave it as empty as it was.
-    const refused = async (dir: string, pattern: RegExp, options: { keysDir?: string; database?: Record<string, string> } = {}) => {
-      const target = place(`refused-${randomBytes(4).toString('hex')}`, options.database);
-      const result = await haven(target, 'restore', dir, '--keys', options.keysDir ?? keys);
-      expect(result.code, result.output).toBe(1);
-      expect(result.output).toMatch(pattern);
-      expect(await fs.readdir(target.config.dataDir).catch(() => [])).toEqual([]);
-    };
+  const corrupt = await copyOf('corrupt-backup');
+  const manifest = JSON.parse(await fs.readFile(path.join(corrupt, 'manifest.json'), 'utf8')) as { files: Array<{ path: string }> };
+  const blob = manifest.files.find((f) => f.path.startsWith('blobs/') && f.path.endsWith('.sealed'))!.path;
+  const bytes = await fs.readFile(path.join(corrupt, blob));
+  bytes[bytes.length >> 1]! ^= 0x01;
+  await fs.writeFile(path.join(corrupt, blob), bytes);
 
-    const corrupt = await copyOf('corrupt-backup');
-    const manifest = JSON.parse(await fs.readFile(path.join(corrupt, 'manifest.json'), 'utf8')) as { files: Array<{ path: string }> };
-    const blob = manifest.files.find((f) => f.path.startsWith('blobs/') && f.path.endsWith('.sealed'))!.path;
-    const bytes = await fs.readFile(path.join(corrupt, blob));
-    bytes[bytes.length >> 1]! ^= 0x01;
-    await fs.writeFile(path.join(corrupt, blob), bytes);
+  const truncated = await copyOf('truncated-backup');
+  await fs.truncate(path.join(truncated, 'database.tar.gz'), 1000);
 
-    const truncated = await copyOf('truncated-backup');
-    await fs.truncate(path.join(truncated, 'database.tar.gz'), 1000);
+  const incomplete = await copyOf('incomplete-backup');
+  await fs.rm(path.join(incomplete, 'manifest.json'));
 
-    const incomplete = await copyOf('incomplete-backup');
-    await fs.rm(path.join(incomplete, 'manifest.json'));
+  const otherKeys = path.join(scratch, 'wrong-keys');
+  await fs.mkdir(otherKeys);
+  await fs.writeFile(path.join(otherKeys, 'master.key'), JSON.stringify({ current: 1, keys: { 1: randomBytes(32).toString('base64') } }));
 
-    const otherKeys = path.join(scratch, 'wrong-keys');
-    await fs.mkdir(otherKeys);
-    await fs.writeFile(path.join(otherKeys, 'master.key'), JSON.stringify({ current: 1, keys: { 1: randomBytes(32).toString('base64') } }));
+  const newer = await copyOf('newer-backup');
+  const manifestFile = path.join(newer, 'manifest.json');
+  const text = await fs.readFile(manifestFile, 'utf8');
+  await fs.writeFile(manifestFile, text.replace(/"migration": "[^"]+"/, '"migration": "9999_from_the_future.sql"'));
 
-    const newer = await copyOf('newer-backup');
-    const manifestFile = path.join(newer, 'manifest.json');
-    const text = await fs.readFile(manifestFile, 'utf8');
-    await fs.writeFile(manifestFile, text.replace(/"migration": "[^"]+"/, '"migration": "9999_from_the_future.sql"'));
-
-    await Promise.all([
-      refused(corrupt, new RegExp(`The backup is corrupt: ${blob} does not match its checksum`)),
-      refused(truncated, /The backup is corrupt: database.tar.gz does not match its checksum/),
-      refused(incomplete, /is not a complete Haven backup: it has no manifest.json/),
-      refused(backup, /is not the key file of this backup: master key version 1 differs/, { keysDir: otherKeys }),
-      refused(backup, /This backup is of an embedded database: restore it with DATABASE_URL unset/, {
-        database: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
-      }),
-      refused(newer, /was made by a newer Haven/),
-    ]);
-  });
-});
+  await Promise.all([
+    refused(corrupt, new RegExp(`The backup is corrupt: ${blob} does not match its checksum`)),
+    refused(truncated, /The backup is corrupt: database.tar.gz does not match its checksum/),
+    refused(incomplete, /is not a complete Haven backup: it has no manifest.json/),
+    refused(backup, /is not the key file of this backup: master key version 1 differs/, { keysDir: otherKeys }),
+    refused(backup, /This backup is of an embedded database: restore it with DATABASE_URL unset/, {
+      database: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+    }),
+    refused(newer, /was made by a newer Haven/),
+  ]);
+}
 
 const postgresUrl = testDatabaseUrl();
 
-describe.skipIf(!postgresUrl)('backup and restore on PostgreSQL (TEST_DATABASE_URL)', () => {
-  it('backs up a running Haven with pg_dump, restores into a new database, and reads the encrypted message and file back', async () => {
-    const schema = `backup_${randomBytes(5).toString('hex')}`;
-    cleanups.push(() => dropSchema(postgresUrl!, schema));
-    const source = place('postgres-source', { DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema });
-    const app = await open(source);
-    let seeded: Seeded;
-    const backup = path.join(scratch, 'postgres-backup');
-    try {
-      seeded = await seed(app);
-      // Haven keeps running while it is backed up: pg_dump works from one snapshot.
-      const made = await haven(source, 'backup', backup);
-      expect(made.code, made.output).toBe(0);
-      console.log(`PostgreSQL backup: ${made.output.split('\n')[0]}`);
-    } finally {
-      await app.close();
-    }
-    expect(await fs.readdir(`${backup}.keys`)).toEqual(['master.key']);
-    await expectNothingInClear(backup);
+/** A running Haven backed up with pg_dump, restored into a new database, and read back; --force, and a wrong schema. */
+async function backUpAndRestorePostgres(): Promise<void> {
+  const schema = `backup_${randomBytes(5).toString('hex')}`;
+  cleanups.push(() => dropSchema(postgresUrl!, schema));
+  const source = place('postgres-source', { DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema });
+  const app = await open(source);
+  let seeded: Seeded;
+  const backup = path.join(scratch, 'postgres-backup');
+  try {
+    seeded = await seed(app);
+    // Haven keeps running while it is backed up: pg_dump works from one snapshot.
+    const made = await haven(source, 'backup', backup);
+    expect(made.code, made.output).toBe(0);
+    console.log(`PostgreSQL backup: ${made.output.split('\n')[0]}`);
+  } finally {
+    await app.close();
+  }
+  expect(await fs.readdir(`${backup}.keys`)).toEqual(['master.key']);
+  await expectNothingInClear(backup);
 
-    const server = new URL(postgresUrl!);
-    server.pathname = '/postgres';
-    const database = `haven_restore_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    });
-    const restoredUrl = new URL(postgresUrl!);
-    restoredUrl.pathname = `/${database}`;
-    const target = place('postgres-target', { DATABASE_URL: restoredUrl.toString(), DATABASE_SCHEMA: schema });
-
-    const restored = await haven(target, 'restore', backup);
-    expect(restored.code, restored.output).toBe(0);
-    await readBack(target, seeded);
-    await expectAuditIntact(target);
-
-    // A second restore over it is refused; so is one into a schema of another name (the dump names its own).
-    const elsewhere = place('postgres-elsewhere', { DATABASE_URL: restoredUrl.toString(), DATABASE_SCHEMA: 'somewhere_else' });
-    const [again, mismatched] = await Promise.all([haven(target, 'restore', backup), haven(elsewhere, 'restore', backup)]);
-    expect(again.code).toBe(1);
-    expect(again.output).toMatch(new RegExp(`The database \\(schema ${schema}\\) is not empty`));
-    expect(mismatched.code).toBe(1);
-    expect(mismatched.output).toMatch(new RegExp(`This backup holds schema ${schema}; DATABASE_SCHEMA is somewhere_else`));
-    // With --force the schema is replaced by the backup's.
-    const forced = await haven(target, 'restore', backup, '--force');
-    expect(forced.code, forced.output).toBe(0);
-    await readBack(target, seeded);
+  const server = new URL(postgresUrl!);
+  server.pathname = '/postgres';
+  const database = `haven_restore_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  cleanups.push(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
   });
+  const restoredUrl = new URL(postgresUrl!);
+  restoredUrl.pathname = `/${database}`;
+  const target = place('postgres-target', { DATABASE_URL: restoredUrl.toString(), DATABASE_SCHEMA: schema });
+
+  const restored = await haven(target, 'restore', backup);
+  expect(restored.code, restored.output).toBe(0);
+  await readBack(target, seeded);
+  await expectAuditIntact(target);
+
+  // A second restore over it is refused; so is one into a schema of another name (the dump names its own).
+  const elsewhere = place('postgres-elsewhere', { DATABASE_URL: restoredUrl.toString(), DATABASE_SCHEMA: 'somewhere_else' });
+  const [again, mismatched] = await Promise.all([haven(target, 'restore', backup), haven(elsewhere, 'restore', backup)]);
+  expect(again.code).toBe(1);
+  expect(again.output).toMatch(new RegExp(`The database \\(schema ${schema}\\) is not empty`));
+  expect(mismatched.code).toBe(1);
+  expect(mismatched.output).toMatch(new RegExp(`This backup holds schema ${schema}; DATABASE_SCHEMA is somewhere_else`));
+  // With --force the schema is replaced by the backup's.
+  const forced = await haven(target, 'restore', backup, '--force');
+  expect(forced.code, forced.output).toBe(0);
+  await readBack(target, seeded);
+}
+
+// The two stories run side by side: each mostly waits on processes of its own.
+describe('backup and restore', () => {
+  it.concurrent('of the embedded data dir: backed up stopped, restored into a fresh data dir, read back; every refusal', async () => {
+    await backUpAndRestoreEmbedded();
+    await refusesToBackUpOverAnotherOrWhileOpen();
+    await refusesBadBackups();
+  });
+  (postgresUrl ? it.concurrent : it.skip)(
+    'on PostgreSQL (TEST_DATABASE_URL): backed up running with pg_dump, restored into a new database, read back',
+    backUpAndRestorePostgres,
+  );
 });
