@@ -87,15 +87,18 @@ export async function postgresTargetIsEmpty(url: string, schema: string): Promis
 
 /**
  * `pg_restore` into the schema, in one transaction: it either restores everything or nothing.
- * With `replace`, what the schema held is dropped first. The dump's own CREATE SCHEMA is left out,
- * so an empty schema made beforehand (by an operator, or by Haven's start) takes it.
+ * With `replace`, what the schema held is renamed aside first, and dropped only once the restore
+ * has committed (a failed restore puts it back). The dump's own CREATE SCHEMA is left out, so an
+ * empty schema made beforehand (by an operator, or by Haven's start) takes it.
  */
 export async function restorePostgres(url: string, schema: string, file: string, replace: boolean): Promise<DatabaseState> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'haven-restore-'));
+  const exists = async (name: string) => (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name])).rowCount === 1;
+  const aside = replace && (await exists(schema)) ? `${schema.slice(0, 40)}_replaced_${Date.now().toString(36)}` : null;
   try {
-    if (replace) await client.query(`DROP SCHEMA IF EXISTS ${identifier(schema)} CASCADE`);
+    if (aside) await client.query(`ALTER SCHEMA ${identifier(schema)} RENAME TO ${identifier(aside)}`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${identifier(schema)}`);
     const { dbname, env } = toolConnection(url);
     const contents = await run('pg_restore', ['--list', file], env);
@@ -112,7 +115,14 @@ export async function restorePostgres(url: string, schema: string, file: string,
       'pg_restore',
       ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', `--use-list=${list}`, `--dbname=${dbname}`, file],
       env,
-    );
+    ).catch(async (error: unknown) => {
+      if (aside) {
+        await client.query(`DROP SCHEMA ${identifier(schema)} CASCADE`);
+        await client.query(`ALTER SCHEMA ${identifier(aside)} RENAME TO ${identifier(schema)}`);
+      }
+      throw error;
+    });
+    if (aside) await client.query(`DROP SCHEMA ${identifier(aside)} CASCADE`);
     return await stateOf(client, schema);
   } finally {
     await client.end();
