@@ -35,7 +35,8 @@ import { registerCalendar } from './modules/sessions/calendar.routes.ts';
 import { registerSessions } from './modules/sessions/sessions.routes.ts';
 
 /** Where media and the audit chain's checkpoints live. */
-export const blobStoreFor = (config: Config) => localBlobStore(path.join(config.dataDir, 'blobs'));
+export const blobRootFor = (config: Config) => path.join(config.dataDir, 'blobs');
+export const blobStoreFor = (config: Config) => localBlobStore(blobRootFor(config));
 
 export type App = { http: Http; database: Database; context: AppContext; close(): Promise<void> };
 

@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SignUpRequest } from '@haven/contract';
 import { createInterface } from 'node:readline/promises';
-import { blobStoreFor, buildApp, type App } from './app.ts';
+import { blobRootFor, blobStoreFor, buildApp, type App } from './app.ts';
+import { createBackup } from './platform/backup/backup.ts';
+import { BackupError } from './platform/backup/manifest.ts';
+import { restoreBackup } from './platform/backup/restore.ts';
 import { verifyAuditTrail } from './modules/audit/verification.service.ts';
 import { auditKeyFrom } from './platform/audit/chain.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
@@ -22,7 +26,11 @@ const usage = `Usage: haven <command>
   create-admin   --email EMAIL [--name NAME]; reads the password from standard input
   rotate-master-key  add a new master key version and re-wrap every client's data key under it
   audit-verify   link what is committed, then check the whole audit chain and its checkpoints;
-                 exits 0 when intact, 1 naming the first row that does not verify`;
+                 exits 0 when intact, 1 naming the first row that does not verify
+  backup DIR     [--keys KEYS_DIR] write the database, blobs and a manifest to DIR (empty or new), and the
+                 master key file to KEYS_DIR (default DIR.keys): keep the two apart. Stop Haven first on the embedded database
+  restore DIR    [--keys KEYS_DIR] [--force] check the backup, then restore it into the configured database, blob store
+                 and key file; refuses a corrupt or mismatched backup, and a target that is not empty unless --force`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -38,6 +46,10 @@ async function main(argv: string[]): Promise<void> {
       return rotateMasterKey(config);
     case 'audit-verify':
       return verifyAuditFromCli(config);
+    case 'backup':
+      return backupFromCli(config, rest);
+    case 'restore':
+      return restoreFromCli(config, rest);
     default:
       console.error(usage);
       process.exitCode = 2;
@@ -161,6 +173,39 @@ async function verifyAuditFromCli(config: Config): Promise<void> {
   }
 }
 
+function backupPlace(command: string, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { keys: { type: 'string' }, force: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new ConfigError(`${command} needs one directory: haven ${command} DIR [--keys KEYS_DIR]`);
+  const dir = path.resolve(positionals[0]!);
+  return { dir, keysDir: path.resolve(values.keys ?? `${dir}.keys`), force: values.force };
+}
+
+async function backupFromCli(config: Config, args: string[]): Promise<void> {
+  const place = backupPlace('backup', args);
+  const started = performance.now();
+  const summary = await createBackup(config, blobRootFor(config), place);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const counts = Object.entries(summary.counts)
+    .map(([table, n]) => `${n} ${table}`)
+    .join(', ');
+  console.log(
+    `Backup written to ${place.dir}: ${summary.files} file(s), ${summary.bytes} bytes, in ${seconds} s (at ${summary.migration}; ${counts}).`,
+  );
+  console.log(`Master key file written to ${place.keysDir}: store it apart from the backup; the data cannot be read without it.`);
+}
+
+async function restoreFromCli(config: Config, args: string[]): Promise<void> {
+  const place = backupPlace('restore', args);
+  const manifest = await restoreBackup(config, blobRootFor(config), place);
+  console.log(
+    `Restored the backup of ${manifest.createdAt} (Haven ${manifest.havenVersion}, at ${manifest.database.migration}). Start Haven to use it.`,
+  );
+}
+
 async function readPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
   try {
@@ -171,7 +216,7 @@ async function readPassword(): Promise<string> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AppError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof AppError || error instanceof BackupError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

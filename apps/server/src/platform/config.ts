@@ -206,3 +206,8 @@ export function testRedisUrl(): string | undefined {
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
 }
+
+/** This process's environment plus `extra`, for a child process (pg_dump's PGPASSWORD). */
+export function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}

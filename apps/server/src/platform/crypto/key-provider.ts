@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -31,6 +31,28 @@ export async function localKeyProvider(file: string): Promise<KeyProvider> {
       return next;
     },
   };
+}
+
+/**
+ * A short, one-way fingerprint of each master key version in a local key file (null when there is
+ * no file): what a backup's manifest records, so a restore can tell the right keys from wrong ones
+ * without the manifest holding any key.
+ */
+export async function masterKeyFingerprints(file: string): Promise<Record<string, string> | null> {
+  let state: KeyFile;
+  try {
+    state = JSON.parse(await fs.readFile(file, 'utf8')) as KeyFile;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`${file} is not a Haven master key file.`, { cause: error });
+  }
+  if (!state || typeof state.keys !== 'object' || state.keys === null) throw new Error(`${file} is not a Haven master key file.`);
+  return Object.fromEntries(
+    Object.entries(state.keys).map(([version, key]) => [
+      version,
+      createHash('sha256').update('haven master key fingerprint v1\0').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32),
+    ]),
+  );
 }
 
 async function readOrCreate(file: string): Promise<KeyFile> {

@@ -7,12 +7,17 @@ const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'm
 // An arbitrary constant: every Haven instance takes the same advisory lock to migrate.
 const MIGRATION_LOCK = 7_240_401;
 
+/** The migrations this version of Haven knows, in order. */
+export async function knownMigrations(): Promise<string[]> {
+  return (await fs.readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+}
+
 /**
  * Applies every `migrations/NNNN_name.sql` not yet recorded, in name order, each in
  * its own transaction. Safe to run from several instances at once.
  */
 export async function migrate(database: Database): Promise<string[]> {
-  const files = (await fs.readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = await knownMigrations();
   const session = await database.openScriptSession();
   const applied: string[] = [];
   try {
