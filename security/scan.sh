@@ -106,7 +106,7 @@ timeout "$((minutes * 60 + 60))" wapiti -u "$base/" --scope folder --flush-sessi
 {
   echo "# Haven scan ${stamp}"
   echo
-  echo "- sqlmap $(sqlmap --version 2>/dev/null | tail -1), wapiti $(wapiti --version 2>/dev/null | tail -1 | sed 's/^Wapiti //')"
+  echo "- sqlmap $(sqlmap --version 2>/dev/null | head -1), wapiti $(wapiti --version 2>/dev/null | tail -1 | sed 's/^Wapiti //')"
   echo "- target: ${base} (demo data), ${minutes} min per scanner run"
   echo
   echo "## sqlmap"
@@ -133,8 +133,8 @@ timeout "$((minutes * 60 + 60))" wapiti -u "$base/" --scope folder --flush-sessi
           for (const item of list)
             console.log(`  - [${levels[item.level] ?? item.level}] ${category}: ${item.method} ${item.path} ${item.parameter ?? ""} — ${String(item.info).slice(0, 160)}`);
       }
-      console.log(`- crawled: ${report.infos?.crawled_pages_nbr ?? (report.infos?.crawled_pages ?? []).length} pages`);
     ' "$out/wapiti.json"
+    grep -E "Wapiti found [0-9]+ URLs" "$out/wapiti.log" | sed 's/^\[\*\] /- /' || true
   else
     echo "- no report: see $out/wapiti.log"
   fi
