@@ -12,6 +12,9 @@ const fastifyCodes: Record<string, () => AppError> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('malformed_request'),
   // A web-app path no file could have (a name longer than the file system allows, say).
   FST_STATIC_FORBIDDEN_PATH: () => new AppError('not_found', 'There is no such page.'),
+  // Raised by the router before any route runs (see `frameworkErrors` in server.ts).
+  FST_ERR_BAD_URL: () => new AppError('malformed_request', 'This address is not valid: it holds a broken %-escape.'),
+  FST_ERR_MAX_PARAM_LENGTH: () => new AppError('malformed_request', 'A part of this address is too long to name anything in Haven.'),
 };
 
 export function toAppError(error: unknown): AppError | null {
@@ -45,6 +48,15 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
   };
   if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(error.status).type('application/json').send(body);
+}
+
+/**
+ * For Fastify's `frameworkErrors`: the router's own refusals (a broken %-escape, an over-long path
+ * parameter) answered like every other refusal, not in Fastify's format echoing the address.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('x-request-id', request.id);
+  void sendError(reply, request, toAppError(error) ?? new AppError('malformed_request'));
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

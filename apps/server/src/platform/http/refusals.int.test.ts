@@ -197,6 +197,24 @@ describe('text PostgreSQL cannot store', () => {
   });
 });
 
+describe('deeply nested bodies', () => {
+  // Found by security/fuzz: 20,000 levels of `[` overflowed the stack of the NUL check: a 500.
+  it.each([
+    ['arrays', '['.repeat(20_000) + ']'.repeat(20_000)],
+    ['objects', '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)],
+    ['answers', `{"step":"about","answers":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`],
+  ])('of %s are a 400 that says so', async (_, payload) => {
+    const response = await haven.app.http.inject({
+      method: 'PUT',
+      url: '/api/intake',
+      headers: { cookie: await signedUp(), 'content-type': 'application/json' },
+      payload,
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json<ApiError>().error).toMatchObject({ code: 'malformed_request', message: expect.stringMatching(/nests deeper/) });
+  });
+});
+
 describe('paths', () => {
   it.each(['/' + 'a'.repeat(256), '/assets/' + 'b'.repeat(300) + '.js', '/' + 'c/'.repeat(200)])(
     '%s is not a server error',
@@ -205,6 +223,19 @@ describe('paths', () => {
       expect(response.statusCode).toBeLessThan(500);
     },
   );
+
+  // Found by security/fuzz: the router answered these in Fastify's own format, echoing the address.
+  it.each([
+    [`/api/rooms/%/read`, /broken %-escape/],
+    [`/api/sessions/${'x'.repeat(300)}/cancel`, /too long/],
+  ])('POST %s is a 400 in the API’s own words, with a request id', async (url, words) => {
+    const response = await haven.app.http.inject({ method: 'POST', url, headers: { cookie: await signedUp() }, payload: {} });
+    expect(response.statusCode, response.body).toBe(400);
+    const { error } = response.json<ApiError>();
+    expect(error).toMatchObject({ code: 'malformed_request', requestId: response.headers['x-request-id'] });
+    expect(error.message).toMatch(words);
+    expect(response.body).not.toContain('FST_');
+  });
 });
 
 describe('API answers are never cached', () => {

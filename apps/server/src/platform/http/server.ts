@@ -8,10 +8,10 @@ import { Redis } from 'ioredis';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { loggerOptions } from '../logging.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { installErrorHandler, sendFrameworkError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { drainOnClose } from './shutdown.ts';
-import { findUnstorable } from './unstorable.ts';
+import { findUnstorable, MAX_REQUEST_DEPTH, nestsDeeperThan } from './unstorable.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -22,6 +22,7 @@ export async function createHttpServer(config: Config) {
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: JSON_BODY_LIMIT,
+    frameworkErrors: sendFrameworkError,
     // X-Forwarded-For is believed only from the proxies named in HAVEN_TRUSTED_PROXIES; from anyone
     // else it is a header a client wrote, and would let it pick its own rate-limit key.
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
@@ -42,6 +43,8 @@ export async function createHttpServer(config: Config) {
   });
   // Before any route's own validation, so the refusal names the field whatever the route.
   app.addHook('preValidation', (request, _reply, done) => {
+    if (nestsDeeperThan(request.body))
+      return done(new AppError('malformed_request', `This request nests deeper than ${MAX_REQUEST_DEPTH} levels; no form sends that.`));
     for (const [part, value] of [
       ['', request.body],
       ['query.', request.query],

@@ -14,3 +14,22 @@ export function findUnstorable(value: unknown, at = ''): string | null {
   }
   return null;
 }
+
+/** Deeper than any request Haven takes (intake answers nest four levels). */
+export const MAX_REQUEST_DEPTH = 32;
+
+/**
+ * Whether a parsed request nests objects and arrays deeper than `max`: walked without recursion,
+ * because JSON.parse takes 64 KiB of `[[[[…` that a recursive walk (or a schema's) would overflow
+ * the stack on, and answer with a 500.
+ */
+export function nestsDeeperThan(value: unknown, max = MAX_REQUEST_DEPTH): boolean {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || Buffer.isBuffer(node)) continue;
+    if (depth >= max) return true;
+    for (const inner of Object.values(node)) stack.push({ node: inner, depth: depth + 1 });
+  }
+  return false;
+}
