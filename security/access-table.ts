@@ -87,6 +87,7 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/admin/users/{userId}/mfa/reset': admin({ userId: ['clientUser', 'providerUser'] }, true),
   'GET /api/account/details': self('signedIn'),
   'PUT /api/account/details': self('signedIn', true),
+  'POST /api/account/close': self('client', true),
 
   // Audit and break-glass: a client's own record access; the rest is operators'.
   'GET /api/account/record-access': self('client'),
