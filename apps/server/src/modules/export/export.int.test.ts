@@ -3,7 +3,7 @@ import type { ProgressNoteDraft } from '@haven/contract';
 import type { Bundle, Communication, DocumentReference, Encounter, Observation, Patient, Practitioner, Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aMatchedClient } from '../../testing/clients.ts';
-import { r4Validator, unresolvedIssues, type ValidateResource } from '../../testing/fhir.ts';
+import { r4Validator, requiredCodeIssues, unresolvedIssues, type ValidateResource } from '../../testing/fhir.ts';
 import { useTestApp } from '../../testing/harness.ts';
 import { insertLiveSession } from '../../testing/live-sessions.ts';
 import { insertProvider, signInAsProvider } from '../../testing/network.ts';
@@ -86,6 +86,7 @@ describe('a client downloading their record', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     // validateResource throws on any error; what it warns of must be settled inside the Bundle.
     expect(unresolvedIssues(bundle, validateResource(bundle))).toEqual([]);
+    expect(await requiredCodeIssues(bundle)).toEqual([]);
     const counts: Record<string, number> = {};
     for (const entry of bundle.entry!) {
       const resource = entry.resource!;
@@ -120,6 +121,13 @@ describe('a client downloading their record', () => {
 
     const [encounter] = resourcesOf<Encounter>(bundle, 'Encounter');
     expect(encounter).toMatchObject({ id: c.sessionId, status: 'planned', class: { code: 'VR' }, type: [{ text: 'Video session' }] });
+    // The code check sees what validateResource lets through.
+    const wrong = { ...encounter!, status: 'booked', length: { ...encounter!.length, comparator: '~' } };
+    expect(unresolvedIssues(bundle, validateResource(wrong as Encounter))).toEqual([]);
+    expect(await requiredCodeIssues(wrong as Encounter)).toEqual([
+      'Encounter.status: "booked" is not in http://hl7.org/fhir/ValueSet/encounter-status|4.0.1',
+      'Encounter.length.comparator: "~" is not in http://hl7.org/fhir/ValueSet/quantity-comparator|4.0.1',
+    ]);
 
     const observations = resourcesOf<Observation>(bundle, 'Observation').map((o) => ({
       loinc: o.code.coding![0]!.code,
