@@ -224,4 +224,13 @@ describe('a client downloading their record', () => {
       expect((await haven.signedOut.get(url)).statusCode).toBe(401);
     }
   });
+
+  it('is limited to six downloads of each format a minute', async () => {
+    const { cookie } = await aMatchedClient(haven, { state: 'OR' });
+    for (let n = 0; n < 6; n += 1) expect((await haven.as(cookie).get(FHIR)).statusCode).toBe(200);
+    const refused = await haven.as(cookie).get(FHIR);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).not.toContain('resourceType');
+    expect((await haven.as(cookie).get(HTML)).statusCode).toBe(200);
+  });
 });

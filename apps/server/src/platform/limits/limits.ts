@@ -40,7 +40,7 @@ export function routeLimits(config: Pick<Config, 'rateLimit'>) {
     liveConnections: perMinute(numbers.liveConnectionsPerMinute),
     /** An operator's heavier or sensitive actions: verifying the audit chain, break-glass, its review. */
     operatorActions: perMinute(OPERATOR_ACTIONS_PER_MINUTE),
-    /** A client downloading their whole record (every message and note opened at once). */
+    /** A client downloading their whole record (every message and note opened at once), per format. */
     recordExports: perMinute(RECORD_EXPORTS_PER_MINUTE),
   };
 }
