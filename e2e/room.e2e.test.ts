@@ -2,7 +2,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertProvider, signInAsProvider } from '../apps/server/src/testing/network.ts';
 import { expectAccessible, launchChromium } from './support/browser.ts';
-import { matchedClient, pageWithSession, type MatchedClient } from './support/clients.ts';
+import { matchedClient, pageWithSession, sendThroughApi, type MatchedClient } from './support/clients.ts';
 import { startBlackHoleProxy, type BlackHoleProxy } from './support/blackHoleProxy.ts';
 import { startHaven, type RunningHaven } from './support/haven.ts';
 
@@ -24,18 +24,6 @@ afterAll(async () => {
   await haven?.close();
 });
 
-/** A text message sent through the API, as if from another device. */
-async function sendThroughApi(cookie: string, roomId: string, text: string) {
-  const response = await haven.app.http.inject({
-    method: 'POST',
-    url: `/api/rooms/${roomId}/messages`,
-    headers: { cookie },
-    payload: { clientMessageId: crypto.randomUUID(), text },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ id: string; seq: number }>();
-}
-
 const roomIdOf = (client: MatchedClient) => client.care.roomId!;
 const composer = (page: Page) => page.getByLabel(/^Message to /);
 const focusedId = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.id');
@@ -52,7 +40,7 @@ it('a client writes and records a voice message; the provider sees both live, li
 
   // Eli wrote ten days ago and is still waiting: his reply is overdue, and comes first even though
   // Dana matched first and writes last.
-  const waiting = await sendThroughApi(eli.cookie, roomIdOf(eli), 'Are you there?');
+  const waiting = await sendThroughApi(haven, eli.cookie, roomIdOf(eli), 'Are you there?');
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
   await haven.app.context.db.updateTable('messages').set({ sent_at: tenDaysAgo }).where('id', '=', waiting.id).execute();
 
@@ -176,14 +164,14 @@ it('after the socket drops mid-conversation, every message sent meanwhile appear
 
   await composer(client).fill('Hello, are you around today?');
   await composer(client).press('Enter');
-  await sendThroughApi(providerCookie, roomId, 'Yes, I am here.');
+  await sendThroughApi(haven, providerCookie, roomId, 'Yes, I am here.');
   await expect.poll(() => shownTexts(client)).toEqual(['Hello, are you around today?', 'Yes, I am here.']);
 
   reachable = false;
   await Promise.all(sockets.map((socket) => socket.close({ code: 1012, reason: 'Pretend outage' })));
   await expect.poll(() => client.getByRole('status').filter({ hasText: 'Connection lost' }).isVisible()).toBe(true);
   const missed = ['One thing first.', 'Then a second thing.', 'And a third.'];
-  for (const text of missed) await sendThroughApi(providerCookie, roomId, text);
+  for (const text of missed) await sendThroughApi(haven, providerCookie, roomId, text);
   await composer(client).fill('I am on a train, the signal is bad');
   await composer(client).press('Enter');
   await client.waitForTimeout(1_500);
@@ -195,7 +183,7 @@ it('after the socket drops mid-conversation, every message sent meanwhile appear
   await expect.poll(() => client.getByRole('status').filter({ hasText: 'Connection lost' }).count()).toBe(0);
 
   // Live again: the next message comes once, and the whole conversation is still each message once.
-  await sendThroughApi(providerCookie, roomId, 'Good to have you back.');
+  await sendThroughApi(haven, providerCookie, roomId, 'Good to have you back.');
   await expect.poll(() => shownTexts(client)).toEqual([...everything, 'Good to have you back.']);
   const seqs = await client
     .locator('.room__log .message[data-seq]')
@@ -219,7 +207,7 @@ it('when the network goes silent without a close, the room notices within two pi
   const client = await pageWithSession(browser, haven, sam.cookie);
   await client.goto(`${proxy.url}/room`);
   await composer(client).waitFor();
-  await sendThroughApi(providerCookie, roomId, 'How did the week go?');
+  await sendThroughApi(haven, providerCookie, roomId, 'How did the week go?');
   await expect.poll(() => shownTexts(client)).toEqual(['How did the week go?']);
   expect(await haven.app.context.presence.isOnline(samId)).toBe(true);
 
@@ -227,7 +215,7 @@ it('when the network goes silent without a close, the room notices within two pi
   proxy.cut();
   const cutAt = Date.now();
   const missed = ['I hope it went better.', 'Remember the breathing exercise.', 'Write when you can.'];
-  for (const text of missed) await sendThroughApi(providerCookie, roomId, text);
+  for (const text of missed) await sendThroughApi(haven, providerCookie, roomId, text);
   await expect.poll(() => connectionLost(client).isVisible(), { timeout: 2 * PING_SECONDS * 1000 + 3_000, interval: 100 }).toBe(true);
   const noticedAfterMs = Date.now() - cutAt;
   expect(noticedAfterMs).toBeLessThan(2 * PING_SECONDS * 1000 + 1_500);
@@ -241,7 +229,7 @@ it('when the network goes silent without a close, the room notices within two pi
   await expect.poll(() => shownTexts(client), { timeout: 30_000 }).toEqual(everything);
   await expect.poll(() => connectionLost(client).count()).toBe(0);
   expect(await haven.app.context.presence.isOnline(samId)).toBe(true);
-  await sendThroughApi(providerCookie, roomId, 'Good to have you back.');
+  await sendThroughApi(haven, providerCookie, roomId, 'Good to have you back.');
   await expect.poll(() => shownTexts(client)).toEqual([...everything, 'Good to have you back.']);
   const seqs = await client
     .locator('.room__log .message[data-seq]')

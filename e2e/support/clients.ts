@@ -73,3 +73,20 @@ export async function pageWithSession(
   });
   return page;
 }
+
+/** A text message sent through the API, as if from another device. */
+export async function sendThroughApi(
+  haven: RunningHaven,
+  cookie: string,
+  roomId: string,
+  text: string,
+): Promise<{ id: string; seq: number }> {
+  const response = await haven.app.http.inject({
+    method: 'POST',
+    url: `/api/rooms/${roomId}/messages`,
+    headers: { cookie },
+    payload: { clientMessageId: crypto.randomUUID(), text },
+  });
+  if (response.statusCode !== 201) throw new Error(`send: ${response.statusCode} ${response.body}`);
+  return response.json<{ id: string; seq: number }>();
+}

@@ -17,6 +17,7 @@ import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
 import { registerCare } from './modules/care/care.routes.ts';
 import { registerCoverage } from './modules/coverage/coverage.routes.ts';
+import { registerExport } from './modules/export/export.routes.ts';
 import { registerLive } from './modules/room/live.routes.ts';
 import { registerRooms } from './modules/room/room.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerMfa(http, context);
     registerAccount(http, context);
     registerAudit(http, context);
+    registerExport(http, context);
     registerHealth(http, context);
     registerProviders(http, context);
     registerOnboarding(http, context);

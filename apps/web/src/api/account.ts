@@ -107,3 +107,6 @@ export function useCloseAccount() {
     onSuccess: () => queryClient.clear(),
   });
 }
+
+/** The client's own record, downloaded: FHIR R4 for another provider or app, or a page to read. */
+export const recordExportUrls = { fhir: '/api/account/export.fhir.json', html: '/api/account/export.html' } as const;

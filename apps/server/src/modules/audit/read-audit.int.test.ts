@@ -53,6 +53,13 @@ const routes: Record<string, Route> = {
     action: 'record.access_read',
     whose: 'client',
   },
+  'GET /api/account/export.fhir.json': {
+    as: 'client',
+    url: () => '/api/account/export.fhir.json',
+    action: 'record.exported',
+    whose: 'client',
+  },
+  'GET /api/account/export.html': { as: 'client', url: () => '/api/account/export.html', action: 'record.exported', whose: 'client' },
   'GET /api/intake': { as: 'client', url: () => '/api/intake', action: 'intake.read', whose: 'client' },
   'GET /api/care': { as: 'client', url: () => '/api/care', action: 'care.read', whose: 'client' },
   'GET /api/coverage': { as: 'client', url: () => '/api/coverage', action: 'coverage.read', whose: 'client' },

@@ -283,3 +283,26 @@ export async function markShredded(trx: Db, clientId: string, now: Date): Promis
 export async function setRetainUntil(trx: Db, clientId: string, retainUntil: Date): Promise<void> {
   await trx.updateTable('clients').set({ retain_until: retainUntil }).where('id', '=', clientId).execute();
 }
+
+// ── A client's own record (export) ─────────────────────────────────────────────────────────
+
+export function screenerResultsOf(db: Db, clientId: string) {
+  return db
+    .selectFrom('screener_results')
+    .select(['id', 'instrument', 'sealed', 'taken_at'])
+    .where('client_id', '=', clientId)
+    .orderBy('taken_at')
+    .orderBy('instrument', 'desc')
+    .execute();
+}
+
+/** Every provider who has cared for the client, current or past, with when. */
+export function careTeamOf(db: Db, clientId: string) {
+  return db
+    .selectFrom('care_assignments as a')
+    .innerJoin('providers as p', 'p.id', 'a.provider_id')
+    .select(['p.id', 'p.user_id', 'p.first_name', 'p.last_name', 'p.credentials', 'p.npi', 'a.started_at', 'a.ended_at'])
+    .where('a.client_id', '=', clientId)
+    .orderBy('a.started_at')
+    .execute();
+}

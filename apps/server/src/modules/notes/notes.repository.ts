@@ -111,3 +111,14 @@ export function upsertPsychotherapyNote(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** A client's signed progress notes, oldest first. Drafts and psychotherapy notes are not among them. */
+export function signedNotesOfClient(db: Db, clientId: string): Promise<ProgressNoteRow[]> {
+  return db
+    .selectFrom('progress_notes')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('status', '=', 'signed')
+    .orderBy('signed_at')
+    .execute();
+}

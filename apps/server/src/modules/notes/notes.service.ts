@@ -8,6 +8,8 @@ import type { AmendmentInput, FieldIssue, NoteView, ProgressNoteDraft, ProgressN
 import { cptForMinutes } from '@haven/domain';
 import type { Caller } from '../../caller.ts';
 import { recordAudit, recordRead } from '../../platform/audit/audit.ts';
+import type { Sealer } from '../../platform/crypto/envelope.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import { presentAmendment, presentNoteView, presentProgressNote } from './notes.presenter.ts';
@@ -214,4 +216,51 @@ export async function savePsychotherapyNote(caller: Caller, sessionId: string, i
     });
   });
   return buildView(caller, author);
+}
+
+/** A signed progress note as it goes into the client's own record. */
+export type SignedProgressNote = {
+  id: string;
+  sessionId: string;
+  providerId: string;
+  fields: ProgressNoteFields;
+  minutes: number;
+  cptCode: string | null;
+  signature: string;
+  signedAt: Date;
+  contentSha256: string | null;
+  amendments: Array<{ text: string; reason: string; signature: string; signedAt: Date }>;
+};
+
+/**
+ * The client's signed progress notes with their amendments, opened for the client's export.
+ * Drafts stay with their author, and psychotherapy notes are never read here: they are not part
+ * of the client's record (PRODUCT §3). The caller decides who may read them, and records the read.
+ */
+export async function signedNotesOfClient(db: Db, sealer: Sealer, clientId: string): Promise<SignedProgressNote[]> {
+  const rows = await repo.signedNotesOfClient(db, clientId);
+  return Promise.all(
+    rows.map(async (row) => {
+      const fields = JSON.parse(await sealer.open(clientId, row.body_sealed, noteSeal(row.session_id))) as ProgressNoteFields;
+      const amendments = await Promise.all(
+        (await repo.amendmentsOf(db, row.id)).map(async (a) => ({
+          ...(JSON.parse(await sealer.open(clientId, a.body_sealed, amendmentSeal(row.id))) as { text: string; reason: string }),
+          signature: a.signature,
+          signedAt: a.signed_at,
+        })),
+      );
+      return {
+        id: row.id,
+        sessionId: row.session_id,
+        providerId: row.provider_id,
+        fields,
+        minutes: row.minutes,
+        cptCode: row.cpt_code,
+        signature: row.signature ?? '',
+        signedAt: row.signed_at ?? row.updated_at,
+        contentSha256: row.content_sha256,
+        amendments,
+      };
+    }),
+  );
 }

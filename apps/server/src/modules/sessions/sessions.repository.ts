@@ -57,6 +57,11 @@ export function sessionsOfParty(
   return query.orderBy('s.starts_at').limit(500).execute();
 }
 
+/** Every session of a client, oldest first (their record's export). */
+export function sessionsOfClient(db: Db, clientId: string): Promise<SessionWithParties[]> {
+  return withParties(db).where('s.client_id', '=', clientId).orderBy('s.starts_at').execute();
+}
+
 export function lockSession(trx: Db, sessionId: string): Promise<SessionRow | undefined> {
   return trx.selectFrom('live_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst();
 }

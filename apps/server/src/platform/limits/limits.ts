@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 
 const MINUTE_MS = 60_000;
 const OPERATOR_ACTIONS_PER_MINUTE = 10;
+const RECORD_EXPORTS_PER_MINUTE = 6;
 
 /**
  * The counting key. The identity hook (a root `onRequest` hook) has set `request.user` by the
@@ -39,6 +40,8 @@ export function routeLimits(config: Pick<Config, 'rateLimit'>) {
     liveConnections: perMinute(numbers.liveConnectionsPerMinute),
     /** An operator's heavier or sensitive actions: verifying the audit chain, break-glass, its review. */
     operatorActions: perMinute(OPERATOR_ACTIONS_PER_MINUTE),
+    /** A client downloading their whole record (every message and note opened at once), per format. */
+    recordExports: perMinute(RECORD_EXPORTS_PER_MINUTE),
   };
 }
 
