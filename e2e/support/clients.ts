@@ -24,7 +24,7 @@ export function intakeAnswers(overrides: Partial<IntakeAnswers> = {}): IntakeAns
   };
 }
 
-export type MatchedClient = { name: string; cookie: string; care: CareState };
+export type MatchedClient = { name: string; email: string; password: string; cookie: string; care: CareState };
 
 /** A client who signed up and finished the intake through the API, and was matched at once. */
 export async function matchedClient(
@@ -42,7 +42,7 @@ export async function matchedClient(
   if (saved.statusCode !== 200) throw new Error(`intake: ${saved.statusCode} ${saved.body}`);
   const submitted = await call('POST', '/api/intake/submit', { firstSession: null }, cookie);
   if (submitted.statusCode !== 201) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
-  return { name: preferredName, cookie, care: submitted.json<CareState>() };
+  return { name: preferredName, email: person.email, password: person.password, cookie, care: submitted.json<CareState>() };
 }
 
 /** Opens the confirmation link last emailed to an address, through the API: the session cookie it starts. */
