@@ -66,8 +66,12 @@ describe('closing an account', () => {
     const coverage = await haven.db.selectFrom('coverages').select('ended_at').where('client_id', '=', clientId).execute();
     expect(coverage.every((c) => c.ended_at !== null)).toBe(true);
 
+    // A reset link asked for now goes nowhere; the closure's own confirmation is the last email.
+    expect((await haven.signedOut.post('/api/auth/password-reset', { email: client.signUp.email })).statusCode).toBe(202);
     await drainEvents(haven.app.context);
-    expect((await mailTo(haven.db, client.signUp.email)).map((m) => m.template)).toContain('account.closed');
+    const templates = (await mailTo(haven.db, client.signUp.email)).map((m) => m.template);
+    expect(templates).toContain('account.closed');
+    expect(templates).not.toContain('account.password_reset');
     const audit = await haven.db
       .selectFrom('audit_events')
       .select(['action', 'client_user_id'])
@@ -78,6 +82,7 @@ describe('closing an account', () => {
 
   it('keeps the record for the retention period, then destroys its key and erases the name', async () => {
     const { client, clientId } = await aClientInCare('NV');
+    await drainEvents(haven.app.context);
     const { sealer } = haven.app.context;
     expect((await haven.as(client.cookie).post('/api/account/close', { currentPassword: client.signUp.password })).statusCode).toBe(200);
     const message = await haven.db
@@ -106,6 +111,11 @@ describe('closing an account', () => {
       .executeTakeFirstOrThrow();
     expect(user.email).not.toContain(client.signUp.email);
     expect(user.preferred_name).toBe('Former client');
+    // Nothing written to them in clear is left: no emails to the old address, no bell.
+    expect(await mailTo(haven.db, client.signUp.email)).toEqual([]);
+    expect(await haven.db.selectFrom('notifications').select('id').where('user_id', '=', client.userId).execute()).toEqual([]);
+    const { state } = await haven.db.selectFrom('clients').select('state').where('id', '=', clientId).executeTakeFirstOrThrow();
+    expect(state).toBeNull();
     // Run again, nothing is left to do for this client.
     const shreddedAt = (await haven.db.selectFrom('clients').select('shredded_at').where('id', '=', clientId).executeTakeFirstOrThrow())
       .shredded_at;

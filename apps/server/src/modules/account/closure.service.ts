@@ -6,18 +6,21 @@
 // The clinical record stays, sealed, for HAVEN_RETENTION_YEARS after the last contact — closing
 // is the last — as health records law asks. Then the `records.shred` job destroys the client's
 // data key, which makes everything sealed for them unreadable everywhere (crypto-shredding), and
-// erases the name and address that are stored in clear.
+// erases what is kept in clear: name and address, bell, emails, pending links, safety flags,
+// matching preferences and session locations. The audit trail is append-only and keeps its rows
+// (their actor labels name the person); backups keep the key until they expire.
 import type { CloseAccountRequest } from '@haven/contract';
 import type { AppContext } from '../../app-context.ts';
 import type { Caller } from '../../caller.ts';
 import { recordAudit, systemActor } from '../../platform/audit/audit.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { clientOf, clientsDueForShredding, endCareOnClosure, markShredded } from '../care/care.service.ts';
+import { clientOf, clientsDueForShredding, endCareOnClosure, eraseClearCareData, markShredded } from '../care/care.service.ts';
 import { endCoverageOnClosure } from '../coverage/coverage.service.ts';
 import { announceAccountEnded, closeAccountOf, eraseClosedAccount } from '../identity/identity.service.ts';
 import { verifyPassword } from '../identity/passwords.ts';
 import { sessionsOf } from '../sessions/booking.service.ts';
+import { forgetClientLocations } from '../sessions/record.service.ts';
 import { cancel } from '../sessions/changes.service.ts';
 
 /** The retention period's end for a record whose last contact is `lastContact`. */
@@ -65,6 +68,8 @@ export async function shredDueRecords(context: Pick<AppContext, 'db' | 'sealer'>
     await sealer.destroy(client.id);
     await db.transaction().execute(async (trx) => {
       await eraseClosedAccount(trx, client.user_id);
+      await eraseClearCareData(trx, client.id);
+      await forgetClientLocations(trx, client.id);
       await markShredded(trx, client.id, now);
       await recordAudit(trx, {
         actor: systemActor,

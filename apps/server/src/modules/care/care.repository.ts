@@ -306,3 +306,29 @@ export function careTeamOf(db: Db, clientId: string) {
     .orderBy('a.started_at')
     .execute();
 }
+
+/**
+ * After a closed record's retention period, what care kept in clear about the client goes too:
+ * safety flags (item-9 answers), matching preferences and the reasons of each match.
+ */
+export async function eraseClearCareData(trx: Db, clientId: string): Promise<void> {
+  await trx.deleteFrom('safety_flags').where('client_id', '=', clientId).execute();
+  await trx
+    .updateTable('care_assignments')
+    .set({ reasons: JSON.stringify([]) })
+    .where('client_id', '=', clientId)
+    .execute();
+  await trx
+    .updateTable('clients')
+    .set({
+      state: null,
+      focus_areas: [],
+      approaches: [],
+      preferred_languages: [],
+      required_languages: [],
+      preferred_times: [],
+      provider_gender: null,
+    })
+    .where('id', '=', clientId)
+    .execute();
+}

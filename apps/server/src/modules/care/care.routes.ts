@@ -35,6 +35,9 @@ import { listSafetyFlags, matchingOverview, recordFollowUp, runMatchingBatch } f
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError };
 const MAX_SLOT_RANGE_DAYS = 31;
 const IdParams = z.strictObject({ id: z.uuid({ error: 'That id is not valid.' }) });
+// Whose records a caseload or the queue shows, for their audit rows.
+const caseloadClients = (caseload: Caseload) => ({ clients: caseload.clients.map((c) => c.clientId) });
+const queuedClients = (overview: MatchingOverview) => ({ clients: overview.queue.longestWaiting.map((c) => c.clientId) });
 
 function slotRange(query: { from: string; to: string }): { from: Date; to: Date } {
   const from = new Date(query.from);
@@ -181,7 +184,7 @@ export function registerCare(app: Http, context: AppContext): void {
     async (request) => {
       const caller = provider(request);
       await sessions.completeMessaging(caller, request.params.id);
-      return sessions.caseload(caller);
+      return audited(db, request, 'caseload.read', await sessions.caseload(caller), caseloadClients);
     },
   );
 
@@ -199,7 +202,7 @@ export function registerCare(app: Http, context: AppContext): void {
     async (request) => {
       const caller = provider(request);
       await sessions.recordOutcome(caller, request.params.id, request.body);
-      return sessions.caseload(caller);
+      return audited(db, request, 'caseload.read', await sessions.caseload(caller), caseloadClients);
     },
   );
 
@@ -209,9 +212,7 @@ export function registerCare(app: Http, context: AppContext): void {
     { schema: { tags: opsTags, summary: 'Queue and time-to-match', response: { 200: MatchingOverview, ...errors } } },
     async (request) => {
       requireRole(request, 'admin');
-      return audited(db, request, 'matching.read', await matchingOverview(db), (r) => ({
-        clients: r.queue.longestWaiting.map((c) => c.clientId),
-      }));
+      return audited(db, request, 'matching.read', await matchingOverview(db), queuedClients);
     },
   );
 
@@ -222,7 +223,7 @@ export function registerCare(app: Http, context: AppContext): void {
       const admin = requireRole(request, 'admin');
       const result = await runMatchingBatch(db);
       request.log.info({ ...result, by: admin.id }, 'batch assignment run from the console');
-      return matchingOverview(db);
+      return audited(db, request, 'matching.read', await matchingOverview(db), queuedClients);
     },
   );
 

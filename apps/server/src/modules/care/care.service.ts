@@ -213,3 +213,4 @@ export async function endCareOnClosure(trx: Db, clientId: string, now: Date, ret
 /** Closed clients whose retention period is over and whose record is not yet destroyed. */
 export const clientsDueForShredding = repo.clientsDueForShredding;
 export const markShredded = repo.markShredded;
+export const eraseClearCareData = repo.eraseClearCareData;

@@ -117,11 +117,19 @@ function deactivated(userId: RawBuilder<unknown>): RawBuilder<boolean> {
 export async function markClosed(db: Db, userId: string, now: Date): Promise<void> {
   await db.updateTable('users').set({ closed_at: now }).where('id', '=', userId).execute();
   await endLoginSessionsOf(db, userId, now);
+  // A password-reset, verification or email-change link sent before closing opens nothing.
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
 }
 
 /** After the retention period: the account keeps no name, address or usable password. */
 export async function eraseAccount(db: Db, userId: string): Promise<void> {
   const address = `closed-${userId}@closed.invalid`;
+  const { email } = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+  // What was written to the person in clear: their bell, the emails to them, their sign-ins.
+  await db.deleteFrom('notifications').where('user_id', '=', userId).execute();
+  await db.deleteFrom('outbox_emails').where('to_address', '=', email).execute();
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+  await db.updateTable('login_sessions').set({ user_agent: null }).where('user_id', '=', userId).execute();
   await db
     .updateTable('users')
     .set({ email: address, email_normalized: address, preferred_name: 'Former client', password_hash: '!' })

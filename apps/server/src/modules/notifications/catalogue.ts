@@ -154,7 +154,7 @@ const en: Catalogue = {
     }),
     accountClosed: ({ retainUntil }) => ({
       subject: 'Your Haven account is closed',
-      text: `Your Haven account is closed, as you asked. You have been signed out everywhere, your upcoming sessions are cancelled and nothing more will be charged.\n\nThe law asks us to keep your clinical record (messages, sessions, notes and screeners), encrypted, until ${retainUntil}. After that it is destroyed for good: the key that unlocks it is deleted.\n\nIf you did not ask for this, reply to this email at once.\n`,
+      text: `Your Haven account is closed, as you asked. You have been signed out everywhere, your upcoming sessions are cancelled (one less than 24 hours away counts as a late cancellation) and your plan no longer renews.\n\nThe law asks us to keep your clinical record (messages, sessions, notes and screeners), encrypted, until ${retainUntil}. After that it is destroyed for good: the key that unlocks it is deleted.\n\nIf you did not ask for this, reply to this email at once.\n`,
     }),
     passwordChanged: ({ how, resetLink }) => ({
       subject: 'Your Haven password was changed',

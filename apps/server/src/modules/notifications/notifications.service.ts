@@ -62,9 +62,18 @@ export async function pushUnreadCounts(db: Db, live: Publisher, userIds: string[
 
 // ── Writing to people ──────────────────────────────────────────────────────────────────────
 
-/** Queues one catalogue email, in the caller's transaction. */
-export function sendEmail(trx: Db, to: string, template: string, email: Rendered): Promise<void> {
-  return queueEmail(trx, { to, template, ...email });
+/**
+ * Queues one catalogue email, in the caller's transaction. A closed account gets none but the
+ * confirmation of its closing (events queued before it closed still run).
+ */
+export async function sendEmail(trx: Db, to: string, template: string, email: Rendered): Promise<void> {
+  if (template !== 'account.closed' && (await isClosedAddress(trx, to))) return;
+  await queueEmail(trx, { to, template, ...email });
+}
+
+async function isClosedAddress(db: Db, address: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', address).where('closed_at', 'is not', null).executeTakeFirst();
+  return row !== undefined;
 }
 
 export type SessionNotice = {

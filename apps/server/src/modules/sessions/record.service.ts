@@ -9,3 +9,8 @@ import * as repo from './sessions.repository.ts';
 export async function sessionsOfClient(db: Db, sealer: Sealer, clientId: string, now: Date): Promise<LiveSession[]> {
   return presentSessions(sealer, await repo.sessionsOfClient(db, clientId), now);
 }
+
+/** After a closed record's retention period: where the client joined sessions from is forgotten. */
+export async function forgetClientLocations(trx: Db, clientId: string): Promise<void> {
+  await repo.forgetClientLocations(trx, clientId);
+}

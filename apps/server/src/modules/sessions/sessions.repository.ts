@@ -186,3 +186,7 @@ export function currentAssignment(db: Db, clientId: string): Promise<{ provider_
 export async function lockProvider(trx: Db, providerId: string): Promise<void> {
   await trx.selectFrom('providers').select('id').where('id', '=', providerId).forUpdate().execute();
 }
+
+export async function forgetClientLocations(trx: Db, clientId: string): Promise<void> {
+  await trx.updateTable('live_sessions').set({ client_location: null }).where('client_id', '=', clientId).execute();
+}

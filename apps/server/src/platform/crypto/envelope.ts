@@ -22,10 +22,18 @@ export function createSealer(db: Db, keys: KeyProvider, bus?: LiveBus) {
   // Plain data keys are kept in memory; a destroyed one is dropped here and, through the bus, on
   // every other instance at once (see `listen`).
   const cache = new Map<string, Buffer>();
+  // Counts destroys, here or announced: a key whose load overlapped one is used once, not cached,
+  // so an eviction that arrives while a load is in flight cannot be undone by it.
+  let destroys = 0;
+  const forget = (ownerId: string) => {
+    destroys += 1;
+    cache.delete(ownerId);
+  };
 
   async function dataKey(ownerId: string, create: boolean): Promise<Buffer> {
     const cached = cache.get(ownerId);
     if (cached) return cached;
+    const destroysBefore = destroys;
     let row = await db.selectFrom('data_keys').selectAll().where('owner_id', '=', ownerId).executeTakeFirst();
     if (!row && create) {
       const version = keys.currentVersion();
@@ -39,7 +47,7 @@ export function createSealer(db: Db, keys: KeyProvider, bus?: LiveBus) {
     }
     if (!row) throw new DataKeyDestroyed(`No data key for ${ownerId}: the data is unreadable.`);
     const key = unwrap(keys.masterKey(row.master_version), row.wrapped_key, ownerId);
-    cache.set(ownerId, key);
+    if (destroys === destroysBefore) cache.set(ownerId, key);
     return key;
   }
 
@@ -82,14 +90,14 @@ export function createSealer(db: Db, keys: KeyProvider, bus?: LiveBus) {
     },
     /** Crypto-shredding: without its data key, everything sealed for this owner is gone. */
     async destroy(ownerId: string): Promise<void> {
-      cache.delete(ownerId);
+      forget(ownerId);
       await db.deleteFrom('data_keys').where('owner_id', '=', ownerId).execute();
       await bus?.publish(DESTROYED_KEYS, ownerId);
     },
     /** Forgets keys destroyed on any instance sharing the bus; answers how to stop listening. */
     listen(): Promise<() => Promise<void>> {
       if (!bus) return Promise.resolve(() => Promise.resolve());
-      return bus.subscribe(DESTROYED_KEYS, (ownerId) => cache.delete(ownerId));
+      return bus.subscribe(DESTROYED_KEYS, forget);
     },
     /** Re-wraps every data key under the current master key; the data itself is untouched. */
     async rewrapAll(): Promise<number> {
