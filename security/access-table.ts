@@ -91,6 +91,8 @@ export const accessTable: Record<string, Rule> = {
 
   // Audit and break-glass: a client's own record access; the rest is operators'.
   'GET /api/account/record-access': self('client'),
+  'GET /api/account/export.fhir.json': self('client'),
+  'GET /api/account/export.html': self('client'),
   'GET /api/admin/audit': admin(),
   'GET /api/admin/audit/status': admin(),
   'POST /api/admin/audit/verify': admin(undefined, true),
