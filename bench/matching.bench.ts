@@ -20,6 +20,7 @@ import {
   fitUpperBound,
   greedyAssign,
   solveBatch,
+  withOutcomePriors,
   type BatchResult,
   type MatchClient,
   type MatchProvider,
@@ -181,6 +182,7 @@ function makeClient(random: Random, index: number, region: Region): MatchClient 
       preferredTimes: random.chance(0.6) ? random.sample(TIMES, [3, 3, 5, 2], random.int(1, 2)) : [],
     },
     waitingSince: new Date(Date.UTC(2026, 0, 1) + Math.floor(random.next() * 30 * 86_400_000)),
+    startingBand: random.int(0, 4),
   };
 }
 
@@ -205,8 +207,19 @@ function makeProvider(random: Random, index: number, region: Region): MatchProvi
     approaches: random.sample(APPROACHES, even(APPROACHES.length), random.int(1, 4)),
     gender: random.weighted<Gender | null>(['woman', 'man', 'nonbinary', null], [70, 25, 4, 1]),
     offeredTimes: random.sample(TIMES, [4, 4, 3, 2], random.int(1, 4)),
-    outcomeScore: random.chance(0.5) ? 0.3 + 0.65 * random.next() : null,
+    outcomes: pastOutcomes(random),
   };
+}
+
+/** Half the network has measured results: up to 20 courses of care, each improving at the provider's own rate. */
+function pastOutcomes(random: Random): MatchProvider['outcomes'] {
+  if (!random.chance(0.5)) return [];
+  const rate = 0.3 + 0.6 * random.next();
+  return Array.from({ length: random.int(1, 20) }, () => ({
+    focusArea: random.weighted(FOCUS, FOCUS_WEIGHTS),
+    startingBand: random.int(0, 4),
+    improved: random.chance(rate),
+  }));
 }
 
 function instance(clientCount: number, providerCount: number, seed: number, region = COUNTRY) {
@@ -249,7 +262,9 @@ function line(label: string, result: BatchResult, ms: number) {
 
 const clientCount = Number(process.argv[2] ?? 100_000);
 const providerCount = Number(process.argv[3] ?? 20_000);
-const [{ clients, providers }, buildMs] = timed(() => instance(clientCount, providerCount, SEED));
+const [{ clients: queued, providers }, buildMs] = timed(() => instance(clientCount, providerCount, SEED));
+// As the server does: each client's outcome prior, from every provider's measured outcomes.
+const [clients, priorsMs] = timed(() => withOutcomePriors(queued, providers));
 const places = providers.reduce((sum, p) => sum + (p.active ? Math.max(0, p.capacity - p.activeClients) : 0), 0);
 const spanish = clients.filter((client) => client.requiredLanguages.includes('es')).length / clients.length;
 console.log(`Haven matching benchmark, seed ${SEED}`);
@@ -265,7 +280,11 @@ const [solution, firstMs] = timed(() => solveBatch(clients, providers));
 const batchTimes = [firstMs, ...[1, 2].map(() => timed(() => solveBatch(clients, providers).assignments.length)[1])];
 const batchMs = [...batchTimes].sort((a, b) => a - b)[1]!;
 line(`assignBatch (K = ${DEFAULT_CANDIDATE_LIMIT})`, solution, batchMs);
-console.log(`  (three runs: ${batchTimes.map(seconds).join(', ')}; median shown)`);
+console.log(`  (three runs: ${batchTimes.map(seconds).join(', ')}; median shown; outcome priors took ${seconds(priorsMs)})`);
+// The same batch with no outcome data anywhere: what outcome-informed fit costs, in this run.
+const withoutOutcomes = providers.map((provider) => ({ ...provider, outcomes: [] }));
+const [plainSolution, plainMs] = timed(() => solveBatch(queued, withoutOutcomes));
+line('assignBatch, no outcomes', plainSolution, plainMs);
 const [greedy, greedyMs] = timed(() => greedyAssign(clients, providers));
 line('greedyAssign (baseline)', greedy, greedyMs);
 const moreAssigned = solution.assignments.length - greedy.assignments.length;
@@ -276,6 +295,8 @@ console.log(
 );
 figure(`batch_assign_${clientCount}x${providerCount}_median`, batchMs / 1000, 's', 2);
 figure(`greedy_assign_${clientCount}x${providerCount}`, greedyMs / 1000, 's', 2);
+figure(`batch_assign_${clientCount}x${providerCount}_no_outcomes`, plainMs / 1000, 's', 2);
+figure('outcome_priors', priorsMs / 1000, 's', 2);
 figure('free_places', places, 'count');
 figure('assigned', solution.assignments.length, 'count');
 figure('greedy_assigned', greedy.assignments.length, 'count');

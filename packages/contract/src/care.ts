@@ -119,7 +119,7 @@ export const MatchReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('approach'), approaches: z.array(TherapyApproach) }),
   z.object({ kind: z.literal('times'), times: z.array(TimeOfDay) }),
   z.object({ kind: z.literal('light_caseload') }),
-  z.object({ kind: z.literal('good_outcomes') }),
+  z.object({ kind: z.literal('good_outcomes'), improved: z.number().int().nonnegative(), similar: z.number().int().positive() }),
 ]);
 export type MatchReason = z.infer<typeof MatchReason>;
 

@@ -81,6 +81,7 @@ export { hardRuleFailures, isEligible } from './matching/hard-rules.ts';
 export { FIT_WEIGHTS, MAX_FIT, fitScore } from './matching/fit.ts';
 export { explainInEnglish } from './matching/explain.ts';
 export { bestMatch } from './matching/best-match.ts';
+export { outcomeEvidence, similarClientsRate, withOutcomePriors, type PastOutcome } from './matching/outcomes.ts';
 export { estimateWait } from './matching/wait-estimate.ts';
 export { offeredTimesOfDay } from './matching/offered-times.ts';
 export {

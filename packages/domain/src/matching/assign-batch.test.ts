@@ -51,10 +51,11 @@ describe('assignBatch', () => {
 
   it('never leaves a client waiting because their candidate list was cut short', () => {
     // With one candidate each, both clients list the best provider, which has one place.
+    const helped = (improved: boolean) => Array.from({ length: 10 }, () => ({ focusArea: 'anxiety' as const, startingBand: 2, improved }));
     const clients = [makeClient({ id: 'a' }), makeClient({ id: 'b' })];
     const providers = [
-      makeProvider({ id: 'best', capacity: 5, activeClients: 4, outcomeScore: 1 }),
-      makeProvider({ id: 'second', capacity: 5, activeClients: 4, outcomeScore: 0 }),
+      makeProvider({ id: 'best', capacity: 5, activeClients: 4, outcomes: helped(true) }),
+      makeProvider({ id: 'second', capacity: 5, activeClients: 4, outcomes: helped(false) }),
     ];
     const result = assignBatch(clients, providers, { candidateLimit: 1 });
     expect(result.unassigned).toEqual([]);

@@ -137,7 +137,7 @@ function phrase(reason: Exclude<Reason, { kind: 'speaks' }>): string {
     case 'light_caseload':
       return 'has a light caseload';
     case 'good_outcomes':
-      return 'has good results with similar clients';
+      return `has helped ${reason.improved} of ${reason.similar} clients with similar concerns feel better`;
   }
 }
 

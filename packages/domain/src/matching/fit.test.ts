@@ -14,11 +14,12 @@ describe('fitScore', () => {
 
   it('gives a provider who meets every wish, with an empty caseload and top outcomes, 1000', () => {
     const client = makeClient({
+      outcomePrior: 1,
       focusAreas: ['anxiety', 'trauma'],
       preferredLanguages: ['es'],
       preferences: { providerGender: 'woman', approaches: ['emdr'], preferredTimes: ['evening'] },
     });
-    const provider = makeProvider({ languages: ['en', 'es'], approaches: ['emdr'], activeClients: 0, outcomeScore: 1 });
+    const provider = makeProvider({ languages: ['en', 'es'], approaches: ['emdr'], activeClients: 0 });
     expect(fitScore(client, provider).score).toBe(1000);
   });
 
@@ -45,12 +46,26 @@ describe('fitScore', () => {
     expect(light).toBeGreaterThan(heavy);
   });
 
-  it('gives a provider without outcome data the midpoint, between poor and good results', () => {
-    const client = makeClient();
-    const unknown = fitScore(client, makeProvider({ outcomeScore: null })).score;
-    expect(fitScore(client, makeProvider({ outcomeScore: 0.5 })).score).toBe(unknown);
-    expect(fitScore(client, makeProvider({ outcomeScore: 0.9 })).score).toBeGreaterThan(unknown);
-    expect(fitScore(client, makeProvider({ outcomeScore: 0.1 })).score).toBeLessThan(unknown);
+  it('gives a provider without outcome data the prior, between poor and good results', () => {
+    const client = makeClient({ startingBand: 2 });
+    const unknown = fitScore(client, makeProvider({ outcomes: [] })).score;
+    const anxious = (improved: boolean, startingBand = 2) => ({ focusArea: 'anxiety' as const, startingBand, improved });
+    expect(fitScore(client, makeProvider({ outcomes: [anxious(true), anxious(false)] })).score).toBe(unknown);
+    expect(fitScore(client, makeProvider({ outcomes: Array.from({ length: 9 }, () => anxious(true)) })).score).toBeGreaterThan(unknown);
+    expect(fitScore(client, makeProvider({ outcomes: Array.from({ length: 9 }, () => anxious(false)) })).score).toBeLessThan(unknown);
+    // Clients unlike this one (another focus, or two bands away) say nothing about this client.
+    const unlike = [{ focusArea: 'grief' as const, startingBand: 2, improved: false }, anxious(false, 4), anxious(false, 0)];
+    expect(fitScore(client, makeProvider({ outcomes: unlike })).score).toBe(unknown);
+  });
+
+  it('shrinks a small sample toward the prior: one improved client counts for little, many for more', () => {
+    const client = makeClient({ startingBand: 2, outcomePrior: 0.5 });
+    const improved = (n: number) => Array.from({ length: n }, () => ({ focusArea: 'anxiety' as const, startingBand: 2, improved: true }));
+    const one = fitScore(client, makeProvider({ outcomes: improved(1) })).score;
+    const many = fitScore(client, makeProvider({ outcomes: improved(30) })).score;
+    const none = fitScore(client, makeProvider({ outcomes: [] })).score;
+    expect(one - none).toBeLessThan(many - one);
+    expect(one - none).toBeLessThanOrEqual(FIT_WEIGHTS.outcomes * 0.1);
   });
 
   it('is a whole number from 0 to 1000, and batch matching computes exactly the same (property)', () => {
@@ -112,19 +127,21 @@ describe('reasons and their English explanation', () => {
       { kind: 'approach', approaches: ['cbt', 'gottman'] },
       { kind: 'times', times: ['morning', 'weekend'] },
       { kind: 'light_caseload' },
-      { kind: 'good_outcomes' },
+      { kind: 'good_outcomes', improved: 7, similar: 9 },
     ]);
     expect(sentence).toBe(
       'Speaks Spanish and English, licensed in the District of Columbia, works with LGBTQIA+ concerns, substance use and OCD, ' +
         'is nonbinary, uses CBT and the Gottman method, has morning and weekend hours, has a light caseload, ' +
-        'has good results with similar clients',
+        'has helped 7 of 9 clients with similar concerns feel better',
     );
   });
 
   it('mentions gender, approach, caseload and outcomes only when they hold', () => {
-    const wishes = makeClient({ preferences: { providerGender: 'woman', approaches: ['emdr', 'cbt'] } });
+    const wishes = makeClient({ startingBand: 2, preferences: { providerGender: 'woman', approaches: ['emdr', 'cbt'] } });
+    const record = (improved: number, of: number) =>
+      Array.from({ length: of }, (_, i) => ({ focusArea: 'anxiety' as const, startingBand: 2, improved: i < improved }));
     const kinds = (p: ReturnType<typeof makeProvider>) => fitScore(wishes, p).reasons.map((reason) => reason.kind);
-    expect(kinds(makeProvider({ gender: 'woman', approaches: ['cbt'], activeClients: 4, outcomeScore: 0.8 }))).toEqual([
+    expect(kinds(makeProvider({ gender: 'woman', approaches: ['cbt'], activeClients: 4, outcomes: record(9, 10) }))).toEqual([
       'licensed_in',
       'speaks',
       'focus',
@@ -133,7 +150,7 @@ describe('reasons and their English explanation', () => {
       'light_caseload',
       'good_outcomes',
     ]);
-    expect(kinds(makeProvider({ gender: 'man', approaches: ['act'], activeClients: 15, outcomeScore: 0.5 }))).toEqual([
+    expect(kinds(makeProvider({ gender: 'man', approaches: ['act'], activeClients: 15, outcomes: record(5, 10) }))).toEqual([
       'licensed_in',
       'speaks',
       'focus',

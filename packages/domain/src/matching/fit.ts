@@ -3,6 +3,7 @@
 // provider meets; a wish the client did not state is met by everyone, so a client who asks for
 // less is not ranked below one who asks for more when capacity is short.
 import { hasRoom } from './hard-rules.ts';
+import { mentionsGoodOutcomes, outcomeEvidence, type OutcomeEvidence } from './outcomes.ts';
 import type { FitScore, MatchClient, MatchProvider, Reason } from './types.ts';
 
 /** Focus-area expertise weighs most; the parts add up to 1000. */
@@ -19,27 +20,21 @@ export const MAX_FIT = 1000;
 
 /** A caseload at or under half of capacity is worth mentioning to the client. */
 const LIGHT_CASELOAD = 0.5;
-const GOOD_OUTCOMES = 0.75;
 
 /** Points for meeting `matched` of `wanted` wishes. */
 export function sharePoints(weight: number, matched: number, wanted: number): number {
   return wanted === 0 ? weight : Math.round((weight * matched) / wanted);
 }
 
-/**
- * The part of the fit that depends on the provider alone: a lighter caseload scores higher so work
- * is spread fairly, and measured outcomes count once they exist. A provider without outcome data
- * gets the midpoint, neither rewarded nor punished for being new.
- */
+/** The part of the fit that depends on the provider alone: a lighter caseload scores higher so work is spread fairly. */
 export function providerPoints(provider: MatchProvider): number {
   const freeShare = provider.capacity > 0 ? 1 - provider.activeClients / provider.capacity : 0;
-  const load = Math.round(FIT_WEIGHTS.load * Math.min(1, Math.max(0, freeShare)));
-  const outcome = provider.outcomeScore;
-  const outcomes =
-    outcome === null || outcome === undefined || Number.isNaN(outcome)
-      ? FIT_WEIGHTS.outcomes / 2
-      : Math.round(FIT_WEIGHTS.outcomes * Math.min(1, Math.max(0, outcome)));
-  return load + outcomes;
+  return Math.round(FIT_WEIGHTS.load * Math.min(1, Math.max(0, freeShare)));
+}
+
+/** Points for how clients like this one fared with the provider (outcomes.ts): the prior alone for a new provider. */
+export function outcomePoints(evidence: OutcomeEvidence): number {
+  return Math.round(FIT_WEIGHTS.outcomes * evidence.score);
 }
 
 /**
@@ -82,6 +77,7 @@ export function fitScore(client: MatchClient, provider: MatchProvider): FitScore
   const languagesMet = within(preferredLanguages, provider.languages);
   const timesMet = within(times, provider.offeredTimes);
   const genderMet = gender !== null && provider.gender === gender;
+  const evidence = outcomeEvidence(client, provider.outcomes, client.outcomePrior);
 
   const score =
     pairPoints(
@@ -95,7 +91,9 @@ export function fitScore(client: MatchClient, provider: MatchProvider): FitScore
       preferredLanguages.length,
       timesMet.length,
       times.length,
-    ) + providerPoints(provider);
+    ) +
+    providerPoints(provider) +
+    outcomePoints(evidence);
 
   const reasons: Reason[] = [];
   if (provider.licensedStates.includes(client.state)) reasons.push({ kind: 'licensed_in', state: client.state });
@@ -107,6 +105,6 @@ export function fitScore(client: MatchClient, provider: MatchProvider): FitScore
   if (approachesMet.length > 0) reasons.push({ kind: 'approach', approaches: approachesMet });
   if (timesMet.length > 0) reasons.push({ kind: 'times', times: timesMet });
   if (hasRoom(provider) && provider.activeClients <= provider.capacity * LIGHT_CASELOAD) reasons.push({ kind: 'light_caseload' });
-  if ((provider.outcomeScore ?? 0) >= GOOD_OUTCOMES) reasons.push({ kind: 'good_outcomes' });
+  if (mentionsGoodOutcomes(evidence)) reasons.push({ kind: 'good_outcomes', improved: evidence.improved, similar: evidence.similar });
   return { score, reasons };
 }

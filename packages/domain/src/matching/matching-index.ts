@@ -1,9 +1,10 @@
 // Clients and providers laid out for batch matching: providers are grouped once per kind of
 // client (state, coverage, modalities, required languages), so hard rules are checked per group
 // rather than per pair, and wishes become bit masks so a pair's fit is a handful of integer
-// operations, adding up the same `sharePoints` and `providerPoints` as `fitScore`. Indexes are in
-// range by construction (non-null assertions).
+// operations, adding up the same `sharePoints`, `providerPoints` and outcome points (`shrunkRate`) as `fitScore`.
+// Indexes are in range by construction (non-null assertions).
 import { FIT_WEIGHTS, providerPoints, sharePoints, unique } from './fit.ts';
+import { BAND_SLOTS, bandSlotOf, shrunkRate, slotsCounting } from './outcomes.ts';
 import { isEligible } from './hard-rules.ts';
 import type { MatchClient, MatchProvider } from './types.ts';
 
@@ -129,6 +130,25 @@ export function indexMatching(clientList: readonly MatchClient[], providerList: 
   });
   const preferredLanguages = Int32Array.from(preferred);
 
+  // Outcomes, when any provider has them: per provider, concern and client band slot, how many
+  // similar clients and how many improved (outcomes.ts), so a pair's evidence is a few lookups.
+  const anyOutcomes = providers.some((provider) => (provider.outcomes?.length ?? 0) > 0);
+  const stride = 32 * BAND_SLOTS;
+  const similarCounts = new Int32Array(anyOutcomes ? m * stride : 0);
+  const improvedCounts = new Int32Array(anyOutcomes ? m * stride : 0);
+  if (anyOutcomes) {
+    providers.forEach((provider, p) => {
+      for (const outcome of provider.outcomes ?? []) {
+        const area = 31 - Math.clz32(focusBits([outcome.focusArea]));
+        for (const slot of slotsCounting(outcome)) {
+          const at = p * stride + area * BAND_SLOTS + slot;
+          similarCounts[at]! += 1;
+          if (outcome.improved) improvedCounts[at]! += 1;
+        }
+      }
+    });
+  }
+
   // The same sums as `pairPoints`, read from tables built once per client: a client's wishes fix
   // the points each count of matches earns, so scoring a provider is a few lookups. A property
   // test holds this equal to `fitScore`.
@@ -153,8 +173,22 @@ export function indexMatching(clientList: readonly MatchClient[], providerList: 
     fillShares(99, FIT_WEIGHTS.preferredLanguages, languageEnd - languageStart);
     const genderMet = sharePoints(FIT_WEIGHTS.gender, 1, gender === 0 ? 0 : 1);
     const genderMissed = sharePoints(FIT_WEIGHTS.gender, 0, gender === 0 ? 0 : 1);
+    const prior = clients[c]!.outcomePrior;
+    const slot = bandSlotOf(clients[c]!);
+    const noEvidence = Math.round(FIT_WEIGHTS.outcomes * shrunkRate(0, 0, prior));
     for (let k = 0; k < eligible.length; k += 1) {
       const p = eligible[k]!;
+      let outcome = noEvidence;
+      if (anyOutcomes) {
+        let similar = 0;
+        let improved = 0;
+        for (let bits = focus; bits !== 0; bits &= bits - 1) {
+          const at = p * stride + (31 - Math.clz32(bits & -bits)) * BAND_SLOTS + slot;
+          similar += similarCounts[at]!;
+          improved += improvedCounts[at]!;
+        }
+        outcome = Math.round(FIT_WEIGHTS.outcomes * shrunkRate(similar, improved, prior));
+      }
       let languagesMet = 0;
       for (let l = languageStart; l < languageEnd; l += 1) languagesMet += speaks[preferredLanguages[l]!]![p]!;
       into[k] =
@@ -163,7 +197,8 @@ export function indexMatching(clientList: readonly MatchClient[], providerList: 
         tables[66 + popcount(times & providerTimes[p]!)]! +
         tables[99 + languagesMet]! +
         (gender !== 0 && gender === providerGender[p] ? genderMet : genderMissed) +
-        providerBase[p]!;
+        providerBase[p]! +
+        outcome;
     }
   };
 

@@ -31,7 +31,7 @@ export function makeProvider(overrides: Partial<MatchProvider> = {}): MatchProvi
     approaches: ['cbt'],
     gender: 'woman',
     offeredTimes: ['morning', 'evening'],
-    outcomeScore: null,
+    outcomes: [],
     ...overrides,
   };
 }
@@ -53,6 +53,8 @@ export const smallInstance = (limits: { clients: number; providers: number }) =>
           gender: fc.constantFrom(null, 'woman' as const, 'man' as const),
           times: fc.subarray(['morning', 'evening', 'weekend'] as const),
           waitedDays: fc.integer({ min: 0, max: 30 }),
+          startingBand: fc.option(fc.integer({ min: 0, max: 4 })),
+          outcomePrior: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
         }),
         { minLength: 1, maxLength: limits.clients },
       ),
@@ -67,7 +69,14 @@ export const smallInstance = (limits: { clients: number; providers: number }) =>
           focusAreas: fc.subarray(['anxiety', 'depression', 'trauma', 'grief'] as const),
           gender: fc.constantFrom(null, 'woman' as const, 'man' as const),
           times: fc.subarray(['morning', 'evening', 'weekend'] as const),
-          outcome: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+          outcomes: fc.array(
+            fc.record({
+              focusArea: fc.constantFrom('anxiety' as const, 'depression' as const, 'trauma' as const, 'grief' as const),
+              startingBand: fc.integer({ min: 0, max: 4 }),
+              improved: fc.boolean(),
+            }),
+            { maxLength: 6 },
+          ),
         }),
         { minLength: 1, maxLength: limits.providers },
       ),
@@ -83,6 +92,8 @@ export const smallInstance = (limits: { clients: number; providers: number }) =>
           focusAreas: [...client.focusAreas],
           preferences: { providerGender: client.gender, preferredTimes: [...client.times] },
           waitingSince: new Date(Date.UTC(2026, 0, 1 + client.waitedDays)),
+          startingBand: client.startingBand,
+          ...(client.outcomePrior === undefined ? {} : { outcomePrior: client.outcomePrior }),
         }),
       ),
       providers: providers.map((provider, index) =>
@@ -97,7 +108,7 @@ export const smallInstance = (limits: { clients: number; providers: number }) =>
           focusAreas: [...provider.focusAreas],
           gender: provider.gender,
           offeredTimes: [...provider.times],
-          outcomeScore: provider.outcome,
+          outcomes: provider.outcomes,
         }),
       ),
     }));

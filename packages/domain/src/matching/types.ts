@@ -1,6 +1,7 @@
 // What the matching rules see of a client and of a provider. The caller (the server) builds these
 // from the database: licences are already narrowed to verified, unexpired ones, and offered times
 // are already derived from the provider's weekly availability, so the rules here stay pure.
+import type { PastOutcome } from './outcomes.ts';
 import type { CoverageKind, FocusArea, Gender, Modality, TherapyApproach, UsStateCode } from '@haven/contract';
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening' | 'weekend';
@@ -20,6 +21,10 @@ export type MatchClient = {
     preferredTimes?: TimeOfDay[];
   };
   waitingSince?: Date;
+  /** PHQ-9 band rank (0 none–minimal … 4 severe) now, when known: outcomes of similar clients count. */
+  startingBand?: number | null;
+  /** The improvement rate of similar clients across the network, toward which small samples shrink (outcomes.ts). */
+  outcomePrior?: number;
 };
 
 export type MatchProvider = {
@@ -37,8 +42,8 @@ export type MatchProvider = {
   gender: Gender | null;
   /** Derived by the caller from availability. */
   offeredTimes: TimeOfDay[];
-  /** 0..1: measured results with similar clients, once there is outcome data. */
-  outcomeScore?: number | null;
+  /** Each course of care with this provider that has a measured result (outcomes.ts). */
+  outcomes?: readonly PastOutcome[];
 };
 
 /** A hard rule the pair breaks; a provider is eligible for a client when there are none. */
@@ -53,7 +58,7 @@ export type Reason =
   | { kind: 'approach'; approaches: TherapyApproach[] }
   | { kind: 'times'; times: TimeOfDay[] }
   | { kind: 'light_caseload' }
-  | { kind: 'good_outcomes' };
+  | { kind: 'good_outcomes'; improved: number; similar: number };
 
 export type FitScore = { score: number; reasons: Reason[] };
 export type Match = { providerId: string; score: number; reasons: Reason[] };

@@ -8,7 +8,9 @@ export type ClientRow = Selectable<ClientsTable>;
 export type AssignmentRow = Selectable<CareAssignmentsTable>;
 export type SessionRow = Selectable<LiveSessionsTable>;
 /** A provider as matching sees them: the row, the states of their counting licences, their load. */
-export type CandidateRow = Selectable<ProvidersTable> & { licensed_states: string[]; load: number };
+export type CandidateRow = Selectable<ProvidersTable> & { licensed_states: string[]; load: number; outcomes: StoredOutcome[] };
+/** A measured course of care with the provider: [first concern, starting band, improved] (care_outcomes). */
+export type StoredOutcome = [string, number, boolean];
 
 // ── Clients ────────────────────────────────────────────────────────────────────────────────
 
@@ -69,6 +71,8 @@ export function candidateProviders(db: Db, today: string, filter: { state?: UsSt
         .whereRef('a.provider_id', '=', 'p.id')
         .where('a.ended_at', 'is', null)
         .as('load'),
+      sql<StoredOutcome[]>`coalesce((select json_agg(json_build_array(o.focus_area, o.starting_band, o.improved))
+        from care_outcomes o where o.provider_id = p.id), '[]')`.as('outcomes'),
     ]);
   if (filter.ids) query = query.where('p.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
   else query = query.where('p.status', '=', 'active');
@@ -309,10 +313,14 @@ export function careTeamOf(db: Db, clientId: string) {
 
 /**
  * After a closed record's retention period, what care kept in clear about the client goes too:
- * safety flags (item-9 answers), matching preferences and the reasons of each match.
+ * safety flags (item-9 answers), matching preferences, measured outcomes and the reasons of each match.
  */
 export async function eraseClearCareData(trx: Db, clientId: string): Promise<void> {
   await trx.deleteFrom('safety_flags').where('client_id', '=', clientId).execute();
+  await trx
+    .deleteFrom('care_outcomes')
+    .where('assignment_id', 'in', (eb) => eb.selectFrom('care_assignments').select('id').where('client_id', '=', clientId))
+    .execute();
   await trx
     .updateTable('care_assignments')
     .set({ reasons: JSON.stringify([]) })
@@ -328,6 +336,7 @@ export async function eraseClearCareData(trx: Db, clientId: string): Promise<voi
       required_languages: [],
       preferred_times: [],
       provider_gender: null,
+      severity_band: null,
     })
     .where('id', '=', clientId)
     .execute();

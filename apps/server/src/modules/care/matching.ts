@@ -2,7 +2,17 @@
 // a match is written: under the provider's row lock, re-checking their room, so concurrent
 // matches can never take more places than a provider has.
 import type { IntakeAnswers, Modality, UsStateCode } from '@haven/contract';
-import { fitScore, isEligible, offeredTimesOfDay, type MatchClient, type MatchProvider, type Reason } from '@haven/domain';
+import {
+  bandRank,
+  fitScore,
+  isEligible,
+  offeredTimesOfDay,
+  scorePhq9,
+  withOutcomePriors,
+  type MatchClient,
+  type MatchProvider,
+  type Reason,
+} from '@haven/domain';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { recordEvent } from '../../platform/events/domain-events.ts';
@@ -26,7 +36,13 @@ export type MatchableIntake = Pick<
   'state' | 'timeZone' | 'requiredLanguages' | 'preferredLanguages' | 'focusAreas' | 'preferences'
 > & {
   coverage?: IntakeAnswers['coverage'];
+  phq9?: IntakeAnswers['phq9'];
 };
+
+/** The PHQ-9 band rank (0–4) of an intake's answers, when it has them: what outcome-informed matching compares. */
+export function severityBandOf(intake: Pick<MatchableIntake, 'phq9'>): number | null {
+  return intake.phq9 ? bandRank(scorePhq9(intake.phq9.items).total, 'phq9') : null;
+}
 
 export function matchClientFromIntake(clientId: string, intake: MatchableIntake, waitingSince?: Date): MatchClient {
   return {
@@ -42,6 +58,7 @@ export function matchClientFromIntake(clientId: string, intake: MatchableIntake,
       approaches: intake.preferences.approaches,
       preferredTimes: intake.preferences.preferredTimes,
     },
+    startingBand: severityBandOf(intake),
     ...(waitingSince ? { waitingSince } : {}),
   };
 }
@@ -60,6 +77,7 @@ export function matchClientOf(row: repo.ClientRow, waitingSince?: Date): MatchCl
       approaches: row.approaches,
       preferredTimes: row.preferred_times,
     },
+    startingBand: row.severity_band,
     ...(waitingSince ? { waitingSince } : {}),
   };
 }
@@ -84,7 +102,11 @@ export function matchProviderOf(row: repo.CandidateRow, clientZone: string | nul
     approaches: row.approaches,
     gender: row.gender,
     offeredTimes: zone ? offeredTimesOfDay(row.weekly_availability as StoredWeekly, zone, clientZone ?? zone, today) : [],
-    outcomeScore: null,
+    outcomes: row.outcomes.map(([focusArea, startingBand, improved]) => ({
+      focusArea: focusArea as MatchProvider['focusAreas'][number],
+      startingBand,
+      improved,
+    })),
   };
 }
 type StoredWeekly = Parameters<typeof offeredTimesOfDay>[0] & StoredWindow[];
@@ -100,12 +122,14 @@ export function rankEligible(
   exclude: ReadonlySet<string> = new Set(),
 ): Ranked[] {
   const ranked: Ranked[] = [];
-  for (const row of rows) {
-    if (exclude.has(row.id)) continue;
-    const provider = matchProviderOf(row, clientZone, today);
-    if (!isEligible(client, provider)) continue;
-    ranked.push({ provider: row, ...fitScore(client, provider) });
-  }
+  const providers = rows.map((row) => matchProviderOf(row, clientZone, today));
+  // Small samples shrink toward how clients like this one fared with every candidate.
+  const [withPrior] = withOutcomePriors([client], providers);
+  rows.forEach((row, i) => {
+    const provider = providers[i]!;
+    if (exclude.has(row.id) || !isEligible(client, provider)) return;
+    ranked.push({ provider: row, ...fitScore(withPrior!, provider) });
+  });
   return ranked.sort((a, b) => b.score - a.score || (a.provider.id < b.provider.id ? -1 : 1));
 }
 

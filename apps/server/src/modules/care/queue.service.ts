@@ -2,7 +2,7 @@
 // assignment, re-homing the clients of a provider who leaves, and what operators see of it.
 import type { Caller } from '../../caller.ts';
 import type { MatchingOverview, SafetyFlag } from '@haven/contract';
-import { fitScore, percentile, solveBatch, type MatchClient } from '@haven/domain';
+import { fitScore, percentile, solveBatch, withOutcomePriors, type MatchClient } from '@haven/domain';
 import { recordAudit, systemActor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Sealer } from '../../platform/crypto/envelope.ts';
@@ -33,7 +33,10 @@ export async function runMatchingBatch(db: Db, now = new Date()): Promise<{ assi
   const today = todayOf(now);
   const rows = await repo.candidateProviders(db, today);
   const providers = rows.map((row) => matchProviderOf(row, null, today));
-  const clients: MatchClient[] = queued.filter((q) => q.state).map((q) => matchClientOf(q, q.since));
+  const clients: MatchClient[] = withOutcomePriors(
+    queued.filter((q) => q.state).map((q) => matchClientOf(q, q.since)),
+    providers,
+  );
   const { assignments } = solveBatch(clients, providers);
 
   const queueOf = new Map(queued.map((q) => [q.id, q]));

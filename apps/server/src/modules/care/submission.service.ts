@@ -27,6 +27,7 @@ import {
   type MatchableIntake,
   neededModalities,
   rankEligible,
+  severityBandOf,
   type Ranked,
 } from './matching.ts';
 import * as queueRepo from './queue.repository.ts';
@@ -120,6 +121,7 @@ export async function submitIntake({ db, deps, user, actor, now }: Caller, first
       required_languages: intake.requiredLanguages,
       preferred_languages: intake.preferredLanguages,
       focus_areas: intake.focusAreas,
+      severity_band: severityBandOf(intake),
       provider_gender: intake.preferences.providerGender,
       approaches: intake.preferences.approaches,
       needed_modalities: neededModalities(intake.preferences, intake.coverage),

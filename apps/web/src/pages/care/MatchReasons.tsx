@@ -34,8 +34,10 @@ export function useReasonSentences() {
           sentences.push(t('care.reasons.times', { times: vocabulary.list(reason.times.map((time) => t(`care.timeWords.${time}`))) }));
           break;
         case 'light_caseload':
+          sentences.push(t('care.reasons.light_caseload'));
+          break;
         case 'good_outcomes':
-          sentences.push(t(`care.reasons.${reason.kind}`));
+          sentences.push(t('care.reasons.good_outcomes', { improved: reason.improved, similar: reason.similar }));
           break;
         default:
           reason satisfies never;

@@ -130,6 +130,15 @@ export interface CareAssignments {
   waiting_since: Timestamp;
 }
 
+export interface CareOutcomes {
+  assignment_id: string;
+  focus_area: string;
+  improved: boolean;
+  measured_at: Timestamp;
+  provider_id: string;
+  starting_band: number;
+}
+
 export interface ClientNotices {
   at: Generated<Timestamp>;
   client_id: string;
@@ -154,6 +163,7 @@ export interface Clients {
   provider_gender: Gender | null;
   required_languages: Generated<LanguageCode[]>;
   retain_until: Timestamp | null;
+  severity_band: number | null;
   show_crisis_resources: Generated<boolean>;
   shredded_at: Timestamp | null;
   state: UsStateCode | null;
@@ -586,6 +596,7 @@ export interface DB {
   availability_exceptions: AvailabilityExceptions;
   break_glass_grants: BreakGlassGrants;
   care_assignments: CareAssignments;
+  care_outcomes: CareOutcomes;
   client_notices: ClientNotices;
   clients: Clients;
   coverages: Coverages;
