@@ -14,8 +14,8 @@ import { createSealer } from './platform/crypto/envelope.ts';
 import { localKeyProvider } from './platform/crypto/key-provider.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
-import type { AppContext } from './app-context.ts';
 import { periodicJobs } from './jobs.ts';
+import { ensureDemoCaseload } from './modules/demo/caseload.ts';
 import { ensureDemoAccounts, ensureDemoNetwork, ensureDemoPartners } from './modules/demo/demo.service.ts';
 import { startPeriodicJobs } from './platform/jobs/scheduler.ts';
 import { createAccount, ensureAdmin } from './modules/identity/identity.service.ts';
@@ -74,7 +74,7 @@ async function start(config: Config, role: Role): Promise<void> {
     await app.close();
   }, app.http.log);
   if (config.admin) await ensureAdmin(app.context.db, config.admin);
-  if (config.demo) await loadDemoData(app.context, config);
+  if (config.demo) await loadDemoData(app, config);
   if (role === 'worker') {
     console.log('Haven worker is running background jobs.');
     return;
@@ -83,7 +83,8 @@ async function start(config: Config, role: Role): Promise<void> {
   console.log(`\nHaven is running. Open http://localhost:${config.port}\n`);
 }
 
-async function loadDemoData(context: AppContext, config: Config): Promise<void> {
+async function loadDemoData(app: App, config: Config): Promise<void> {
+  const { context } = app;
   const accounts = await ensureDemoAccounts(context.db, config.dataDir);
   const network = await ensureDemoNetwork(context, accounts);
   console.log(
@@ -92,6 +93,10 @@ async function loadDemoData(context: AppContext, config: Config): Promise<void> 
   const partners = await ensureDemoPartners(context.db);
   console.log(
     `Demo coverage: EAP codes ${partners.codes.join(', ')}; health plans ${partners.healthPlans.join(', ')} (member IDs ending 2–9 are covered).`,
+  );
+  const caseload = await ensureDemoCaseload(app, accounts);
+  console.log(
+    `Demo caseload: the demo provider cares for ${caseload.clients} clients, the demo client among them${caseload.created ? ', created now' : ''}.`,
   );
   console.log('Demo accounts (development only):');
   for (const a of accounts) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}`);

@@ -130,18 +130,18 @@ export function indexMatching(clientList: readonly MatchClient[], providerList: 
   });
   const preferredLanguages = Int32Array.from(preferred);
 
-  // Outcomes, when any provider has them: per provider, concern and client band slot, how many
-  // similar clients and how many improved (outcomes.ts), so a pair's evidence is a few lookups.
+  // Outcomes, when any provider has them: per concern, client band slot and provider, how many
+  // similar clients and how many improved (outcomes.ts). Laid out provider-last, so scoring one
+  // client's eligible providers (in id order) reads each row front to back.
   const anyOutcomes = providers.some((provider) => (provider.outcomes?.length ?? 0) > 0);
-  const stride = 32 * BAND_SLOTS;
-  const similarCounts = new Int32Array(anyOutcomes ? m * stride : 0);
-  const improvedCounts = new Int32Array(anyOutcomes ? m * stride : 0);
+  const similarCounts = new Int32Array(anyOutcomes ? 32 * BAND_SLOTS * m : 0);
+  const improvedCounts = new Int32Array(anyOutcomes ? 32 * BAND_SLOTS * m : 0);
   if (anyOutcomes) {
     providers.forEach((provider, p) => {
       for (const outcome of provider.outcomes ?? []) {
         const area = 31 - Math.clz32(focusBits([outcome.focusArea]));
         for (const slot of slotsCounting(outcome)) {
-          const at = p * stride + area * BAND_SLOTS + slot;
+          const at = (area * BAND_SLOTS + slot) * m + p;
           similarCounts[at]! += 1;
           if (outcome.improved) improvedCounts[at]! += 1;
         }
@@ -183,11 +183,11 @@ export function indexMatching(clientList: readonly MatchClient[], providerList: 
         let similar = 0;
         let improved = 0;
         for (let bits = focus; bits !== 0; bits &= bits - 1) {
-          const at = p * stride + (31 - Math.clz32(bits & -bits)) * BAND_SLOTS + slot;
+          const at = ((31 - Math.clz32(bits & -bits)) * BAND_SLOTS + slot) * m + p;
           similar += similarCounts[at]!;
           improved += improvedCounts[at]!;
         }
-        outcome = Math.round(FIT_WEIGHTS.outcomes * shrunkRate(similar, improved, prior));
+        if (similar > 0) outcome = Math.round(FIT_WEIGHTS.outcomes * shrunkRate(similar, improved, prior));
       }
       let languagesMet = 0;
       for (let l = languageStart; l < languageEnd; l += 1) languagesMet += speaks[preferredLanguages[l]!]![p]!;

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { useTestApp } from '../../testing/harness.ts';
 import { signIn } from '../../testing/test-app.ts';
+import { ensureDemoCaseload } from './caseload.ts';
 import { ensureDemoAccounts, ensureDemoNetwork, ensureDemoPartners } from './demo.service.ts';
 
 const haven = useTestApp();
@@ -41,4 +42,47 @@ it('seeds demo partners once, so an EAP code and a health plan can be tried at o
   expect(codes.map((c) => c.code).sort()).toEqual([...first.codes].sort());
   const plans = await haven.db.selectFrom('health_plans').select('name').execute();
   expect(plans.map((p) => p.name).sort()).toEqual(first.healthPlans);
+});
+
+it('gives the demo provider a living caseload once: the demo client in care for weeks, with a signed note, re-screens and an upcoming session', async () => {
+  const accounts = await ensureDemoAccounts(haven.db, haven.app.config.dataDir);
+  await ensureDemoNetwork(haven.app.context, accounts);
+  await ensureDemoPartners(haven.db);
+  expect(await ensureDemoCaseload(haven.app, accounts)).toEqual({ clients: 3, created: true });
+  expect(await ensureDemoCaseload(haven.app, accounts)).toEqual({ clients: 3, created: false });
+
+  const signInAs = (role: string) => {
+    const { email, password } = accounts.find((a) => a.role === role)!;
+    return signIn(haven.app, { email, password });
+  };
+  const provider = await signInAs('provider');
+  const workspace = (await haven.as(provider).get('/api/provider/workspace')).json();
+  expect(workspace.profile).toMatchObject({ firstName: 'Elena', lastName: 'Rivera', gender: 'woman', pronouns: 'she/her' });
+  const caseload = (await haven.as(provider).get('/api/provider/clients')).json();
+  expect(JSON.stringify(caseload)).toContain('Alex');
+  const inbox = await haven.as(provider).get('/api/provider/inbox');
+  expect(inbox.statusCode).toBe(200);
+
+  const client = await signInAs('client');
+  const care = (await haven.as(client).get('/api/care')).json();
+  expect(`${care.current.provider.firstName} ${care.current.provider.lastName}`).toBe('Elena Rivera');
+  const sessions = (await haven.as(client).get('/api/sessions')).json();
+  expect(sessions.past.some((s: { status: string }) => s.status === 'completed')).toBe(true);
+  expect(sessions.upcoming.length).toBeGreaterThan(0);
+  const completed = sessions.past.find((s: { status: string }) => s.status === 'completed');
+  const note = (await haven.as(provider).get(`/api/provider/sessions/${completed.id}/note`)).json();
+  expect(note.note.signedAt).toBeTruthy();
+  const room = (await haven.as(client).get(`/api/rooms/${care.roomId}/messages`)).json();
+  expect(room.messages.length).toBeGreaterThanOrEqual(6);
+
+  const { id: clientId } = await haven.db
+    .selectFrom('clients')
+    .innerJoin('users', 'users.id', 'clients.user_id')
+    .select('clients.id')
+    .where('users.email', '=', accounts[0]!.email)
+    .executeTakeFirstOrThrow();
+  const screeners = await haven.db.selectFrom('screener_results').select('taken_at').where('client_id', '=', clientId).execute();
+  expect(screeners).toHaveLength(6); // intake + two re-screens, PHQ-9 and GAD-7 each
+  const outcome = await haven.db.selectFrom('care_outcomes').selectAll().executeTakeFirst();
+  expect(outcome).toBeTruthy();
 });

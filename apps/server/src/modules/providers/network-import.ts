@@ -115,7 +115,16 @@ export async function ensureDemoNetwork(
   const network = generateDemoNetwork({ ...DEMO_NETWORK, today: now.toISOString().slice(0, 10) });
   if (demoProvider && network[0]) {
     // The demo provider account gets the first generated profile, under its own name.
-    network[0] = { ...network[0], firstName: 'Elena', lastName: 'Rivera', email: demoProvider.email };
+    const languages = network[0].languages.includes('es') ? network[0].languages : [...network[0].languages, 'es'];
+    network[0] = {
+      ...network[0],
+      firstName: 'Elena',
+      lastName: 'Rivera',
+      pronouns: 'she/her',
+      gender: 'woman',
+      languages,
+      email: demoProvider.email,
+    };
   }
   const withAccount = network.map((p, i) => (i === 0 && demoProvider ? { ...p, userId: demoProvider.userId } : p));
   await importProviders(db, blobs, withAccount, now);
