@@ -153,6 +153,7 @@ export interface Clients {
   privacy_notice_version: string | null;
   provider_gender: Gender | null;
   required_languages: Generated<LanguageCode[]>;
+  rescreen_interval_days: Generated<number>;
   retain_until: Timestamp | null;
   show_crisis_resources: Generated<boolean>;
   shredded_at: Timestamp | null;
@@ -510,6 +511,12 @@ export interface PsychotherapyNotes {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RescreenReminders {
+  client_id: string;
+  due_at: Timestamp;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface RoomReads {
   last_seq: Generated<BigintColumn>;
   room_id: string;
@@ -618,6 +625,7 @@ export interface DB {
   provider_invites: ProviderInvites;
   providers: Providers;
   psychotherapy_notes: PsychotherapyNotes;
+  rescreen_reminders: RescreenReminders;
   room_reads: RoomReads;
   rooms: Rooms;
   safety_flags: SafetyFlags;
