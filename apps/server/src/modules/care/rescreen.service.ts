@@ -36,7 +36,7 @@ function series(results: readonly Result[], instrument: Instrument, careStartedA
   const points = own.map((r, index) => ({
     takenAt: r.takenAt.toISOString(),
     total: r.total,
-    band: r.band as ScreenerPoint['band'],
+    band: r.band,
     marks: marksOf(index > start && baseline ? baseline.total : r.total, r.total, instrument, index <= start),
   }));
   return { points, withProvider: own.slice(start).map((r) => ({ takenAt: r.takenAt, total: r.total })) };

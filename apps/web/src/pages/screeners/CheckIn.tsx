@@ -98,10 +98,7 @@ function CheckInForm({ onDone }: { onDone: () => void }) {
     const complete = phq9.every((a) => a !== null) && gad7.every((a) => a !== null) && (!anyProblem || difficulty !== null);
     setMissing(!complete);
     if (!complete) return;
-    rescreen.mutate(
-      { phq9: { items: phq9 as Score[], difficulty: anyProblem ? difficulty : null }, gad7: { items: gad7 as Score[] } },
-      { onSuccess: onDone },
-    );
+    rescreen.mutate({ phq9: { items: phq9, difficulty: anyProblem ? difficulty : null }, gad7: { items: gad7 } }, { onSuccess: onDone });
   }
 
   const set = (list: (Score | null)[], index: number, score: Score) => list.map((a, i) => (i === index ? score : a));
