@@ -147,6 +147,16 @@ export const accessTable: Record<string, Rule> = {
     mutates: true,
   },
   'POST /api/provider/sessions/{id}/outcome': liveSession('provider', true),
+  // Re-screening: the client's own check-ins; their current provider's view and interval.
+  'GET /api/screeners': self('client'),
+  'POST /api/screeners': self('client', true),
+  'GET /api/provider/clients/{clientId}/screeners': { who: 'provider', params: { clientId: ['client'] }, ownTenant: true },
+  'PUT /api/provider/clients/{clientId}/screeners/interval': {
+    who: 'provider',
+    params: { clientId: ['client'] },
+    ownTenant: true,
+    mutates: true,
+  },
   'GET /api/admin/matching': admin(),
   'POST /api/admin/matching/run': admin(undefined, true),
   'GET /api/admin/safety-flags': admin(),

@@ -16,6 +16,7 @@ import { migrate } from './platform/db/migrator.ts';
 import { createHttpServer, type Http } from './platform/http/server.ts';
 import { serveWebApp } from './platform/http/web.ts';
 import { registerCare } from './modules/care/care.routes.ts';
+import { registerRescreen } from './modules/care/rescreen.routes.ts';
 import { registerCoverage } from './modules/coverage/coverage.routes.ts';
 import { registerExport } from './modules/export/export.routes.ts';
 import { registerLive } from './modules/room/live.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config): Promise<App> {
     registerProviderOperations(http, context);
     registerNotifications(http, context);
     registerCare(http, context);
+    registerRescreen(http, context);
     registerCoverage(http, context);
     registerSessions(http, context);
     registerCalendar(http, context);

@@ -7,6 +7,7 @@ import { smtpSender } from './platform/mail/smtp-sender.ts';
 import { shredDueRecords } from './modules/account/closure.service.ts';
 import { verifyAuditTrail } from './modules/audit/verification.service.ts';
 import { runMatchingBatch } from './modules/care/queue.service.ts';
+import { remindDueRescreens } from './modules/care/rescreen.service.ts';
 import { renewCoverages } from './modules/coverage/coverage.service.ts';
 import { expireLicences } from './modules/providers/operations.service.ts';
 import { settleAttendance } from './modules/sessions/joining.service.ts';
@@ -44,6 +45,8 @@ export function periodicJobs(context: AppContext, log?: Log): PeriodicJob[] {
     { name: 'sessions.reminders', everyMs: 30_000, run: () => sendDueReminders(db) },
     // No-shows 10 minutes after the start, unanswered requests returned, attended sessions held.
     { name: 'sessions.attendance', everyMs: 30_000, run: () => settleAttendance(db, context) },
+    // PHQ-9 / GAD-7 check-ins that fell due: one reminder per client per due cycle.
+    { name: 'screeners.remind', everyMs: 15 * MINUTE, run: () => remindDueRescreens(db, new Date()) },
     // With SMTP configured, queued email goes out within seconds; otherwise it stays in the outbox.
     ...(mail ? [{ name: 'mail.send', everyMs: 5_000, run: () => mail.sendPending() }] : []),
   ];

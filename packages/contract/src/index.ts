@@ -12,3 +12,4 @@ export * from './notes.ts';
 export * from './recovery.ts';
 export * from './mfa.ts';
 export * from './audit.ts';
+export * from './screeners.ts';

@@ -159,8 +159,8 @@ export const socketCloseCodes = { policy: 1008, tooBig: 1009, unauthenticated: 4
 
 export const NotificationItem = z.object({
   id: z.uuid(),
-  kind: z.enum(['message', 'session']),
-  /** A message notice opens its room; a session notice, the session. */
+  kind: z.enum(['message', 'session', 'screener']),
+  /** A message notice opens its room; a session notice, the session; a screener notice, the client's progress. */
   roomId: z.uuid().nullable(),
   sessionId: z.uuid().nullable(),
   at: z.string(),

@@ -60,6 +60,20 @@ export {
   type ScreenerBand,
 } from './screeners/scoring.ts';
 export {
+  RELIABLE_CHANGE,
+  REMISSION_BELOW,
+  RESCREEN_DEFAULT_DAYS,
+  RESCREEN_MAX_DAYS,
+  RESCREEN_MIN_DAYS,
+  isRescreenDue,
+  markSeries,
+  marksOf,
+  rescreenDueAt,
+  type MarkedEntry,
+  type ScoreMarks,
+} from './screeners/measurement.ts';
+export {
+  FIT_CONVERSATION_AFTER_WEEKS,
   FIT_CONVERSATION_AFTER_DAYS,
   MEANINGFUL_DROP,
   hasImproved,

@@ -61,6 +61,8 @@ const Env = z.object({
   /** The most messages a (re)subscription sends; older missed ones are fetched over HTTP paging. */
   HAVEN_LIVE_BACKFILL_MESSAGES: z.coerce.number().int().min(1).max(1000).default(200),
   HAVEN_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(7),
+  /** Weeks of re-screens without improvement after which a conversation about fit is offered. */
+  HAVEN_FIT_CONVERSATION_WEEKS: z.coerce.number().int().min(2).max(52).default(8),
   /** Absent → live events stay in this process; set it to share them across instances. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Absent → email stays in the outbox (shown in the console); e.g. smtp://user:pass@host:587. */
@@ -135,6 +137,7 @@ export type Config = {
   uploads: { quotaBytes: number };
   /** How long a closed account's clinical record is kept after the last contact, before its data key is destroyed. */
   retentionYears: number;
+  fitConversationWeeks: number;
 };
 
 export class ConfigError extends Error {}
@@ -190,6 +193,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     uploads: { quotaBytes: e.HAVEN_UPLOAD_QUOTA_BYTES },
     retentionYears: e.HAVEN_RETENTION_YEARS,
+    fitConversationWeeks: e.HAVEN_FIT_CONVERSATION_WEEKS,
   };
 }
 

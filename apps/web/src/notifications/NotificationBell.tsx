@@ -54,8 +54,11 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
       hour: 'numeric',
       minute: '2-digit',
     }).format(new Date(iso));
-  const itemLink = (item: Notifications['items'][number]) =>
-    item.sessionId ? `/sessions/${item.sessionId}` : role === 'client' ? '/room' : `/provider/rooms/${item.roomId}`;
+  const itemLink = (item: Notifications['items'][number]) => {
+    if (item.kind === 'screener')
+      return role === 'client' ? '/care#check-in' : item.roomId ? `/provider/rooms/${item.roomId}` : '/admin/safety';
+    return item.sessionId ? `/sessions/${item.sessionId}` : role === 'client' ? '/room' : `/provider/rooms/${item.roomId}`;
+  };
 
   function toggleDiscreet(discreet: boolean) {
     setSaid(null);
@@ -92,7 +95,7 @@ export function NotificationBell({ role }: { role: Extract<Role, 'client' | 'pro
             {notifications.data.items.slice(0, 8).map((item) => (
               <li key={item.id} className={item.read ? 'bell__item' : 'bell__item bell__item--unread'}>
                 <Link to={itemLink(item)} onClick={() => setOpen(false)}>
-                  {item.kind === 'session' ? item.text : t(role === 'client' ? 'bell.itemClient' : 'bell.itemProvider')}
+                  {item.kind !== 'message' ? item.text : t(role === 'client' ? 'bell.itemClient' : 'bell.itemProvider')}
                 </Link>
                 <span className="bell__meta">
                   {when(item.at)}

@@ -7,7 +7,8 @@ import { bandRank } from './scoring.ts';
 
 export const MEANINGFUL_DROP: Record<Instrument, number> = { phq9: 5, gad7: 4 };
 /** Eight weeks: two rounds of the default four-weekly re-screen after the first one. */
-export const FIT_CONVERSATION_AFTER_DAYS = 56;
+export const FIT_CONVERSATION_AFTER_WEEKS = 8;
+export const FIT_CONVERSATION_AFTER_DAYS = FIT_CONVERSATION_AFTER_WEEKS * 7;
 const DAY_MS = 86_400_000;
 
 export type ScreenerHistoryEntry = { takenAt: Date; total: number };
@@ -18,20 +19,25 @@ export function hasImproved(previous: number, current: number, instrument: Instr
 }
 
 /**
- * True when a client has been screened for at least eight weeks (first to latest result), is still
+ * True when a client has been screened for at least `afterWeeks` (eight by default; first to latest result), is still
  * above the mildest band, and the latest result shows no meaningful improvement on the first.
  * The caller passes the history that belongs to the current provider, so a switch starts afresh.
  * Comparing with the first result (not the best) means an improvement that was later lost counts
  * as none; results dated after `now` are ignored; a single result is never enough evidence.
  */
-export function suggestsFitConversation(history: readonly ScreenerHistoryEntry[], instrument: Instrument, now: Date): boolean {
+export function suggestsFitConversation(
+  history: readonly ScreenerHistoryEntry[],
+  instrument: Instrument,
+  now: Date,
+  afterWeeks: number = FIT_CONVERSATION_AFTER_WEEKS,
+): boolean {
   const taken = history
     .filter((entry) => entry.takenAt.getTime() <= now.getTime())
     .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
   const [first] = taken;
   const latest = taken.at(-1);
   if (!first || !latest || first === latest) return false;
-  const weeksOfCare = (latest.takenAt.getTime() - first.takenAt.getTime()) / DAY_MS >= FIT_CONVERSATION_AFTER_DAYS;
+  const weeksOfCare = (latest.takenAt.getTime() - first.takenAt.getTime()) / DAY_MS >= afterWeeks * 7;
   const stillSymptomatic = bandRank(latest.total, instrument) > 0;
   return weeksOfCare && stillSymptomatic && !hasImproved(first.total, latest.total, instrument);
 }

@@ -79,6 +79,13 @@ const routes: Record<string, Route> = {
   },
   'GET /api/provider/inbox': { as: 'provider', url: () => '/api/provider/inbox', action: 'inbox.read', whose: 'client' },
   'GET /api/provider/clients': { as: 'provider', url: () => '/api/provider/clients', action: 'caseload.read', whose: 'client' },
+  'GET /api/screeners': { as: 'client', url: () => '/api/screeners', action: 'screeners.read', whose: 'client' },
+  'GET /api/provider/clients/{clientId}/screeners': {
+    as: 'provider',
+    url: (ids) => `/api/provider/clients/${ids.clientId}/screeners`,
+    action: 'screeners.read',
+    whose: 'client',
+  },
   'GET /api/provider/calendar': {
     as: 'provider',
     url: () => `/api/provider/calendar?${range()}`,

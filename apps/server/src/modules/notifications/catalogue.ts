@@ -29,6 +29,10 @@ export type Catalogue = {
     reminder(p: SessionWords & { what: string }): string;
     /** The one-or-many phrase of a booking notice: "a video session on …" / "3 video sessions from …". */
     booking(p: { count: number; modality: Modality; when: string }): string;
+    /** To the client: their PHQ-9 / GAD-7 check-in is due. */
+    rescreenDue(): string;
+    /** To the provider and operators: a client's check-in answered item 9 above 0. */
+    rescreenCrisis(p: { client: string }): string;
   };
   email: {
     newMessage(p: { sender: string; link: string }): Rendered;
@@ -41,6 +45,9 @@ export type Catalogue = {
     matched(): Rendered;
     providerLeft(p: { provider: string }): Rendered;
     safetyFollowUp(): Rendered;
+    rescreenDue(p: { link: string }): Rendered;
+    /** No name and no answers: the reader signs in to see who and what. */
+    rescreenCrisis(p: { link: string }): Rendered;
     licencesExpired(p: { lines: string[] }): Rendered;
     /** To operators: the audit trail's verification failed. */
     auditBroken(p: { problem: string; link: string }): Rendered;
@@ -101,6 +108,9 @@ const en: Catalogue = {
     },
     reminder: ({ what, other, when }) => `Reminder: your ${what} with ${other} starts ${when}.`,
     booking: ({ count, modality, when }) => (count > 1 ? `${count} ${modality} sessions from ${when}` : `a ${modality} session on ${when}`),
+    rescreenDue: () => 'Your check-in is ready: a few short questions about how you have been feeling.',
+    rescreenCrisis: ({ client }) =>
+      `${client} answered the question about thoughts of self-harm on a check-in. Please reach out to them today.`,
   },
   email: {
     newMessage: ({ sender, link }) => ({
@@ -125,6 +135,14 @@ const en: Catalogue = {
     safetyFollowUp: () => ({
       subject: 'A client needs clinical follow-up',
       text: 'A client’s safety screening needs clinical follow-up today.\n\nOpen the operations console → Safety follow-up to see the case and record what was done.\n',
+    }),
+    rescreenDue: ({ link }) => ({
+      subject: 'Your check-in is ready',
+      text: `It has been a few weeks, so it is time for a short check-in: the same questions about mood and worry you answered before. It takes about three minutes, and your answers help you and your provider see how things are going.\n\nSign in to answer: ${link}\n`,
+    }),
+    rescreenCrisis: ({ link }) => ({
+      subject: 'A client needs you today',
+      text: `A client answered the question about thoughts of self-harm on a check-in. They have been shown crisis resources. Please sign in and reach out to them today.\n\n${link}\n`,
     }),
     auditBroken: ({ problem, link }) => ({
       subject: 'The audit trail did not verify',

@@ -156,6 +156,34 @@ export function notificationHandlers(deps: Deps): EventHandler[] {
       for (const to of await adminEmails(trx)) await sendEmail(trx, to, 'safety.follow_up', words.email.safetyFollowUp());
     }),
 
+    on('screener.rescreen_due', 'notifications.rescreen-due', async (trx, { payload: p }) => {
+      const contact = await repo.contactOfClient(trx, p.clientId);
+      await repo.addNotice(trx, { user_id: contact.id, kind: 'screener', text: words.bell.rescreenDue() });
+      await sendEmail(trx, contact.email, 'screeners.rescreen_due', words.email.rescreenDue({ link: `${url}/home` }));
+      return pushTo([contact.id]);
+    }),
+
+    on('screener.crisis_answer', 'notifications.rescreen-crisis', async (trx, { payload: p }) => {
+      const client = await repo.contactOfClient(trx, p.clientId);
+      const room = await trx.selectFrom('rooms').select('id').where('client_id', '=', p.clientId).executeTakeFirst();
+      const bell = words.bell.rescreenCrisis({ client: client.preferred_name });
+      const told: string[] = [];
+      if (p.providerUserId) {
+        await repo.addNotice(trx, { user_id: p.providerUserId, kind: 'screener', room_id: room?.id ?? null, text: bell });
+        const provider = await repo.contactOf(trx, p.providerUserId);
+        await sendEmail(trx, provider.email, 'screeners.crisis_answer', words.email.rescreenCrisis({ link: `${url}/provider/inbox` }));
+        told.push(p.providerUserId);
+      }
+      for (const admin of await trx.selectFrom('users').select(['id', 'email']).where('role', '=', 'admin').execute()) {
+        await repo.addNotice(trx, { user_id: admin.id, kind: 'screener', text: bell });
+        // A newly raised flag already emails the operators (notifications.safety); one that was open does not.
+        if (p.alreadyOpen)
+          await sendEmail(trx, admin.email, 'screeners.crisis_answer', words.email.rescreenCrisis({ link: `${url}/admin/safety` }));
+        told.push(admin.id);
+      }
+      return pushTo(told);
+    }),
+
     on('account.mfa_reset', 'notifications.mfa_reset', async (trx, { payload: p }) => {
       const user = await trx.selectFrom('users').select('email').where('id', '=', p.userId).executeTakeFirst();
       if (user) await sendEmail(trx, user.email, 'account.mfa_reset', words.email.mfaReset({ link: `${url}/settings` }));

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 
 export type NoticeRow = {
   user_id: string;
-  kind: 'message' | 'session';
+  kind: 'message' | 'session' | 'screener';
   room_id?: string | null;
   live_session_id?: string | null;
   text?: string | null;

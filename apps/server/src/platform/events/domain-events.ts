@@ -64,6 +64,10 @@ export type DomainEvent =
   /** A client's provider left them (deactivated or gone): told whether or not a new match was found. */
   | { type: 'assignment.ended'; payload: { clientId: string; providerId: string; providerName: string; reason: 'provider_left' } }
   | { type: 'safety.flag_raised'; payload: { clientId: string; reasons: string[]; alreadyOpen: boolean } }
+  /** A client's PHQ-9 and GAD-7 re-screen fell due (once per due cycle): the client is reminded. */
+  | { type: 'screener.rescreen_due'; payload: { clientId: string; dueAt: string } }
+  /** A re-screen's item 9 was above 0: the current provider and the operators are alerted at once. */
+  | { type: 'screener.crisis_answer'; payload: { clientId: string; providerUserId: string | null; alreadyOpen: boolean } }
   /** An account's password was set anew, by a reset link or by the signed-in person: its owner is told. */
   | { type: 'account.password_changed'; payload: { userId: string; how: 'reset' | 'change' } }
   /** Someone signed up with an address that already has an account: its owner is told, the stranger is not. */

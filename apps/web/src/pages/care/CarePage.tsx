@@ -10,6 +10,7 @@ import { Alert, ButtonLink, Card, Spinner } from '../../ui/index.ts';
 import { LoadFailed } from '../LoadFailed.tsx';
 import { useCoverageWords } from '../plan/useCoverageWords.ts';
 import { BookLiveSession } from './BookLiveSession.tsx';
+import { CheckIn } from '../screeners/CheckIn.tsx';
 import { ClientNav } from './ClientNav.tsx';
 import { CurrentProvider } from './CurrentProvider.tsx';
 import { HistoryAccess } from './HistoryAccess.tsx';
@@ -73,6 +74,7 @@ function CareView({ care, timeZone, state }: CareViewProps) {
           <p>{t(`care.notice.${notice.kind}`, { name: notice.providerName })}</p>
         </Alert>
       ))}
+      {current && <CheckIn />}
       {current && <CurrentProvider member={current} />}
       {current && coverage.data?.providerAcceptsCoverage === false && queue?.reason !== 'switch' && (
         <SwitchProvider member={current} onSwitched={announce} notice={t('care.coverageMismatch', { name: current.provider.firstName })} />

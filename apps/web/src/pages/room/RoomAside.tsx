@@ -5,6 +5,8 @@ import { useCoverage } from '../../api/coverage.ts';
 import { useInbox } from '../../api/room.ts';
 import { Badge } from '../../ui/index.ts';
 import { ProviderSummary } from '../care/ProviderSummary.tsx';
+import { ClientProgressForRoom } from '../provider/clients/ClientProgress.tsx';
+import { CheckIn } from '../screeners/CheckIn.tsx';
 import type { RoomWords } from './roomWords.ts';
 
 /** The client's side: who their provider is, and how messaging works on their coverage. */
@@ -26,6 +28,7 @@ export function ClientAside({ view, words }: { view: RoomView; words: RoomWords 
           <p>{t('room.provider.none')}</p>
         </section>
       )}
+      <CheckIn compact />
       {coverage.data && <SessionMeter coverage={coverage.data} words={words} />}
     </>
   );
@@ -71,19 +74,22 @@ export function ProviderAside({ view, words }: { view: RoomView; words: RoomWord
   const replyBy = entry ? entry.replyBy : view.replyBy;
   const overdue = entry?.overdue ?? false;
   return (
-    <section className="room__panel" aria-labelledby="room-client-heading">
-      <h2 id="room-client-heading" className="room__panel-heading">
-        {t('room.client.heading')}
-      </h2>
-      <p className="room__client-name">{view.clientName}</p>
-      {replyBy ? (
-        <p className="room__reply-by">
-          {t('room.client.replyBy', { when: words.due(replyBy) })} {overdue && <Badge tone="danger">{t('room.client.overdue')}</Badge>}
-        </p>
-      ) : (
-        <p>{t('room.client.nothingWaiting')}</p>
-      )}
-    </section>
+    <>
+      <section className="room__panel" aria-labelledby="room-client-heading">
+        <h2 id="room-client-heading" className="room__panel-heading">
+          {t('room.client.heading')}
+        </h2>
+        <p className="room__client-name">{view.clientName}</p>
+        {replyBy ? (
+          <p className="room__reply-by">
+            {t('room.client.replyBy', { when: words.due(replyBy) })} {overdue && <Badge tone="danger">{t('room.client.overdue')}</Badge>}
+          </p>
+        ) : (
+          <p>{t('room.client.nothingWaiting')}</p>
+        )}
+      </section>
+      <ClientProgressForRoom roomId={view.roomId} />
+    </>
   );
 }
 

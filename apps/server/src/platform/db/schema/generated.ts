@@ -162,6 +162,7 @@ export interface Clients {
   privacy_notice_version: string | null;
   provider_gender: Gender | null;
   required_languages: Generated<LanguageCode[]>;
+  rescreen_interval_days: Generated<number>;
   retain_until: Timestamp | null;
   severity_band: number | null;
   show_crisis_resources: Generated<boolean>;
@@ -520,6 +521,12 @@ export interface PsychotherapyNotes {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RescreenReminders {
+  client_id: string;
+  due_at: Timestamp;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface RoomReads {
   last_seq: Generated<BigintColumn>;
   room_id: string;
@@ -629,6 +636,7 @@ export interface DB {
   provider_invites: ProviderInvites;
   providers: Providers;
   psychotherapy_notes: PsychotherapyNotes;
+  rescreen_reminders: RescreenReminders;
   room_reads: RoomReads;
   rooms: Rooms;
   safety_flags: SafetyFlags;
