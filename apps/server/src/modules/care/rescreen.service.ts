@@ -14,6 +14,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { providerOf } from '../providers/providers.service.ts';
 import * as repo from './care.repository.ts';
 import { clientSubject, flagForFollowUp } from './intake.service.ts';
+import { refreshOutcome } from './outcomes.service.ts';
 import * as queueRepo from './queue.repository.ts';
 import { screenerResultsOf } from './record.service.ts';
 import * as rescreenRepo from './rescreen.repository.ts';
@@ -97,6 +98,7 @@ export async function rescreen({ db, deps, user, actor, now }: Caller, answers: 
   );
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('screener_results').values(rows).execute();
+    await refreshOutcome(trx, deps.sealer, client.id);
     await recordAudit(trx, { actor, action: 'screeners.rescreened', subject: clientSubject(client.id), client: user.id });
     if (phq9.needsSafetyFollowUp) {
       const alreadyOpen = await queueRepo.hasOpenSafetyFlag(trx, client.id);
